@@ -1,0 +1,21 @@
+# Warning and sanitizer flags applied to every orglens target through orglens_setup_target().
+add_library(orglens_flags INTERFACE)
+target_compile_options(orglens_flags INTERFACE -Wall -Wextra -Wpedantic)
+if(ORGLENS_WERROR)
+  target_compile_options(orglens_flags INTERFACE -Werror)
+endif()
+if(ORGLENS_SANITIZE)
+  target_compile_options(orglens_flags INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                                 -fno-sanitize-recover=undefined)
+  target_link_options(orglens_flags INTERFACE -fsanitize=address,undefined)
+endif()
+
+# orglens_add_library(NAME folder SOURCES ... LINKS ...): a static library orglens_<name>
+# with the alias orglens::<name>, include root at the project root (#include "model/store.h").
+function(orglens_add_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LINKS" ${ARGN})
+  add_library(orglens_${name} STATIC ${ARG_SOURCES})
+  add_library(orglens::${name} ALIAS orglens_${name})
+  target_include_directories(orglens_${name} PUBLIC ${PROJECT_SOURCE_DIR})
+  target_link_libraries(orglens_${name} PUBLIC ${ARG_LINKS} PRIVATE orglens_flags)
+endfunction()
