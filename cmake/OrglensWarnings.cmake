@@ -1,6 +1,11 @@
 # Warning and sanitizer flags applied to every orglens target through orglens_setup_target().
 add_library(orglens_flags INTERFACE)
 target_compile_options(orglens_flags INTERFACE -Wall -Wextra -Wpedantic)
+# GCC 12 reports -Wrestrict false positives inside libstdc++'s std::string operator+ at -O2
+# (GCC bug 105329, fixed in GCC 13); they point at char_traits.h, never at our code.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+  target_compile_options(orglens_flags INTERFACE -Wno-restrict)
+endif()
 if(ORGLENS_WERROR)
   target_compile_options(orglens_flags INTERFACE -Werror)
 endif()

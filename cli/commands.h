@@ -1,0 +1,42 @@
+// The CLI's commands as plain functions over plain option structs; main.cpp maps the
+// command line onto them with CLI11. Each returns an exit code (cli/terminal.h).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace orglens::cli {
+
+struct SampleArgs {
+  std::filesystem::path out;
+  int people = 300;
+  int teams = 12;
+  int days = 180;
+  std::uint64_t seed = 1;
+};
+int runSample(const SampleArgs& args);
+
+struct ImportArgs {
+  std::vector<std::filesystem::path> inputs;  // files or folders
+  std::filesystem::path db;
+  std::string format;
+  std::vector<std::string> map;  // "field=Column" items (also comma-separated)
+  std::string timezone;
+  bool monthFirst = false;
+  bool strict = false;
+  bool quiet = false;
+};
+int runImport(const ImportArgs& args);
+
+struct InfoArgs {
+  std::filesystem::path db;
+  std::string format = "table";
+};
+int runInfo(const InfoArgs& args);
+
+/// `orglens formats`: the importers and how they are detected.
+int runFormats();
+
+}  // namespace orglens::cli

@@ -1,0 +1,30 @@
+// Importing one file into a store: format choice, the "same file twice" check, one
+// transaction, the source record with counts and diagnostics.
+#pragma once
+
+#include "importers/importer.h"
+#include "model/store.h"
+
+namespace orglens::importers {
+
+struct ImportOutcome {
+  std::string format;
+  model::SourceId source;
+  bool alreadyImported = false;  // the same content, format and options were imported before
+  model::ImportCounts counts;
+  std::vector<model::Diagnostic> diagnostics;  // the first DiagnosticSink::kKept
+};
+
+/// Imports `path` into `store` as one transaction: on any ImportError (or cancellation)
+/// nothing is written and the error propagates. O(file size).
+ImportOutcome importFile(model::Store& store, const std::filesystem::path& path,
+                         const ImportOptions& options, model::Progress& progress);
+
+/// Imports into an in-memory model instead (tests, small files). Same errors.
+ImportOutcome importFile(model::Model& model, const std::filesystem::path& path,
+                         const ImportOptions& options, model::Progress& progress);
+
+/// Hex SHA-256 of a file's bytes (OpenSSL), streamed in 1 MiB blocks.
+std::string sha256File(const std::filesystem::path& path);
+
+}  // namespace orglens::importers

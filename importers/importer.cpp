@@ -1,0 +1,25 @@
+#include "importers/importer.h"
+
+namespace orglens::importers {
+
+std::string ImportOptions::canonical() const {
+  std::string out;
+  for (const auto& [field, column] : mapping) out += "map:" + field + "=" + column + ";";
+  if (!timezone.empty()) out += "timezone=" + timezone + ";";
+  if (!dayFirst) out += "monthfirst;";
+  return out;
+}
+
+std::string DiagnosticSink::where(std::uint64_t line) const {
+  return line > 0 ? m_file + ":" + std::to_string(line) : m_file;
+}
+
+void DiagnosticSink::add(model::Severity severity, std::uint64_t line, std::string message) {
+  if (severity == model::Severity::Warning) ++m_warnings;
+  if (severity == model::Severity::Error) ++m_errors;
+  if (m_strict && severity != model::Severity::Info)
+    throw ImportError(where(line) + ": " + message + " (--strict stops at the first problem)");
+  if (m_kept.size() < kKept) m_kept.push_back({severity, m_file, line, std::move(message)});
+}
+
+}  // namespace orglens::importers

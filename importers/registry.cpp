@@ -1,0 +1,64 @@
+#include "importers/registry.h"
+
+#include <zlib.h>
+
+#include <fstream>
+
+namespace orglens::importers {
+
+const Registry& Registry::builtin() {
+  static const Registry registry = [] {
+    Registry r;
+    r.add(makeEventCsvImporter());
+    r.add(makeRosterCsvImporter());
+    r.add(makeAliasCsvImporter());
+    return r;
+  }();
+  return registry;
+}
+
+void Registry::add(std::unique_ptr<Importer> importer) { m_importers.push_back(std::move(importer)); }
+
+const Importer* Registry::find(std::string_view name) const {
+  for (const auto& i : m_importers)
+    if (i->name() == name) return i.get();
+  return nullptr;
+}
+
+const Importer* Registry::detect(const std::filesystem::path& path) const {
+  const std::string head = readHead(path, 64 * 1024);
+  const Importer* best = nullptr;
+  int bestScore = 0;
+  for (const auto& i : m_importers) {
+    const int score = i->sniff(path, head);
+    if (score > bestScore) {
+      best = i.get();
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+std::string Registry::names() const {
+  std::string out;
+  for (const auto& i : m_importers) out += (out.empty() ? "" : ", ") + std::string(i->name());
+  return out;
+}
+
+std::string readHead(const std::filesystem::path& path, std::size_t n) {
+  std::string out(n, '\0');
+  if (path.extension() == ".gz") {
+    gzFile gz = gzopen(path.c_str(), "rb");
+    if (!gz) return {};
+    const int got = gzread(gz, out.data(), static_cast<unsigned>(n));
+    gzclose(gz);
+    out.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+    return out;
+  }
+  std::ifstream in(path, std::ios::binary);
+  in.read(out.data(), static_cast<std::streamsize>(n));
+  out.resize(static_cast<std::size_t>(in.gcount()));
+  return out;
+}
+
+}  // namespace orglens::importers

@@ -1,0 +1,35 @@
+// The importer registry: every format orglens reads, with detection by extension and content.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "importers/importer.h"
+
+namespace orglens::importers {
+
+class Registry {
+ public:
+  /// The registry with every built-in importer.
+  static const Registry& builtin();
+  void add(std::unique_ptr<Importer> importer);
+  const Importer* find(std::string_view name) const;
+  /// The importer most sure it reads the file; nullptr when none is. Reads the first bytes.
+  const Importer* detect(const std::filesystem::path& path) const;
+  const std::vector<std::unique_ptr<Importer>>& all() const { return m_importers; }
+  /// "event-csv, roster-csv, ..." for messages.
+  std::string names() const;
+
+ private:
+  std::vector<std::unique_ptr<Importer>> m_importers;
+};
+
+/// Factories of the built-in importers (one per importer file).
+std::unique_ptr<Importer> makeEventCsvImporter();
+std::unique_ptr<Importer> makeRosterCsvImporter();
+std::unique_ptr<Importer> makeAliasCsvImporter();
+
+/// Reads up to n bytes of the start of a file, gunzipping .gz files (for sniffing).
+std::string readHead(const std::filesystem::path& path, std::size_t n);
+
+}  // namespace orglens::importers

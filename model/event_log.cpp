@@ -1,0 +1,95 @@
+#include "model/event_log.h"
+
+#include <sqlite3.h>
+
+#include "model/store.h"
+
+namespace orglens::model {
+namespace {
+
+std::uint32_t idOrNone(const Statement& s, int column) {
+  return s.columnIsNull(column) ? EventLog::kNone
+                                : static_cast<std::uint32_t>(s.columnInt(column) - 1);
+}
+
+void loadLookups(sqlite3* db, EventLog& log) {
+  Statement strings(db, "SELECT value FROM strings ORDER BY id");
+  while (strings.step()) log.strings.emplace_back(strings.columnText(0));
+  Statement objects(db, "SELECT type, key, name FROM objects ORDER BY id");
+  while (objects.step()) {
+    log.objectType.push_back(idOrNone(objects, 0));
+    log.objectKey.push_back(idOrNone(objects, 1));
+    log.objectName.push_back(idOrNone(objects, 2));
+  }
+  // Team of a person: its member-of relation to a team with the latest valid_from
+  // (timeless memberships count as the oldest); ties go to the lowest team id.
+  log.teamOf.assign(log.objectType.size(), EventLog::kNone);
+  Statement teams(db,
+                  "SELECT r.from_object, r.to_object FROM relations r "
+                  "JOIN objects t ON t.id = r.to_object AND t.type = 2 "
+                  "JOIN strings q ON q.id = r.qualifier AND q.value = 'member-of' "
+                  "ORDER BY r.from_object, ifnull(r.valid_from, -9223372036854775808) DESC, "
+                  "r.to_object ASC");
+  std::uint32_t previous = EventLog::kNone;
+  while (teams.step()) {
+    const std::uint32_t person = idOrNone(teams, 0);
+    if (person == previous || person >= log.teamOf.size()) continue;
+    log.teamOf[person] = idOrNone(teams, 1);
+    previous = person;
+  }
+}
+
+std::string eventQuery(const EventLogOptions& options) {
+  std::string sql =
+      "SELECT e.id, e.item, e.time_us, e.activity, e.actor, e.tool, e.lifecycle, e.platform "
+      "FROM events e";
+  std::vector<std::string> where;
+  if (!options.itemType.empty())
+    sql += " JOIN objects i ON i.id = e.item JOIN object_types it ON it.id = i.type AND it.name = ?1";
+  if (!options.includeItemless && options.itemType.empty()) where.push_back("e.item IS NOT NULL");
+  if (options.from) where.push_back("e.time_us >= ?2");
+  if (options.to) where.push_back("e.time_us < ?3");
+  for (std::size_t i = 0; i < where.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + where[i];
+  return sql + " ORDER BY e.item, e.time_us, e.id";
+}
+
+}  // namespace
+
+const std::string& EventLog::label(std::uint32_t object) const {
+  static const std::string none = "-";
+  if (object >= objectType.size()) return none;
+  const std::uint32_t name = objectName[object];
+  return strings[name != kNone ? name : objectKey[object]];
+}
+
+EventLog EventLog::load(const Store& store, const EventLogOptions& options) {
+  EventLog log;
+  sqlite3* db = store.db();
+  loadLookups(db, log);
+  const auto total = queryInt(db, "SELECT count(*) FROM events").value_or(0);
+  log.time.reserve(static_cast<std::size_t>(total));
+  Statement s(db, eventQuery(options));
+  if (!options.itemType.empty()) s.bind(1, std::string_view(options.itemType));
+  if (options.from) s.bind(2, *options.from);
+  if (options.to) s.bind(3, *options.to);
+  std::uint32_t currentItem = kNone - 1;  // a value no real item has
+  while (s.step()) {
+    const std::uint32_t item = idOrNone(s, 1);
+    if (item != currentItem || log.item.empty()) {
+      log.item.push_back(item);
+      log.itemBegin.push_back(static_cast<std::uint32_t>(log.time.size()));
+      currentItem = item;
+    }
+    log.eventId.push_back(static_cast<std::uint32_t>(s.columnInt(0) - 1));
+    log.time.push_back(s.columnInt(2));
+    log.activity.push_back(idOrNone(s, 3));
+    log.actor.push_back(idOrNone(s, 4));
+    log.tool.push_back(idOrNone(s, 5));
+    log.lifecycle.push_back(static_cast<Lifecycle>(s.columnInt(6)));
+    log.platform.push_back(static_cast<Platform>(s.columnInt(7)));
+  }
+  log.itemBegin.push_back(static_cast<std::uint32_t>(log.time.size()));
+  return log;
+}
+
+}  // namespace orglens::model

@@ -1,0 +1,59 @@
+// EventLog: the analyses' input. Columns loaded from the store in one pass, events grouped by
+// work item and sorted by time within an item (stable on ties: by event id).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/ids.h"
+#include "model/types.h"
+
+namespace orglens::model {
+
+class Store;
+
+struct EventLogOptions {
+  /// Only events whose work item has this object type (e.g. "task"); empty = every item.
+  std::string itemType;
+  /// Time window [from, to) in MicrosUtc; unset = open.
+  std::optional<MicrosUtc> from;
+  std::optional<MicrosUtc> to;
+  /// Keep events that have no work item (they form no sequence; adoption uses them).
+  bool includeItemless = false;
+};
+
+struct EventLog {
+  // One entry per event, in (item, time, event id) order. Ids are model indexes
+  // (ObjectId/StringId values); kNone marks a missing actor, tool or item.
+  static constexpr std::uint32_t kNone = Id<void>::kInvalid;
+  std::vector<MicrosUtc> time;
+  std::vector<std::uint32_t> activity;  // StringId values
+  std::vector<std::uint32_t> actor;     // person ObjectId values or kNone
+  std::vector<std::uint32_t> tool;      // StringId values or kNone
+  std::vector<Lifecycle> lifecycle;
+  std::vector<Platform> platform;
+  std::vector<std::uint32_t> eventId;   // EventId values
+
+  // Work items: item i owns events [itemBegin[i], itemBegin[i + 1]).
+  std::vector<std::uint32_t> item;       // ObjectId value of each item (kNone for itemless)
+  std::vector<std::uint32_t> itemBegin;  // size items + 1
+
+  // Lookups.
+  std::vector<std::string> strings;       // text of every StringId, by value
+  std::vector<std::uint32_t> objectType;  // TypeId value of every object
+  std::vector<std::uint32_t> objectKey;   // StringId value of every object's key
+  std::vector<std::uint32_t> objectName;  // StringId value or kNone
+  std::vector<std::uint32_t> teamOf;      // per object: its team ObjectId (people only) or kNone
+
+  std::size_t eventCount() const { return time.size(); }
+  std::size_t itemCount() const { return item.size(); }
+  /// Display label of an object: its name, else its key.
+  const std::string& label(std::uint32_t object) const;
+
+  /// Loads the log from a store. O(events) plus the sort SQLite does through the
+  /// events_by_item index (already in that order, so no sort at all).
+  static EventLog load(const Store& store, const EventLogOptions& options = {});
+};
+
+}  // namespace orglens::model

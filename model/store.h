@@ -1,0 +1,85 @@
+// The SQLite store (*.orglens): one file per organisation. See docs/store.md.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+#include "model/sqlite_util.h"
+
+struct sqlite3;
+
+namespace orglens::model {
+
+class ImportSession;
+
+/// Counts shown by `orglens info`.
+struct StoreSummary {
+  struct TypeCount {
+    std::string type;
+    std::uint64_t objects = 0;
+  };
+  std::vector<TypeCount> objectsByType;
+  std::uint64_t events = 0;
+  std::uint64_t eventsWithoutActor = 0;
+  std::uint64_t activities = 0;
+  std::optional<MicrosUtc> firstEvent;
+  std::optional<MicrosUtc> lastEvent;
+  std::uint64_t people = 0;
+  std::uint64_t activePeople = 0;  // people who are the actor of at least one event
+  std::uint64_t teams = 0;
+  std::uint64_t peopleWithoutTeam = 0;
+  std::uint64_t aliases = 0;
+  std::uint64_t relations = 0;
+  struct SourceLine {
+    SourceId id;
+    SourceRecord record;
+  };
+  std::vector<SourceLine> sources;
+  int schemaVersion = 0;
+};
+
+class Store {
+ public:
+  enum class Mode { ReadOnly, ReadWrite, Create };
+
+  /// Opens (Create: creates when missing) a store. A store from an older schema version is
+  /// migrated (ReadWrite/Create); one from a newer version is refused. Throws StoreError with
+  /// a message naming the file and what to do.
+  static std::unique_ptr<Store> open(const std::filesystem::path& path, Mode mode);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::filesystem::path& path() const { return m_path; }
+  int schemaVersion() const;
+  sqlite3* db() const { return m_db; }
+
+  /// The source already imported with the same content hash, format and options, if any.
+  std::optional<SourceId> findSource(const std::string& sha256, const std::string& format,
+                                     const std::string& options) const;
+  std::vector<SourceRecord> sources() const;
+  std::vector<Diagnostic> diagnostics(SourceId source, std::size_t limit = 1000) const;
+
+  /// Starts an import transaction; nothing is visible until ImportSession::commit().
+  /// `expectedEvents` (a hint, 0 = unknown) decides whether indexes are rebuilt after load.
+  std::unique_ptr<ImportSession> beginImport(const SourceRecord& source,
+                                             std::uint64_t expectedEvents = 0);
+
+  /// Loads every table into an in-memory Model. O(size of the store).
+  Model loadModel() const;
+  StoreSummary summary() const;
+
+ private:
+  Store(std::filesystem::path path, sqlite3* db);
+  void prepareSchema(Mode mode);
+  std::filesystem::path m_path;
+  sqlite3* m_db = nullptr;
+  bool m_inImport = false;
+  friend class ImportSession;
+};
+
+}  // namespace orglens::model

@@ -1,0 +1,39 @@
+// A plain table (header + rows of text cells) and its renderers: aligned text for people,
+// JSON and CSV for machines. Every CLI command builds one of these; the report reuses them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace orglens::reports {
+
+enum class Align { Left, Right };
+
+struct Column {
+  std::string name;
+  Align align = Align::Left;
+  bool numeric = false;  // JSON writes the cell as a number (when it parses as one)
+};
+
+struct Table {
+  std::string title;
+  std::vector<Column> columns;
+  std::vector<std::vector<std::string>> rows;
+  void addRow(std::vector<std::string> row) { rows.push_back(std::move(row)); }
+};
+
+enum class Format { Text, Json, Csv };
+/// Parses "table", "json" or "csv"; throws std::invalid_argument otherwise.
+Format parseFormat(const std::string& text);
+
+std::string renderText(const Table& table);
+std::string renderCsv(const Table& table);
+/// JSON array of objects keyed by column name.
+std::string renderJson(const Table& table);
+/// A JSON string literal with escapes.
+std::string jsonString(const std::string& text);
+
+/// "1,234,567" — thousands separators for human tables.
+std::string groupDigits(std::uint64_t value);
+
+}  // namespace orglens::reports

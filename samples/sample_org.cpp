@@ -1,0 +1,92 @@
+#include "samples/sample_org.h"
+
+#include <stdexcept>
+#include <string>
+
+#include "samples/case_simulator.h"
+#include "samples/csv_output.h"
+#include "samples/ground_truth.h"
+#include "samples/org_chart.h"
+#include "samples/random.h"
+#include "samples/work_clock.h"
+
+namespace orglens::samples {
+namespace {
+
+constexpr int kMinPeople = 20, kMinTeams = 6, kMaxTeams = 40, kMinDays = 14;
+// Cases arriving on the last day still run for weeks; the zone tables cover a year more.
+constexpr std::int64_t kClockMarginDays = 400;
+
+/// Validation first, with messages that name the option (as the CLI spells it too).
+std::int64_t validate(const SampleOptions& options) {
+  if (options.teams < kMinTeams || options.teams > kMaxTeams) {
+    throw std::invalid_argument("teams must be between 6 and 40 (got " +
+                                std::to_string(options.teams) + ")");
+  }
+  if (options.people < kMinPeople) {
+    throw std::invalid_argument("people must be at least 20 (got " +
+                                std::to_string(options.people) + ")");
+  }
+  // CEO, a head per department, a lead and a member per team, and the broker.
+  const int needed = 2 + departmentCount(options.teams) + 2 * options.teams;
+  if (options.people < needed) {
+    throw std::invalid_argument("people must be at least " + std::to_string(needed) + " for " +
+                                std::to_string(options.teams) + " teams (got " +
+                                std::to_string(options.people) + ")");
+  }
+  if (options.days < kMinDays) {
+    throw std::invalid_argument("days must be at least 14 (got " + std::to_string(options.days) +
+                                ")");
+  }
+  const auto startDay = parseDay(options.startDate);
+  if (!startDay) {
+    throw std::invalid_argument("startDate must be a valid date YYYY-MM-DD (got '" +
+                                options.startDate + "')");
+  }
+  return *startDay;
+}
+
+std::vector<ZoneClock> makeClocks(const Organisation& org, std::int64_t startDay, int days) {
+  std::vector<ZoneClock> clocks;
+  for (const std::string& zone : org.zoneNames) {
+    clocks.emplace_back(zone, (startDay - 2) * kSecondsPerDay,
+                        (startDay + days + kClockMarginDays) * kSecondsPerDay);
+  }
+  return clocks;
+}
+
+}  // namespace
+
+SampleSummary writeSampleOrganisation(const std::filesystem::path& outDir,
+                                      const SampleOptions& options,
+                                      const std::function<void(double)>& progress) {
+  const std::int64_t startDay = validate(options);
+  const auto report = [&](double fraction) {
+    if (progress) progress(fraction);
+  };
+  report(0.0);
+  std::filesystem::create_directories(outDir);
+
+  Random random(options.seed);
+  const Organisation org = buildOrganisation(options, startDay, random);
+  const std::vector<ZoneClock> clocks = makeClocks(org, startDay, options.days);
+  report(0.05);
+  // Phase weights follow measured time: simulation ~half, writing events ~half.
+  const Simulation sim = simulateWork(org, clocks, options, startDay, random,
+                                      [&](double f) { report(0.05 + 0.45 * f); });
+  const PlantedFigures figures = measurePlanted(org, clocks, sim);
+
+  SampleSummary summary;
+  summary.people = org.people.size();
+  summary.teams = org.teams.size();
+  summary.cases = sim.cases.size();
+  summary.events = 2 * sim.rows.size();
+  summary.files = {outDir / "roster.csv", outDir / "events.csv", outDir / "ground-truth.json"};
+  writeRoster(summary.files[0], org);
+  writeEvents(summary.files[1], org, clocks, sim, [&](double f) { report(0.55 + 0.44 * f); });
+  writeGroundTruth(summary.files[2], options, org, sim, figures);
+  report(1.0);
+  return summary;
+}
+
+}  // namespace orglens::samples
