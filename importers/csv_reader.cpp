@@ -11,7 +11,7 @@ namespace orglens::importers {
 namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-constexpr std::size_t kMinBufferSize = 16;         // bytes; keeps the growth arithmetic sane
+constexpr std::size_t kMinBufferSize = 16;  // bytes; keeps the growth arithmetic sane
 constexpr std::size_t kSniffMaxRecords = 50;
 
 std::size_t find(const char* base, std::size_t from, std::size_t to, char c) {
@@ -115,7 +115,9 @@ std::unique_ptr<CsvReader> CsvReader::fromString(std::string text, std::size_t b
   return reader;
 }
 
-void CsvReader::setDialect(CsvDialect dialect) { m_dialect = dialect; }
+void CsvReader::setDialect(CsvDialect dialect) {
+  m_dialect = dialect;
+}
 
 std::size_t CsvReader::readSource(char* dst, std::size_t n) {
   if (m_file) {
@@ -253,11 +255,12 @@ CsvReader::ParseStatus CsvReader::parseQuotedField(std::size_t& p, std::uint64_t
     if (q == m_end) {
       if (!m_eof) return ParseStatus::NeedMoreData;
       // Report the last line that has content, not the empty one after a final line break.
-      const bool endsWithBreak = m_end > segment && (base[m_end - 1] == '\n' || base[m_end - 1] == '\r');
+      const bool endsWithBreak =
+          m_end > segment && (base[m_end - 1] == '\n' || base[m_end - 1] == '\r');
       const std::uint64_t lastLine =
           startLine + countLineBreaks(base + segment, base + m_end) - (endsWithBreak ? 1 : 0);
-      m_error = "line " + std::to_string(lastLine) + ": unterminated quoted field (starts at line " +
-                std::to_string(startLine) + ")";
+      m_error = "line " + std::to_string(lastLine) +
+                ": unterminated quoted field (starts at line " + std::to_string(startLine) + ")";
       return ParseStatus::Error;
     }
     lines += countLineBreaks(base + segment, base + q);

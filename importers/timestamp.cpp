@@ -14,7 +14,7 @@ namespace {
 
 constexpr std::int64_t kMicrosPerSecond = 1'000'000;
 constexpr std::int64_t kSecondsPerDay = 86'400;
-constexpr int kMaxFractionDigits = 9;  // nanoseconds; digits past the sixth are truncated
+constexpr int kMaxFractionDigits = 9;      // nanoseconds; digits past the sixth are truncated
 constexpr int kMaxEpochSecondDigits = 11;  // 12 or more digits are epoch milliseconds
 constexpr int kMaxEpochMilliDigits = 15;   // ~ year 33658; keeps ms * 1000 inside int64
 
@@ -27,9 +27,9 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
 std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
   y -= m <= 2 ? 1 : 0;
   const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);            // [0, 399]
+  const auto yoe = static_cast<unsigned>(y - era * 400);                 // [0, 399]
   const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;      // [0, 146096]
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            // [0, 146096]
   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
@@ -52,7 +52,9 @@ unsigned daysInMonth(std::int64_t y, unsigned m) {
   return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
-bool isDigit(char c) { return static_cast<unsigned char>(c - '0') <= 9; }
+bool isDigit(char c) {
+  return static_cast<unsigned char>(c - '0') <= 9;
+}
 
 // Forward-only cursor over the timestamp text.
 class Scanner {
@@ -127,8 +129,8 @@ std::optional<MicrosUtc> parseEpoch(std::string_view t) {
     value = value * 10 + (t[k] - '0');
   }
   // A fraction of a millisecond is a thousandth of the fraction of a second.
-  const std::int64_t micros = millis ? value * 1000 + fractionMicros / 1000
-                                     : value * kMicrosPerSecond + fractionMicros;
+  const std::int64_t micros =
+      millis ? value * 1000 + fractionMicros / 1000 : value * kMicrosPerSecond + fractionMicros;
   return negative ? -micros : micros;
 }
 
@@ -315,10 +317,10 @@ std::string formatIsoUtc(MicrosUtc t) {
   unsigned day = 0;
   civilFromDays(days, year, month, day);
   char buffer[64];
-  int n = std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02d:%02d:%02d",
-                        static_cast<long long>(year), month, day,
-                        static_cast<int>(secondOfDay / 3600), static_cast<int>(secondOfDay / 60 % 60),
-                        static_cast<int>(secondOfDay % 60));
+  int n =
+      std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02d:%02d:%02d",
+                    static_cast<long long>(year), month, day, static_cast<int>(secondOfDay / 3600),
+                    static_cast<int>(secondOfDay / 60 % 60), static_cast<int>(secondOfDay % 60));
   if (micros != 0) n += std::snprintf(buffer + n, sizeof buffer - n, ".%06ld", micros);
   std::snprintf(buffer + n, sizeof buffer - n, "Z");
   return buffer;

@@ -1,10 +1,8 @@
-#include "importers/csv_reader.h"
-
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
+#include "importers/csv_reader.h"
 #include "tests/support/test_support.h"
 
 using orglens::importers::CsvDialect;
@@ -54,8 +52,7 @@ std::vector<Record> readText(const std::string& text, char delimiter = ',') {
 
 }  // namespace
 
-TEST_CASE("A simple file reads as records of fields with their line numbers",
-          "[importers][csv]") {
+TEST_CASE("A simple file reads as records of fields with their line numbers", "[importers][csv]") {
   const auto records = readText("case,activity,time\n1,a,2025\n2,b,2026\n");
   REQUIRE(records == std::vector<Record>{{1, {"case", "activity", "time"}},
                                          {2, {"1", "a", "2025"}},
@@ -63,7 +60,9 @@ TEST_CASE("A simple file reads as records of fields with their line numbers",
 }
 
 TEST_CASE("A UTF-8 byte order mark is skipped", "[importers][csv]") {
-  const auto records = readText("\xEF\xBB\xBF" "a,b\n1,2\n");
+  const auto records = readText(
+      "\xEF\xBB\xBF"
+      "a,b\n1,2\n");
   REQUIRE(records == std::vector<Record>{{1, {"a", "b"}}, {2, {"1", "2"}}});
   auto reader = CsvReader::fromString("\xEF\xBB\xBF<?xml");
   CHECK(reader->head(5) == "<?xml");
@@ -71,9 +70,11 @@ TEST_CASE("A UTF-8 byte order mark is skipped", "[importers][csv]") {
 
 TEST_CASE("CRLF, lone CR and a missing final newline all end records", "[importers][csv]") {
   CHECK(readText("a,b\r\nc,d\r\n") == std::vector<Record>{{1, {"a", "b"}}, {2, {"c", "d"}}});
-  CHECK(readText("a,b\rc,d\re") == std::vector<Record>{{1, {"a", "b"}}, {2, {"c", "d"}}, {3, {"e"}}});
+  CHECK(readText("a,b\rc,d\re") ==
+        std::vector<Record>{{1, {"a", "b"}}, {2, {"c", "d"}}, {3, {"e"}}});
   CHECK(readText("a,b\nc,d") == std::vector<Record>{{1, {"a", "b"}}, {2, {"c", "d"}}});
-  CHECK(readText("a\r\nb\rc\nd\r") == std::vector<Record>{{1, {"a"}}, {2, {"b"}}, {3, {"c"}}, {4, {"d"}}});
+  CHECK(readText("a\r\nb\rc\nd\r") ==
+        std::vector<Record>{{1, {"a"}}, {2, {"b"}}, {3, {"c"}}, {4, {"d"}}});
 }
 
 TEST_CASE("Empty fields are kept and blank lines are skipped", "[importers][csv]") {
@@ -126,9 +127,8 @@ TEST_CASE("A record longer than the buffer grows the buffer", "[importers][csv]"
   const std::string text = "a," + longField + ",b\n\"" + std::string(3000, 'y') + "\"\"" +
                            std::string(3000, 'z') + "\",c\nend\n";
   const auto records = readText(text);
-  REQUIRE(records == std::vector<Record>{{1, {"a", longField, "b"}},
-                                         {2, {quotedLong, "c"}},
-                                         {3, {"end"}}});
+  REQUIRE(records ==
+          std::vector<Record>{{1, {"a", longField, "b"}}, {2, {quotedLong, "c"}}, {3, {"end"}}});
   const std::string huge(1536 * 1024, 'h');  // 1.5 MiB: more than the default 1 MiB buffer
   CHECK(readText("x,\"" + huge + "\"\n" + huge + ",y\n") ==
         std::vector<Record>{{1, {"x", huge}}, {2, {huge, "y"}}});
@@ -143,7 +143,7 @@ TEST_CASE("The delimiter is sniffed from the first lines", "[importers][csv]") {
   CHECK(sniffDelimiter("case;activity;time\n1;a;2025-01-01\n2;b;2025-01-02\n") == ';');
   CHECK(sniffDelimiter("case\tactivity\ttime\n1\ta, b\t2025\n2\tb\t2025\n") == '\t');
   CHECK(sniffDelimiter("case,activity,note\n1,a,\"x;y;z\"\n2,b,\"p;q\"\n") == ',');
-  CHECK(sniffDelimiter("a,b;c\n1,2;3\n4,5;6\n7,8") == ',');  // a full tie goes to the comma
+  CHECK(sniffDelimiter("a,b;c\n1,2;3\n4,5;6\n7,8") == ',');      // a full tie goes to the comma
   CHECK(sniffDelimiter("one;two\n1;2\n3;4\n5;6,7,8,9") == ';');  // cut-off last line ignored
   CHECK(sniffDelimiter("nothing to split\n") == ',');
   CHECK(sniffDelimiter("") == ',');

@@ -1,9 +1,8 @@
-#include "importers/timestamp.h"
-
 #include <catch2/catch.hpp>
-
 #include <random>
 #include <string>
+
+#include "importers/timestamp.h"
 
 using orglens::importers::formatIsoUtc;
 using orglens::importers::MicrosUtc;
@@ -11,10 +10,12 @@ using orglens::importers::TimestampParser;
 
 // Expected values are `date -u -d '<UTC time>' +%s` (seconds) times 10^6 plus the fraction.
 namespace {
-constexpr MicrosUtc k20250303T0815Z = 1'740'989'700'000'000;  // 2025-03-03T08:15:00Z
+constexpr MicrosUtc k20250303T0815Z = 1'740'989'700'000'000;    // 2025-03-03T08:15:00Z
 constexpr MicrosUtc k20250303Midnight = 1'740'960'000'000'000;  // 2025-03-03T00:00:00Z
 
-std::optional<MicrosUtc> parseUtc(std::string_view text) { return TimestampParser().parse(text); }
+std::optional<MicrosUtc> parseUtc(std::string_view text) {
+  return TimestampParser().parse(text);
+}
 
 TimestampParser parserIn(const std::string& zone) {
   TimestampParser parser;
@@ -108,12 +109,27 @@ TEST_CASE("Times before 1970 are negative", "[importers][time]") {
 }
 
 TEST_CASE("Garbage is not a time", "[importers][time]") {
-  for (const char* text :
-       {"", "   ", "hello", "2025-03", "2025-03-03T", "2025-03-03T08", "2025-03-03T08:15:00+",
-        "2025-03-03T08:15:00+1", "2025-03-03T08:15:00 garbage", "2025-03-03T08:15:00.Z",
-        "03-03-25 08:15", "2025-03/03", "12:30", "2025-03-03T08:15:00.1234567890Z",
-        "2025-03-03Z", "+", "-", "1e9", "2025-03-03T08:15:00Zs",
-        "0x1F", "20251-03-03"}) {
+  for (const char* text : {"",
+                           "   ",
+                           "hello",
+                           "2025-03",
+                           "2025-03-03T",
+                           "2025-03-03T08",
+                           "2025-03-03T08:15:00+",
+                           "2025-03-03T08:15:00+1",
+                           "2025-03-03T08:15:00 garbage",
+                           "2025-03-03T08:15:00.Z",
+                           "03-03-25 08:15",
+                           "2025-03/03",
+                           "12:30",
+                           "2025-03-03T08:15:00.1234567890Z",
+                           "2025-03-03Z",
+                           "+",
+                           "-",
+                           "1e9",
+                           "2025-03-03T08:15:00Zs",
+                           "0x1F",
+                           "20251-03-03"}) {
     INFO(text);
     CHECK_FALSE(parseUtc(text));
   }
@@ -148,8 +164,7 @@ TEST_CASE("An unknown time zone is refused with its name", "[importers][time]") 
   CHECK(parser.parse("2025-03-03 08:15") == k20250303T0815Z);  // back to UTC
 }
 
-TEST_CASE("formatIsoUtc writes ISO 8601 UTC and round-trips through parse",
-          "[importers][time]") {
+TEST_CASE("formatIsoUtc writes ISO 8601 UTC and round-trips through parse", "[importers][time]") {
   CHECK(formatIsoUtc(0) == "1970-01-01T00:00:00Z");
   CHECK(formatIsoUtc(k20250303T0815Z) == "2025-03-03T08:15:00Z");
   CHECK(formatIsoUtc(k20250303T0815Z + 123'456) == "2025-03-03T08:15:00.123456Z");
