@@ -5,7 +5,9 @@
 
 namespace orglens::samples {
 
-double Random::uniform() { return static_cast<double>(bits() >> 11) * 0x1.0p-53; }
+double Random::uniform() {
+  return static_cast<double>(bits() >> 11) * 0x1.0p-53;
+}
 
 std::int64_t Random::uniformInt(std::int64_t low, std::int64_t high) {
   const auto range = static_cast<std::uint64_t>(high - low) + 1U;
@@ -27,7 +29,9 @@ double Random::lognormal(double median, double sigma) {
   return median * std::exp(sigma * normal());
 }
 
-double Random::exponential(double mean) { return -mean * std::log(1.0 - uniform()); }
+double Random::exponential(double mean) {
+  return -mean * std::log(1.0 - uniform());
+}
 
 std::size_t Random::weightedIndex(std::span<const double> weights) {
   double total = 0;

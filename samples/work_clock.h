@@ -43,7 +43,9 @@ inline std::int64_t floorDiv(std::int64_t value, std::int64_t divisor) {
 }
 
 /// 0 = Sunday ... 6 = Saturday, for a day count since 1970-01-01 (a Thursday).
-inline int weekdayOfDay(std::int64_t day) { return static_cast<int>(((day % 7) + 11) % 7); }
+inline int weekdayOfDay(std::int64_t day) {
+  return static_cast<int>(((day % 7) + 11) % 7);
+}
 
 inline bool isWeekend(std::int64_t day) {
   const int weekday = weekdayOfDay(day);

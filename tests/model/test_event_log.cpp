@@ -50,12 +50,19 @@ TEST_CASE("The event log groups events by item, ordered by time and stable on ti
   CHECK(log.teamOf[bob.value()] == EventLog::kNone);
   CHECK(log.label(ann.value()) == "ann");
 
-  const auto tasks = EventLog::load(*store, {.itemType = "task"});
+  EventLogOptions taskOnly;
+  taskOnly.itemType = "task";
+  const auto tasks = EventLog::load(*store, taskOnly);
   CHECK(tasks.itemCount() == 2);
   CHECK(tasks.eventCount() == 4);
-  const auto window = EventLog::load(*store, {.itemType = "", .from = 10, .to = 50});
+  EventLogOptions window10to50;
+  window10to50.from = 10;
+  window10to50.to = 50;
+  const auto window = EventLog::load(*store, window10to50);
   CHECK(window.eventCount() == 3);
-  const auto all = EventLog::load(*store, {.includeItemless = true});
+  EventLogOptions withItemless;
+  withItemless.includeItemless = true;
+  const auto all = EventLog::load(*store, withItemless);
   CHECK(all.eventCount() == 6);
   CHECK(all.item[0] == EventLog::kNone);
 }
