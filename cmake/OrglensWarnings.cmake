@@ -9,9 +9,18 @@ endif()
 if(ORGLENS_WERROR)
   target_compile_options(orglens_flags INTERFACE -Werror)
 endif()
+if(ORGLENS_FUZZ)
+  # Every library is instrumented for coverage; the fuzz executables link libFuzzer's main.
+  target_compile_options(orglens_flags INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+                                                 -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(orglens_flags INTERFACE -fsanitize=address,undefined)
+endif()
 if(ORGLENS_SANITIZE)
+  # GCC's flow analysis gives -Wmaybe-uninitialized false positives on instrumented code (the
+  # GCC manual warns of it); the Release build keeps the warning.
   target_compile_options(orglens_flags INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
-                                                 -fno-sanitize-recover=undefined)
+                                                 -fno-sanitize-recover=undefined
+                                                 $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>)
   target_link_options(orglens_flags INTERFACE -fsanitize=address,undefined)
 endif()
 

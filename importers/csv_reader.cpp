@@ -95,7 +95,11 @@ std::unique_ptr<CsvReader> CsvReader::open(const std::filesystem::path& path, st
     return nullptr;
   }
   errno = 0;
+#ifdef _WIN32
+  std::FILE* file = _wfopen(path.c_str(), L"rb");  // path::c_str() is wide there
+#else
   std::FILE* file = std::fopen(path.c_str(), "rb");
+#endif
   if (!file) {
     error = "cannot open '" + path.string() + "': " + std::generic_category().message(errno);
     return nullptr;
@@ -121,9 +125,11 @@ void CsvReader::setDialect(CsvDialect dialect) {
 
 std::size_t CsvReader::readSource(char* dst, std::size_t n) {
   if (m_file) {
+    errno = 0;
     const std::size_t got = std::fread(dst, 1, n, m_file);
     if (got == 0 && std::ferror(m_file)) {
-      m_error = "line " + std::to_string(m_line) + ": read error";
+      m_error = "line " + std::to_string(m_line) +
+                ": read error: " + std::generic_category().message(errno);
     }
     return got;
   }

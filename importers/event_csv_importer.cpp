@@ -65,7 +65,10 @@ class EventCsvRun {
   ImportContext& m_ctx;
   model::IdentityResolver m_people;
   TimestampParser m_time;
-  std::map<std::string, std::optional<std::size_t>> m_columns;
+  // Column of each field, looked up once from the header (the row loop is hot).
+  struct Columns {
+    std::optional<std::size_t> item, activity, time, start, actor, team, tool, platform, lifecycle;
+  } m_col;
   std::vector<std::string> m_header;
   std::vector<std::pair<std::size_t, model::StringId>> m_extra;  // attribute columns
   std::unordered_map<std::string, model::ObjectId> m_items;
@@ -104,9 +107,9 @@ void EventCsvRun::importRow(const CsvRow& row) {
     ++m_ctx.skippedRows;
     return;
   }
-  const auto item = field(row, m_columns["item"]);
-  const auto activity = field(row, m_columns["activity"]);
-  const auto timeText = field(row, m_columns["time"]);
+  const auto item = field(row, m_col.item);
+  const auto activity = field(row, m_col.activity);
+  const auto timeText = field(row, m_col.time);
   if (!item || !activity || !timeText) {
     m_ctx.diagnostics.warning(line, std::string("empty ") + (!item ? "work item" : !activity ? "activity" : "time") +
                                         "; row skipped");
@@ -114,12 +117,12 @@ void EventCsvRun::importRow(const CsvRow& row) {
     return;
   }
   model::MicrosUtc complete = 0, start = 0;
-  if (!readTime(*timeText, m_header[*m_columns["time"]], line, complete)) {
+  if (!readTime(*timeText, m_header[*m_col.time], line, complete)) {
     ++m_ctx.skippedRows;
     return;
   }
-  const auto startText = field(row, m_columns["start"]);
-  bool hasStart = startText && readTime(*startText, m_header[*m_columns["start"]], line, start);
+  const auto startText = field(row, m_col.start);
+  bool hasStart = startText && readTime(*startText, m_header[*m_col.start], line, start);
   if (startText && !hasStart) {
     ++m_ctx.skippedRows;
     return;
@@ -135,20 +138,20 @@ void EventCsvRun::importRow(const CsvRow& row) {
   if (inserted) it->second = sink.object(model::typeId(BuiltinType::Task), itemKey);
   e.item = it->second;
   e.activity = sink.intern(utf8Field(*activity, m_scratch, m_ctx.diagnostics, line, m_badText));
-  if (auto actor = field(row, m_columns["actor"])) {
+  if (auto actor = field(row, m_col.actor)) {
     e.actor = m_people.resolve(model::AliasKind::Resource,
                                utf8Field(*actor, m_scratch, m_ctx.diagnostics, line, m_badText));
-    if (auto team = field(row, m_columns["team"])) {
+    if (auto team = field(row, m_col.team)) {
       const auto teamId = sink.object(model::typeId(BuiltinType::Team),
                                       utf8Field(*team, m_scratch, m_ctx.diagnostics, line, m_badText));
       if (m_memberships.emplace(e.actor.value(), teamId.value()).second)
         sink.addRelation({e.actor.object(), teamId, m_memberOf, std::nullopt, std::nullopt});
     }
   }
-  const auto tool = field(row, m_columns["tool"]);
+  const auto tool = field(row, m_col.tool);
   e.tool = tool ? sink.intern(*tool) : m_defaultTool;
-  if (auto platform = field(row, m_columns["platform"])) e.platform = model::parsePlatform(*platform);
-  if (auto lifecycle = field(row, m_columns["lifecycle"])) e.lifecycle = model::parseLifecycle(*lifecycle);
+  if (auto platform = field(row, m_col.platform)) e.platform = model::parsePlatform(*platform);
+  if (auto lifecycle = field(row, m_col.lifecycle)) e.lifecycle = model::parseLifecycle(*lifecycle);
   if (hasStart) {
     model::EventRecord s = e;
     s.time = start;
@@ -167,12 +170,14 @@ void EventCsvRun::importRow(const CsvRow& row) {
 
 void EventCsvRun::run() {
   auto reader = openCsv(m_ctx.path, m_header);
-  m_columns = resolveColumns(m_header, eventFields(), m_ctx.options.mapping, m_ctx.diagnostics);
+  auto columns = resolveColumns(m_header, eventFields(), m_ctx.options.mapping, m_ctx.diagnostics);
+  m_col = {columns["item"], columns["activity"], columns["time"], columns["start"], columns["actor"],
+           columns["team"], columns["tool"], columns["platform"], columns["lifecycle"]};
   std::string error;
   if (!m_time.setTimezone(m_ctx.options.timezone, error)) throw ImportError("--timezone: " + error);
   m_time.setDayFirst(m_ctx.options.dayFirst);
   std::set<std::size_t> used;
-  for (const auto& [f, c] : m_columns)
+  for (const auto& [f, c] : columns)
     if (c) used.insert(*c);
   for (std::size_t c = 0; c < m_header.size(); ++c)
     if (!used.count(c) && !m_header[c].empty()) m_extra.emplace_back(c, m_ctx.sink.intern(m_header[c]));

@@ -1,5 +1,9 @@
 #include "importers/timestamp.h"
 
+#include "importers/posix_tz.h"
+#include "importers/text_scanner.h"
+#include "model/time_format.h"
+
 #include <date/tz.h>
 
 #include <algorithm>
@@ -7,93 +11,21 @@
 #include <cstdio>
 #include <exception>
 #include <iterator>
+#include <utility>
 
 namespace orglens::importers {
+
+using model::daysFromCivil;
+using model::daysInMonth;
+using model::floorDiv;
 
 namespace {
 
 constexpr std::int64_t kMicrosPerSecond = 1'000'000;
 constexpr std::int64_t kSecondsPerDay = 86'400;
-constexpr int kMaxFractionDigits = 9;      // nanoseconds; digits past the sixth are truncated
 constexpr int kMaxEpochSecondDigits = 11;  // 12 or more digits are epoch milliseconds
 constexpr int kMaxEpochMilliDigits = 15;   // ~ year 33658; keeps ms * 1000 inside int64
 
-std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
-  const std::int64_t q = a / b;
-  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);                 // [0, 399]
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            // [0, 146096]
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-// Inverse of daysFromCivil (H. Hinnant's civil_from_days).
-void civilFromDays(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0);
-}
-
-unsigned daysInMonth(std::int64_t y, unsigned m) {
-  static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-  return m == 2 && leap ? 29 : kDays[m - 1];
-}
-
-bool isDigit(char c) {
-  return static_cast<unsigned char>(c - '0') <= 9;
-}
-
-// Forward-only cursor over the timestamp text.
-class Scanner {
- public:
-  explicit Scanner(std::string_view s) : m_p(s.data()), m_end(s.data() + s.size()) {}
-  bool atEnd() const { return m_p == m_end; }
-  char peek() const { return m_p < m_end ? *m_p : '\0'; }
-  bool accept(char c) {
-    if (m_p == m_end || *m_p != c) return false;
-    ++m_p;
-    return true;
-  }
-  /// Reads between minDigits and maxDigits digits into value; false (nothing consumed) when
-  /// fewer than minDigits are there.
-  bool digits(int minDigits, int maxDigits, int& value, int* count = nullptr) {
-    const char* p = m_p;
-    int v = 0;
-    while (p < m_end && p - m_p < maxDigits && isDigit(*p)) v = v * 10 + (*p++ - '0');
-    const auto n = static_cast<int>(p - m_p);
-    if (n < minDigits) return false;
-    m_p = p;
-    value = v;
-    if (count) *count = n;
-    return true;
-  }
-  /// Reads 1–9 fraction digits as microseconds (truncating).
-  bool fraction(std::int64_t& micros) {
-    int value = 0;
-    int count = 0;
-    if (!digits(1, kMaxFractionDigits, value, &count) || isDigit(peek())) return false;
-    for (int i = count; i < kMaxFractionDigits; ++i) value *= 10;
-    micros = value / 1000;  // nanoseconds to microseconds
-    return true;
-  }
-
- private:
-  const char* m_p;
-  const char* m_end;
-};
 
 enum class ZoneKind { Naive, Utc, Offset };
 
@@ -246,19 +178,27 @@ void TimestampParser::buildRules(const date::time_zone& zone) {
   using date::year;
   const date::sys_seconds first{sys_days{year{1800} / 1 / 1}};
   const date::sys_seconds last{sys_days{year{2200} / 1 / 1}};
-  std::vector<LocalRule> rules;
+  std::vector<std::pair<std::int64_t, std::int64_t>> changes;  // UTC second, offset after
   date::sys_info info = zone.get_info(first);
   const auto initialOffset = static_cast<std::int32_t>(info.offset.count());
   while (info.end < last) {
     const date::sys_info next = zone.get_info(info.end);
     if (next.begin <= info.begin) break;  // no progress: corrupt data, stop rather than loop
-    if (next.offset != info.offset) {
-      const std::int64_t before = info.offset.count();
-      const std::int64_t after = next.offset.count();
-      rules.push_back({info.end.time_since_epoch().count() + std::max(before, after),
-                       static_cast<std::int32_t>(after)});
-    }
+    changes.emplace_back(next.begin.time_since_epoch().count(), next.offset.count());
     info = next;
+  }
+  if (info.end >= last) {  // the file's transitions end before 2200: extend with its footer
+    const auto more = footerTransitions(zone.name(), info.begin.time_since_epoch().count(),
+                                        last.time_since_epoch().count());
+    changes.insert(changes.end(), more.begin(), more.end());
+  }
+  std::vector<LocalRule> rules;
+  std::int64_t before = initialOffset;
+  for (const auto& [utc, after] : changes) {
+    if (after != before) {
+      rules.push_back({utc + std::max(before, after), static_cast<std::int32_t>(after)});
+    }
+    before = after;
   }
   m_rules = std::move(rules);
   m_initialOffset = initialOffset;
@@ -305,25 +245,6 @@ std::optional<MicrosUtc> TimestampParser::parse(std::string_view text) const {
       break;
   }
   return wall - offsetForLocal(floorDiv(wall, kMicrosPerSecond)) * kMicrosPerSecond;
-}
-
-std::string formatIsoUtc(MicrosUtc t) {
-  const std::int64_t days = floorDiv(t, kSecondsPerDay * kMicrosPerSecond);
-  const std::int64_t microsOfDay = t - days * kSecondsPerDay * kMicrosPerSecond;
-  const std::int64_t secondOfDay = microsOfDay / kMicrosPerSecond;
-  const auto micros = static_cast<long>(microsOfDay % kMicrosPerSecond);
-  std::int64_t year = 0;
-  unsigned month = 0;
-  unsigned day = 0;
-  civilFromDays(days, year, month, day);
-  char buffer[64];
-  int n =
-      std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02d:%02d:%02d",
-                    static_cast<long long>(year), month, day, static_cast<int>(secondOfDay / 3600),
-                    static_cast<int>(secondOfDay / 60 % 60), static_cast<int>(secondOfDay % 60));
-  if (micros != 0) n += std::snprintf(buffer + n, sizeof buffer - n, ".%06ld", micros);
-  std::snprintf(buffer + n, sizeof buffer - n, "Z");
-  return buffer;
 }
 
 }  // namespace orglens::importers

@@ -34,9 +34,10 @@ using MicrosUtc = std::int64_t;
 /// CEST). Both amount to using the UTC offset in effect just before the transition.
 ///
 /// setTimezone() precomputes the zone's transitions for 1800–2200, so parse() is const,
-/// thread-safe and does no tz database lookup inside that range. Limitation: date-tz reads the
-/// OS zoneinfo files without their POSIX-rule footer, so zones have no transitions after the
-/// last one listed (2037 in Debian's files): later naive summer times get the winter offset.
+/// thread-safe and does no tz database lookup inside that range. Past the last transition listed
+/// in the zone's file (2037 in Debian's), the file's POSIX-rule footer supplies the transitions,
+/// which date-tz ignores (only the `Mm.w.d` rule form is read; zones using others keep their
+/// last offset, as do times after 2200).
 class TimestampParser {
  public:
   /// `timezone`: IANA name used for naive (offset-less) times; empty = UTC. Returns false and
@@ -65,8 +66,5 @@ class TimestampParser {
   bool m_dayFirst = true;
 };
 
-/// Formats as ISO 8601 UTC, e.g. "2025-03-03T08:15:00Z", or "2025-03-03T08:15:00.123456Z" when
-/// there are sub-second digits (always six). Years outside 0000–9999 get extra digits/a sign.
-std::string formatIsoUtc(MicrosUtc t);
 
 }  // namespace orglens::importers

@@ -41,6 +41,19 @@ constexpr CivilDate civilFromDays(std::int64_t z) {
   return {y + (m <= 2), m, d};
 }
 
+/// Floor division (rounds towards minus infinity, unlike `/`).
+constexpr std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
+  const std::int64_t q = a / b;
+  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+/// Days in a month of the proleptic Gregorian calendar (month 1..12).
+constexpr unsigned daysInMonth(std::int64_t y, unsigned m) {
+  constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+  return m == 2 && leap ? 29 : kDays[m - 1];
+}
+
 /// Floor division of a time into whole days (correct for times before 1970).
 constexpr std::int64_t floorDays(MicrosUtc t) {
   return t >= 0 ? t / kMicrosPerDay : -((-t + kMicrosPerDay - 1) / kMicrosPerDay);

@@ -3,8 +3,9 @@
 #include <string>
 
 #include "importers/timestamp.h"
+#include "model/time_format.h"
 
-using orglens::importers::formatIsoUtc;
+using orglens::model::formatIsoUtc;
 using orglens::importers::MicrosUtc;
 using orglens::importers::TimestampParser;
 
@@ -148,6 +149,15 @@ TEST_CASE("Naive times follow the configured zone across DST", "[importers][time
   CHECK(berlin.parse("2025-10-26 03:30") == 1'761'438'600'000'000 + 7'200'000'000);
   // Explicit offsets ignore the zone
   CHECK(berlin.parse("2025-03-03T08:15:00Z") == k20250303T0815Z);
+  // Past Debian's last listed transition (2037) the zone file's POSIX footer rule applies:
+  // TZ=Europe/Berlin date -d '2100-07-01 12:00' +%s = 4118119200 (CEST)
+  CHECK(berlin.parse("2100-07-01 12:00") == 4'118'119'200'000'000);
+  // 2100-10-31 02:30 is ambiguous: the earlier instant, CEST, 2100-10-31T00:30:00Z = 4128625800
+  CHECK(berlin.parse("2100-10-31 02:30") == 4'128'625'800'000'000);
+  // Southern hemisphere, DST over the new year: AEDT 5681062800, AEST 5696704800
+  const TimestampParser sydney = parserIn("Australia/Sydney");
+  CHECK(sydney.parse("2150-01-10 12:00") == 5'681'062'800'000'000);
+  CHECK(sydney.parse("2150-07-10 12:00") == 5'696'704'800'000'000);
   // New York fall-back, ambiguous 01:30 takes EDT (-4): 2025-11-02T05:30:00Z = 1762061400
   CHECK(parserIn("America/New_York").parse("2025-11-02 01:30") == 1'762'061'400'000'000);
   // A fixed zone
