@@ -41,8 +41,8 @@ struct DataShape {
 
 /// Names used by the generator (and by the store benchmark for its objects).
 const char* activityName(std::uint32_t index);  // index < DataShape::kActivities
-const char* toolName(std::uint32_t index);       // index < kTools
-const char* platformName(std::uint32_t index);   // index < kPlatforms
+const char* toolName(std::uint32_t index);      // index < kTools
+const char* platformName(std::uint32_t index);  // index < kPlatforms
 inline constexpr std::uint32_t kTools = 5;
 inline constexpr std::uint32_t kPlatforms = 3;
 std::string caseKey(std::uint32_t index);      // "case-000123"

@@ -61,6 +61,12 @@ class EventCsvRun {
                 model::MicrosUtc& out);
   void importRow(const CsvRow& row);
   std::optional<std::string_view> field(const CsvRow& row, const std::optional<std::size_t>& column);
+  /// parsePlatform() scans for many words; a file has few distinct platform texts.
+  model::Platform platformOf(std::string_view text) {
+    auto [it, inserted] = m_platforms.try_emplace(std::string(text), model::Platform::Unknown);
+    if (inserted) it->second = model::parsePlatform(text);
+    return it->second;
+  }
 
   ImportContext& m_ctx;
   model::IdentityResolver m_people;
@@ -72,6 +78,7 @@ class EventCsvRun {
   std::vector<std::string> m_header;
   std::vector<std::pair<std::size_t, model::StringId>> m_extra;  // attribute columns
   std::unordered_map<std::string, model::ObjectId> m_items;
+  std::unordered_map<std::string, model::Platform> m_platforms;
   std::set<std::pair<std::uint32_t, std::uint32_t>> m_memberships;
   model::StringId m_defaultTool, m_memberOf;
   std::string m_scratch;
@@ -150,7 +157,7 @@ void EventCsvRun::importRow(const CsvRow& row) {
   }
   const auto tool = field(row, m_col.tool);
   e.tool = tool ? sink.intern(*tool) : m_defaultTool;
-  if (auto platform = field(row, m_col.platform)) e.platform = model::parsePlatform(*platform);
+  if (auto platform = field(row, m_col.platform)) e.platform = platformOf(*platform);
   if (auto lifecycle = field(row, m_col.lifecycle)) e.lifecycle = model::parseLifecycle(*lifecycle);
   if (hasStart) {
     model::EventRecord s = e;

@@ -102,10 +102,7 @@ ImportOutcome importFile(model::Store& store, const std::filesystem::path& path,
     out.alreadyImported = true;
     return out;
   }
-  std::error_code ec;
-  const auto bytes = std::filesystem::file_size(path, ec);
-  // ~100 bytes per event in text formats: a hint for the index strategy only.
-  auto session = store.beginImport(record, ec ? 0 : bytes / 100);
+  auto session = store.beginImport(record);
   model::ImportCounts counts;
   ImportOutcome out = runImporter(importer, *session, path, options, progress, counts);
   const auto& added = session->counts();

@@ -7,6 +7,8 @@ std::string ImportOptions::canonical() const {
   for (const auto& [field, column] : mapping) out += "map:" + field + "=" + column + ";";
   if (!timezone.empty()) out += "timezone=" + timezone + ";";
   if (!dayFirst) out += "monthfirst;";
+  for (const auto& t : personTypes) out += "person-type=" + t + ";";
+  if (keepSubjects) out += "keep-subjects;";
   return out;
 }
 

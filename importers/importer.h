@@ -26,6 +26,11 @@ struct ImportOptions {
   std::string timezone;                       // IANA zone for naive times; empty = UTC
   bool dayFirst = true;                       // 03/04/2025 = 3 April
   bool strict = false;                        // fail on the first row problem
+  /// Object types (of OCEL logs) whose objects are people ("employees"); empty = detect by
+  /// name (employee(s), resource(s), person/people, user(s), staff, worker(s)).
+  std::vector<std::string> personTypes;
+  /// Keep e-mail subjects (off: privacy by default).
+  bool keepSubjects = false;
   /// The options that change what an import produces, as canonical text (part of the
   /// "same import twice" check).
   std::string canonical() const;

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include "model/store.h"
 
 namespace orglens::model {
@@ -50,7 +52,7 @@ std::string eventQuery(const EventLogOptions& options) {
   if (options.from) where.push_back("e.time_us >= ?2");
   if (options.to) where.push_back("e.time_us < ?3");
   for (std::size_t i = 0; i < where.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + where[i];
-  return sql + " ORDER BY e.item, e.time_us, e.id";
+  return sql;  // rowid order; load() sorts by (item, time, id) in memory
 }
 
 }  // namespace
@@ -62,24 +64,52 @@ const std::string& EventLog::label(std::uint32_t object) const {
   return strings[name != kNone ? name : objectKey[object]];
 }
 
+namespace {
+
+/// Puts the rows (read in event id order) into (item, time, id) order: a stable counting sort
+/// by item (item ids are dense object ids; itemless rows first), then a stable sort by time
+/// within each item, which is usually sorted already. O(n + objects) plus the in-item sorts.
+std::vector<std::uint32_t> itemTimeOrder(const std::vector<std::uint32_t>& item,
+                                         const std::vector<MicrosUtc>& time, std::size_t objects) {
+  const std::size_t n = item.size();
+  std::vector<std::uint32_t> start(objects + 2, 0);  // bucket 0: no item; bucket o + 1: object o
+  auto bucket = [&](std::uint32_t i) { return i == EventLog::kNone ? 0 : std::size_t{i} + 1; };
+  for (auto i : item) ++start[bucket(i) + 1];
+  for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+  std::vector<std::uint32_t> order(n);
+  std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+  for (std::uint32_t row = 0; row < n; ++row) order[fill[bucket(item[row])]++] = row;
+  for (std::size_t b = 0; b + 1 < start.size(); ++b) {
+    auto first = order.begin() + start[b], last = order.begin() + start[b + 1];
+    auto byTime = [&time](std::uint32_t a, std::uint32_t c) { return time[a] < time[c]; };
+    if (!std::is_sorted(first, last, byTime)) std::stable_sort(first, last, byTime);
+  }
+  return order;
+}
+
+template <class T>
+void permute(std::vector<T>& column, const std::vector<std::uint32_t>& order) {
+  std::vector<T> out(order.size());
+  for (std::size_t i = 0; i < order.size(); ++i) out[i] = column[order[i]];
+  column.swap(out);
+}
+
+}  // namespace
+
 EventLog EventLog::load(const Store& store, const EventLogOptions& options) {
   EventLog log;
   sqlite3* db = store.db();
   loadLookups(db, log);
-  const auto total = queryInt(db, "SELECT count(*) FROM events").value_or(0);
-  log.time.reserve(static_cast<std::size_t>(total));
+  const auto total = static_cast<std::size_t>(queryInt(db, "SELECT count(*) FROM events").value_or(0));
+  std::vector<std::uint32_t> rowItem;
+  rowItem.reserve(total);
+  log.time.reserve(total);
   Statement s(db, eventQuery(options));
   if (!options.itemType.empty()) s.bind(1, std::string_view(options.itemType));
   if (options.from) s.bind(2, *options.from);
   if (options.to) s.bind(3, *options.to);
-  std::uint32_t currentItem = kNone - 1;  // a value no real item has
   while (s.step()) {
-    const std::uint32_t item = idOrNone(s, 1);
-    if (item != currentItem || log.item.empty()) {
-      log.item.push_back(item);
-      log.itemBegin.push_back(static_cast<std::uint32_t>(log.time.size()));
-      currentItem = item;
-    }
+    rowItem.push_back(idOrNone(s, 1));
     log.eventId.push_back(static_cast<std::uint32_t>(s.columnInt(0) - 1));
     log.time.push_back(s.columnInt(2));
     log.activity.push_back(idOrNone(s, 3));
@@ -88,7 +118,19 @@ EventLog EventLog::load(const Store& store, const EventLogOptions& options) {
     log.lifecycle.push_back(static_cast<Lifecycle>(s.columnInt(6)));
     log.platform.push_back(static_cast<Platform>(s.columnInt(7)));
   }
-  log.itemBegin.push_back(static_cast<std::uint32_t>(log.time.size()));
+  const auto order = itemTimeOrder(rowItem, log.time, log.objectType.size());
+  for (auto* column : {&log.eventId, &log.activity, &log.actor, &log.tool}) permute(*column, order);
+  permute(log.time, order);
+  permute(log.lifecycle, order);
+  permute(log.platform, order);
+  permute(rowItem, order);
+  for (std::size_t row = 0; row < rowItem.size(); ++row) {
+    if (row == 0 || rowItem[row] != rowItem[row - 1]) {
+      log.item.push_back(rowItem[row]);
+      log.itemBegin.push_back(static_cast<std::uint32_t>(row));
+    }
+  }
+  log.itemBegin.push_back(static_cast<std::uint32_t>(rowItem.size()));
   return log;
 }
 

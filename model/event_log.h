@@ -51,8 +51,9 @@ struct EventLog {
   /// Display label of an object: its name, else its key.
   const std::string& label(std::uint32_t object) const;
 
-  /// Loads the log from a store. O(events) plus the sort SQLite does through the
-  /// events_by_item index (already in that order, so no sort at all).
+  /// Loads the log from a store in one pass over the events table, then orders it in memory
+  /// (counting sort by item, stable sort by time within items). O(events + objects) plus the
+  /// in-item sorts, which are O(k) for items whose events arrived in time order.
   static EventLog load(const Store& store, const EventLogOptions& options = {});
 };
 

@@ -19,13 +19,10 @@ std::uint64_t objectKey(TypeId type, StringId key) {
   return (static_cast<std::uint64_t>(type.value()) << 32) | key.value();
 }
 
-// Above this many expected events, the item index is dropped during the load and rebuilt
-// once at commit: one sort beats millions of B-tree insertions.
-constexpr std::uint64_t kRebuildIndexThreshold = 200'000;
 
 }  // namespace
 
-ImportSession::ImportSession(Store& store, SourceRecord source, std::uint64_t expectedEvents)
+ImportSession::ImportSession(Store& store, SourceRecord source)
     : m_store(store), m_record(std::move(source)) {
   sqlite3* db = store.db();
   execute(db, "BEGIN IMMEDIATE");
@@ -47,8 +44,6 @@ ImportSession::ImportSession(Store& store, SourceRecord source, std::uint64_t ex
     m_insertObjectAttribute = Statement(db, "INSERT OR REPLACE INTO object_attributes(object, key, "
                                             "type, value, time_us) VALUES (?,?,?,?,?)");
     m_insertAlias = Statement(db, "INSERT OR REPLACE INTO aliases(kind, value, person) VALUES (?,?,?)");
-    m_rebuildIndex = expectedEvents >= kRebuildIndexThreshold;
-    if (m_rebuildIndex) execute(db, "DROP INDEX IF EXISTS events_by_item");
   } catch (...) {
     rollback();
     throw;
@@ -252,7 +247,6 @@ SourceId ImportSession::commit(const ImportCounts& counts, const std::vector<Dia
     diag.bind(1, m_source.rowid()).bind(2, static_cast<std::int64_t>(d.severity)).bind(3, d.file);
     diag.bind(4, static_cast<std::int64_t>(d.line)).bind(5, d.message).run();
   }
-  execute(db, "CREATE INDEX IF NOT EXISTS events_by_item ON events(item, time_us, id)");
   execute(db, "COMMIT");
   m_open = false;
   m_store.m_inImport = false;

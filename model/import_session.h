@@ -45,7 +45,7 @@ class ImportSession final : public ModelSink {
 
  private:
   friend class Store;
-  ImportSession(Store& store, SourceRecord source, std::uint64_t expectedEvents);
+  ImportSession(Store& store, SourceRecord source);
   void loadLookups();
   void bindValue(Statement& s, int typeIndex, int valueIndex, const Value& value);
 
@@ -53,7 +53,6 @@ class ImportSession final : public ModelSink {
   SourceRecord m_record;
   SourceId m_source;
   bool m_open = false;
-  bool m_rebuildIndex = false;
   ImportCounts m_counts;
 
   StringPool m_strings;

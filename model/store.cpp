@@ -83,7 +83,7 @@ void Store::prepareSchema(Mode mode) {
       throw;
     }
   }
-  execute(m_db, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY");
+  execute(m_db, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -8192");
 }
 
 int Store::schemaVersion() const {
@@ -101,10 +101,9 @@ std::optional<SourceId> Store::findSource(const std::string& sha256, const std::
   return SourceId::fromRowid(s.columnInt(0));
 }
 
-std::unique_ptr<ImportSession> Store::beginImport(const SourceRecord& source,
-                                                  std::uint64_t expectedEvents) {
+std::unique_ptr<ImportSession> Store::beginImport(const SourceRecord& source) {
   if (m_inImport) throw StoreError("an import into " + describe(m_path) + " is already running");
-  return std::unique_ptr<ImportSession>(new ImportSession(*this, source, expectedEvents));
+  return std::unique_ptr<ImportSession>(new ImportSession(*this, source));
 }
 
 }  // namespace orglens::model

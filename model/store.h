@@ -65,9 +65,7 @@ class Store {
   std::vector<Diagnostic> diagnostics(SourceId source, std::size_t limit = 1000) const;
 
   /// Starts an import transaction; nothing is visible until ImportSession::commit().
-  /// `expectedEvents` (a hint, 0 = unknown) decides whether indexes are rebuilt after load.
-  std::unique_ptr<ImportSession> beginImport(const SourceRecord& source,
-                                             std::uint64_t expectedEvents = 0);
+  std::unique_ptr<ImportSession> beginImport(const SourceRecord& source);
 
   /// Loads every table into an in-memory Model. O(size of the store).
   Model loadModel() const;
