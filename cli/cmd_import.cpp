@@ -95,6 +95,7 @@ int runImport(const ImportArgs& args) {
     options.timezone = args.timezone;
     options.dayFirst = !args.monthFirst;
     options.strict = args.strict;
+    options.personTypes = args.personTypes;
     const auto files = expandInputs(args.inputs, args.format);
     auto store = model::Store::open(args.db, model::Store::Mode::Create);
     for (const auto& file : files) {

@@ -27,6 +27,7 @@ struct ImportArgs {
   bool monthFirst = false;
   bool strict = false;
   bool quiet = false;
+  std::vector<std::string> personTypes;
 };
 int runImport(const ImportArgs& args);
 

@@ -37,6 +37,8 @@ void addImport(CLI::App& app, ImportArgs& args) {
   cmd->add_option("--timezone", args.timezone, "IANA time zone of times without a UTC offset (default UTC)");
   cmd->add_flag("--month-first", args.monthFirst, "Read 03/04/2025 as 4 March (default: day first)");
   cmd->add_flag("--strict", args.strict, "Fail on the first bad row instead of skipping it");
+  cmd->add_option("--person-type", args.personTypes,
+                  "OCEL object type(s) whose objects are people (default: detected by name, e.g. employees)");
   cmd->add_flag("--quiet,-q", args.quiet, "Do not list the diagnostics");
   cmd->footer(
       "Importing the same file twice (same content, format and options) adds nothing. A file "
