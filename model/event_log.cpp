@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "model/store.h"
 
@@ -87,6 +88,24 @@ std::vector<std::uint32_t> itemTimeOrder(const std::vector<std::uint32_t>& item,
   return order;
 }
 
+/// Fills log.instance from the `concept:instance` event attributes. Rows are still in event
+/// id order here, so an event's row is found by binary search.
+void loadInstances(sqlite3* db, EventLog& log) {
+  log.instance.assign(log.eventId.size(), EventLog::kNone);
+  Statement s(db,
+              "SELECT ea.event, ea.value FROM event_attributes ea JOIN strings k ON k.id = ea.key "
+              "AND k.value = 'concept:instance'");
+  std::unordered_map<std::string, std::uint32_t> ids;
+  while (s.step()) {
+    const auto event = static_cast<std::uint32_t>(s.columnInt(0) - 1);
+    auto it = std::lower_bound(log.eventId.begin(), log.eventId.end(), event);
+    if (it == log.eventId.end() || *it != event) continue;  // outside the loaded window
+    auto [entry, inserted] =
+        ids.try_emplace(std::string(s.columnText(1)), static_cast<std::uint32_t>(ids.size()));
+    log.instance[static_cast<std::size_t>(it - log.eventId.begin())] = entry->second;
+  }
+}
+
 template <class T>
 void permute(std::vector<T>& column, const std::vector<std::uint32_t>& order) {
   std::vector<T> out(order.size());
@@ -118,8 +137,10 @@ EventLog EventLog::load(const Store& store, const EventLogOptions& options) {
     log.lifecycle.push_back(static_cast<Lifecycle>(s.columnInt(6)));
     log.platform.push_back(static_cast<Platform>(s.columnInt(7)));
   }
+  loadInstances(db, log);
   const auto order = itemTimeOrder(rowItem, log.time, log.objectType.size());
-  for (auto* column : {&log.eventId, &log.activity, &log.actor, &log.tool}) permute(*column, order);
+  for (auto* column : {&log.eventId, &log.activity, &log.actor, &log.tool, &log.instance})
+    permute(*column, order);
   permute(log.time, order);
   permute(log.lifecycle, order);
   permute(log.platform, order);

@@ -34,6 +34,9 @@ struct EventLog {
   std::vector<Lifecycle> lifecycle;
   std::vector<Platform> platform;
   std::vector<std::uint32_t> eventId;   // EventId values
+  /// The XES `concept:instance` of each event as a dense local id (kNone when absent); used
+  /// to pair start and complete events of one activity instance.
+  std::vector<std::uint32_t> instance;
 
   // Work items: item i owns events [itemBegin[i], itemBegin[i + 1]).
   std::vector<std::uint32_t> item;       // ObjectId value of each item (kNone for itemless)

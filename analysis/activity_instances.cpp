@@ -1,0 +1,75 @@
+#include "analysis/activity_instances.h"
+
+#include <algorithm>
+
+namespace orglens::analysis {
+namespace {
+
+using model::EventLog;
+using model::Lifecycle;
+
+struct OpenStart {
+  std::uint32_t activity;
+  std::uint32_t key;  // concept:instance id, or the actor
+  bool byInstance;
+  std::size_t index;  // into `out`
+};
+
+struct PendingAssign {
+  std::uint32_t activity;
+  model::MicrosUtc time;
+};
+
+std::optional<model::MicrosUtc> takeAssign(std::vector<PendingAssign>& pending, std::uint32_t activity) {
+  for (auto it = pending.begin(); it != pending.end(); ++it) {
+    if (it->activity != activity) continue;
+    const auto time = it->time;
+    pending.erase(it);
+    return time;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void buildInstances(const EventLog& log, std::uint32_t begin, std::uint32_t end,
+                    std::vector<ActivityInstance>& out) {
+  out.clear();
+  std::vector<OpenStart> open;
+  std::vector<PendingAssign> pending;
+  for (std::uint32_t r = begin; r < end; ++r) {
+    const auto activity = log.activity[r];
+    const auto lifecycle = log.lifecycle[r];
+    const bool byInstance = !log.instance.empty() && log.instance[r] != EventLog::kNone;
+    const std::uint32_t key = byInstance ? log.instance[r] : log.actor[r];
+    if (lifecycle == Lifecycle::Schedule || lifecycle == Lifecycle::Assign) {
+      pending.push_back({activity, log.time[r]});
+      continue;
+    }
+    if (lifecycle == Lifecycle::Start) {
+      out.push_back({activity, log.actor[r], log.time[r], log.time[r], takeAssign(pending, activity), r});
+      open.push_back({activity, key, byInstance, out.size() - 1});
+      continue;
+    }
+    if (lifecycle == Lifecycle::Complete) {
+      auto match = std::find_if(open.begin(), open.end(), [&](const OpenStart& o) {
+        return o.activity == activity && o.byInstance == byInstance && o.key == key;
+      });
+      if (match != open.end()) {
+        auto& instance = out[match->index];
+        instance.complete = log.time[r];
+        if (instance.actor == EventLog::kNone) instance.actor = log.actor[r];
+        open.erase(match);
+        continue;
+      }
+    }
+    out.push_back({activity, log.actor[r], log.time[r], log.time[r], takeAssign(pending, activity), r});
+  }
+  // Rows are time-ordered, so instances are already ordered by start except that an
+  // instance closed late keeps its early start: a stable sort by start is all that is needed.
+  std::stable_sort(out.begin(), out.end(), [](const ActivityInstance& a, const ActivityInstance& b) {
+    return a.start < b.start;
+  });
+}
+
+}  // namespace orglens::analysis

@@ -1,0 +1,32 @@
+// Summary statistics with stated definitions (docs/metrics.md, "Statistics").
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace orglens::analysis {
+
+/// Count, sum, mean, median, p90, min and max of durations, in seconds.
+/// - median: the middle value; for an even count the mean of the two middle values
+///   (numpy.median, as PM4Py uses).
+/// - p90: linear interpolation between closest ranks at rank 0.9 * (n − 1)
+///   (numpy.percentile's default "linear" method).
+struct DurationStats {
+  std::uint64_t count = 0;
+  double sum = 0;
+  double mean = 0;
+  double median = 0;
+  double p90 = 0;
+  double min = 0;
+  double max = 0;
+};
+
+/// Statistics of `micros` (durations in microseconds); reorders the vector. O(n log n).
+DurationStats summarize(std::vector<std::int64_t>& micros);
+
+/// The q-quantile (0..1) of sorted values by linear interpolation (numpy "linear").
+double quantileSorted(const std::vector<std::int64_t>& sorted, double q);
+
+inline constexpr double kMicrosToSeconds = 1e-6;
+
+}  // namespace orglens::analysis
