@@ -52,20 +52,40 @@ void scanItem(const EventLog& log, std::size_t itemIndex, std::vector<ActivityIn
 
 using GroupKey = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>;
 
-/// Baseline wait of each activity pair (µs): the median of its handoffs inside one team,
-/// else the median of all its handoffs.
+double medianOf(std::vector<std::int64_t>& v) {
+  std::sort(v.begin(), v.end());
+  return quantileSorted(v, 0.5);
+}
+
+/// Baseline wait (µs) of each activity pair: the usual wait when nothing crosses a team
+/// boundary. The first of these that has handoffs (definition handoffs/1):
+///  1. the median wait of the pair's handoffs inside one team;
+///  2. the median wait of inside-team handoffs into the pair's target activity;
+///  3. the median wait of all inside-team handoffs;
+///  4. the median wait of the pair's handoffs (a log without teams).
+/// Levels 2 and 3 keep a pair that only ever crosses teams from being its own baseline.
 std::map<std::pair<std::uint32_t, std::uint32_t>, double> baselines(const std::vector<Handoff>& hs) {
-  std::map<std::pair<std::uint32_t, std::uint32_t>, std::pair<std::vector<std::int64_t>, std::vector<std::int64_t>>> waits;
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::int64_t>> pairInside, pairAll;
+  std::map<std::uint32_t, std::vector<std::int64_t>> targetInside;
+  std::vector<std::int64_t> allInside;
   for (const auto& h : hs) {
-    auto& w = waits[{h.fromActivity, h.toActivity}];
-    w.second.push_back(h.waitMicros);
-    if (h.fromTeam != kNone && h.fromTeam == h.toTeam) w.first.push_back(h.waitMicros);
+    pairAll[{h.fromActivity, h.toActivity}].push_back(h.waitMicros);
+    if (h.fromTeam == kNone || h.fromTeam != h.toTeam) continue;
+    pairInside[{h.fromActivity, h.toActivity}].push_back(h.waitMicros);
+    targetInside[h.toActivity].push_back(h.waitMicros);
+    allInside.push_back(h.waitMicros);
   }
+  std::map<std::uint32_t, double> targetMedian;
+  for (auto& [activity, waits] : targetInside) targetMedian[activity] = medianOf(waits);
+  const double insideMedian = allInside.empty() ? 0 : medianOf(allInside);
   std::map<std::pair<std::uint32_t, std::uint32_t>, double> out;
-  for (auto& [pair, w] : waits) {
-    auto& chosen = w.first.empty() ? w.second : w.first;
-    std::sort(chosen.begin(), chosen.end());
-    out[pair] = quantileSorted(chosen, 0.5);
+  for (auto& [pair, waits] : pairAll) {
+    if (auto inside = pairInside.find(pair); inside != pairInside.end())
+      out[pair] = medianOf(inside->second);
+    else if (auto target = targetMedian.find(pair.second); target != targetMedian.end())
+      out[pair] = target->second;
+    else
+      out[pair] = allInside.empty() ? medianOf(waits) : insideMedian;
   }
   return out;
 }

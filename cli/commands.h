@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/analysis_input.h"
+
 namespace orglens::cli {
 
 struct SampleArgs {
@@ -36,6 +38,20 @@ struct InfoArgs {
   std::string format = "table";
 };
 int runInfo(const InfoArgs& args);
+
+struct HandoffArgs {
+  AnalysisArgs common;
+  std::string by = "team";
+  std::uint64_t minCount = 10;
+  bool pm4py = false;
+  bool all = false;  // JSON/CSV: also the waits-on, ping-pong and rework tables
+};
+int runHandoffs(const HandoffArgs& args);
+
+struct FlowArgs {
+  AnalysisArgs common;
+};
+int runFlow(const FlowArgs& args);
 
 /// `orglens formats`: the importers and how they are detected.
 int runFormats();

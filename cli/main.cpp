@@ -57,6 +57,42 @@ void addInfo(CLI::App& app, InfoArgs& args) {
   cmd->footer("Examples:\n  orglens info --db org.orglens\n  orglens info --db org.orglens --format json");
 }
 
+void addAnalysisOptions(CLI::App* cmd, AnalysisArgs& args) {
+  cmd->add_option("--db", args.db, "Store file (*.orglens)")->required();
+  cmd->add_option("--from", args.from, "Only events at or after this date/time (UTC, e.g. 2025-03-01)");
+  cmd->add_option("--to", args.to, "Only events before this date/time (UTC)");
+  cmd->add_option("--items", args.items, "Work-item type: task, thread, ... or any")->capture_default_str();
+  cmd->add_option("--format", args.format, "table, json or csv (JSON/CSV durations in seconds)")->capture_default_str();
+  cmd->add_option("--top", args.top, "Rows per table (0 = all)")->capture_default_str();
+  cmd->add_option("--threads", args.threads, "Worker threads (0 = all cores; results do not depend on it)");
+}
+
+void addHandoffs(CLI::App& app, HandoffArgs& args) {
+  auto* cmd = app.add_subcommand("handoffs", "Where work waits between people and teams: slow handoffs");
+  addAnalysisOptions(cmd, args.common);
+  cmd->add_option("--by", args.by, "person, team, activity or team-activity")->capture_default_str();
+  cmd->add_option("--min-count", args.minCount, "Leave out groups with fewer handoffs")->capture_default_str();
+  cmd->add_flag("--pm4py", args.pm4py, "Print PM4Py's handover-of-work, working-together and timed-handover tables instead");
+  cmd->add_flag("--all", args.all, "JSON/CSV: also the waits-on, ping-pong and rework tables");
+  cmd->footer(
+      "A handoff is a pair of consecutive activity instances of one work item done by two "
+      "different people; its wait runs from the completion of the first to the start of the "
+      "second. Excess delay = the part of each wait above the usual wait of the same activity "
+      "pair inside one team (definition handoffs/1 in docs/metrics.md).\n\nExamples:\n"
+      "  orglens handoffs --db org.orglens\n  orglens handoffs --db org.orglens --by person --top 20\n"
+      "  orglens handoffs --db org.orglens --by team-activity --format csv > slow.csv\n"
+      "  orglens handoffs --db org.orglens --pm4py");
+}
+
+void addFlow(CLI::App& app, FlowArgs& args) {
+  auto* cmd = app.add_subcommand("flow", "The process map: directly-follows edges, throughput, variants");
+  addAnalysisOptions(cmd, args.common);
+  cmd->footer(
+      "Edges join consecutive activity instances of a work item; their duration runs from the "
+      "completion of one to the start of the next (PM4Py's performance DFG; definition flow/1)."
+      "\n\nExamples:\n  orglens flow --db org.orglens\n  orglens flow --db org.orglens --top 0 --format json");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -76,6 +112,10 @@ int main(int argc, char** argv) {
   addSample(app, sample);
   addImport(app, import);
   addInfo(app, info);
+  HandoffArgs handoffs;
+  FlowArgs flow;
+  addHandoffs(app, handoffs);
+  addFlow(app, flow);
   app.add_subcommand("formats", "List the input formats orglens reads");
   try {
     app.parse(argc, argv);
@@ -93,5 +133,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("import")) return runImport(import);
   if (app.got_subcommand("info")) return runInfo(info);
   if (app.got_subcommand("formats")) return runFormats();
+  if (app.got_subcommand("handoffs")) return runHandoffs(handoffs);
+  if (app.got_subcommand("flow")) return runFlow(flow);
   return kUsage;
 }

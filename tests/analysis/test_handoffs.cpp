@@ -14,8 +14,9 @@ namespace {
 //   c1: A ann(Legal) 09:00 → B bob(Ops) 10:00 → A ann 12:00 → B cid(Ops) 12:30
 //   c2: A dan(Legal) 09:00 → B eve(Legal) 09:10
 // Handoffs: ann→bob A→B 60 min, bob→ann B→A 120 min, ann→cid A→B 30 min, dan→eve A→B 10 min.
-// Baseline A→B = median inside one team = 10 min; B→A has no inside-team handoff, so its
-// baseline is its overall median, 120 min. Excess: 50 + 0 + 20 + 0 minutes.
+// Baseline A→B = median of A→B inside one team = 10 min. B→A has no inside-team handoff and
+// nothing inside a team hands into A, so its baseline is the median of all inside-team
+// handoffs, 10 min. Excess: 50 + 110 + 20 + 0 minutes.
 const char* kLog =
     "case,activity,timestamp,resource,team\n"
     "c1,A,2025-01-01 09:00,ann,Legal\n"
@@ -47,13 +48,17 @@ TEST_CASE("Handoffs and their waits match a hand-computed log", "[analysis][hand
   CHECK(legalOps.wait.sum == Approx(90 * kMinute));
   CHECK(legalOps.wait.p90 == Approx(57 * kMinute));  // 30 + 0.9 * (60 − 30)
   CHECK(legalOps.excessDelay == Approx(70 * kMinute));
-  CHECK(find(r.byTeam, ops, legal).excessDelay == 0);
+  CHECK(find(r.byTeam, ops, legal).excessDelay == Approx(110 * kMinute));
   CHECK(find(r.byTeam, legal, legal).wait.sum == Approx(10 * kMinute));
+  CHECK(find(r.byTeam, legal, legal).excessDelay == 0);
   // The slowest team pair by excess delay comes first; none reaches the default min count.
-  CHECK(r.byTeam.front().from == legal);
-  CHECK(r.byTeam.front().to == ops);
+  CHECK(r.byTeam.front().from == ops);
+  CHECK(r.byTeam.front().to == legal);
   CHECK(r.slowTeamPairs.empty());
-  const auto& ab = r.byActivity.front();
+  const auto& ba = r.byActivity.front();
+  CHECK(ba.fromActivity == t.string("B"));
+  CHECK(ba.excessDelay == Approx(110 * kMinute));
+  const auto& ab = r.byActivity[1];
   CHECK(ab.fromActivity == t.string("A"));
   CHECK(ab.wait.count == 3);
   CHECK(ab.excessDelay == Approx(70 * kMinute));

@@ -1,0 +1,46 @@
+// What every analysis command shares: the store, the time window, the work-item type, the
+// output format; and printing a set of titled tables in that format.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/event_log.h"
+#include "model/store.h"
+#include "reports/table.h"
+
+namespace orglens::cli {
+
+struct AnalysisArgs {
+  std::filesystem::path db;
+  std::string from, to;          // ISO dates or times (UTC); empty = open
+  std::string items = "task";    // work-item type; "any" = every type
+  std::string format = "table";
+  std::size_t top = 10;
+  unsigned threads = 0;
+};
+
+/// Opens the store and loads the event log. Throws std::invalid_argument for bad options
+/// (usage) and model::StoreError for an unusable store (bad input).
+model::EventLog loadLog(const AnalysisArgs& args, std::unique_ptr<model::Store>& store);
+
+struct NamedTable {
+  std::string key;    // JSON key, snake_case
+  std::string title;  // heading for people
+  reports::Table table;
+};
+
+/// Prints the tables: text sections, one JSON object {"definition": ..., key: rows, ...}, or
+/// the first table as CSV.
+void printTables(const std::vector<NamedTable>& tables, reports::Format format,
+                 const std::string& definition);
+
+/// Runs `body` and maps exceptions to exit codes with a message prefixed by `command`.
+template <class Body>
+int guarded(const char* command, Body body);
+
+}  // namespace orglens::cli
+
+#include "cli/analysis_input_impl.h"
