@@ -1,0 +1,176 @@
+// XES benchmark: generates a deterministic 1,000,000-event XES log, then measures the SAX
+// parser alone (no sink), the end-to-end import into a store (with peak RSS), the real logs in
+// ../shared/data when present, and the same parse in Python with lxml.etree.iterparse.
+//   orglens-bench-xes [--events N] [--dir FOLDER] [--shared DATA_FOLDER]
+// A folder given with --dir is kept with the generated log in it (for profiling).
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include "bench/bench_util.h"
+#include "importers/import_file.h"
+#include "importers/xes_parser.h"
+
+namespace fs = std::filesystem;
+using namespace orglens;
+
+namespace {
+
+/// Counts what the parser hands over; does nothing else (the parse-only figure).
+class CountingHandler final : public importers::XesHandler {
+ public:
+  void onTrace(const importers::XesTrace& trace) override {
+    ++traces;
+    events += trace.events.size();
+  }
+  void onWarning(std::uint64_t, std::string_view) override { ++warnings; }
+  bool onChunk(std::uint64_t, std::uint64_t) override { return true; }
+  std::uint64_t traces = 0, events = 0, warnings = 0;
+};
+
+/// A log shaped like the real ones: 10 events per trace, 60 people in 6 groups, 20
+/// activities, UTC offsets that change with DST, one typed extra attribute per event.
+void generate(const fs::path& path, std::uint64_t events) {
+  std::ofstream out(path, std::ios::binary);
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n"
+         "<log xes.version=\"1849-2016\" xmlns=\"http://www.xes-standard.org/\">\n"
+         "\t<global scope=\"event\"><string key=\"concept:name\" value=\"UNKNOWN\"/></global>\n";
+  std::uint64_t state = 42;  // LCG: deterministic across platforms
+  auto next = [&state](std::uint64_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % n;
+  };
+  char line[512];
+  for (std::uint64_t e = 0; e < events;) {
+    out << "\t<trace>\n\t\t<string key=\"concept:name\" value=\"case-" << e / 10 << "\"/>\n";
+    for (int i = 0; i < 10 && e < events; ++i, ++e) {
+      const auto person = next(60);
+      const auto day = e / 3000;  // about a year and a half of data
+      const int month = static_cast<int>(day / 28 % 12) + 1;
+      std::snprintf(
+          line, sizeof line,
+          "\t\t<event>\n\t\t\t<string key=\"concept:name\" value=\"Activity %02d\"/>\n"
+          "\t\t\t<string key=\"org:resource\" value=\"Resource%02d\"/>\n"
+          "\t\t\t<string key=\"org:group\" value=\"Group %d\"/>\n"
+          "\t\t\t<date key=\"time:timestamp\" value=\"2011-%02d-%02dT%02d:%02d:%02d.%03d%s\"/>\n"
+          "\t\t\t<string key=\"lifecycle:transition\" value=\"complete\"/>\n"
+          "\t\t\t<int key=\"cost\" value=\"%d\"/>\n\t\t</event>\n",
+          int(next(20)), int(person), int(person / 10), month, int(day % 28) + 1, int(next(24)),
+          int(next(60)), int(next(60)), int(next(1000)),
+          month >= 4 && month <= 10 ? "+02:00" : "+01:00", int(next(500)));
+      out << line;
+    }
+    out << "\t</trace>\n";
+  }
+  out << "</log>\n";
+}
+
+struct Timed {
+  double seconds = 0;
+  std::uint64_t events = 0;
+};
+
+Timed parseOnly(const fs::path& path) {
+  CountingHandler handler;
+  const auto start = bench::Clock::now();
+  importers::parseXesFile(path, handler);
+  return {bench::secondsSince(start), handler.events};
+}
+
+Timed endToEnd(const fs::path& path, const fs::path& dir) {
+  fs::remove(dir / "bench.orglens");
+  auto store = model::Store::open(dir / "bench.orglens", model::Store::Mode::Create);
+  model::NoProgress progress;
+  importers::ImportOptions options;
+  options.format = "xes";
+  const auto start = bench::Clock::now();
+  const auto outcome = importers::importFile(*store, path, options, progress);
+  return {bench::secondsSince(start), outcome.counts.events};
+}
+
+/// Seconds Python's lxml.etree.iterparse needs to walk the same events (timed inside Python,
+/// so interpreter start-up is excluded); negative when python3 or lxml is missing.
+double pythonSeconds(const fs::path& path, const fs::path& dir) {
+  const fs::path script = dir / "iterparse.py";
+  std::ofstream(script) << R"(import sys, time
+from lxml import etree
+start = time.perf_counter()
+events = 0
+for _, el in etree.iterparse(sys.argv[1], events=("end",), tag="{*}event"):
+    attrs = {c.get("key"): c.get("value") for c in el}
+    events += 1
+    el.clear()
+    while el.getprevious() is not None:
+        del el.getparent()[0]
+print(time.perf_counter() - start, events)
+)";
+  // The first python3 that has lxml (a pyenv shim may shadow the system one that has it).
+  const std::string command =
+      "for p in python3 /usr/bin/python3; do $p -c 'import lxml' 2>/dev/null && exec $p '" +
+      script.string() + "' '" + path.string() + "'; done 2>/dev/null";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return -1;
+  double seconds = -1;
+  long events = 0;
+  if (std::fscanf(pipe, "%lf %ld", &seconds, &events) != 2) seconds = -1;
+  ::pclose(pipe);
+  return seconds;
+}
+
+void printRate(const std::string& what, const Timed& t) {
+  std::cout << what << ": " << bench::withCommas(t.events) << " events in "
+            << bench::fixed(t.seconds, 3) << " s = "
+            << bench::withCommas(static_cast<std::uint64_t>(double(t.events) / t.seconds))
+            << " events/s\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::uint64_t events = 1'000'000;
+  fs::path dir = fs::temp_directory_path() / ("orglens-bench-xes-" + std::to_string(::getpid()));
+  fs::path shared = fs::path(ORGLENS_BENCH_SOURCE_DIR) / ".." / "shared" / "data";
+  bool keep = false;  // a folder given by --dir keeps the generated log (for profiling)
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string arg = argv[i];
+    if (arg == "--events")
+      events = std::stoull(argv[i + 1]);
+    else if (arg == "--dir")
+      dir = argv[i + 1], keep = true;
+    else if (arg == "--shared")
+      shared = argv[i + 1];
+  }
+  fs::create_directories(dir);
+  const fs::path log = dir / "generated.xes";
+  generate(log, events);
+  std::cout << "generated " << log.string() << " ("
+            << bench::formatBytes(double(fs::file_size(log))) << ")\n";
+  for (const char* name : {"receipt.xes.gz", "helpdesk.xes.gz"}) {
+    const fs::path real = shared / "event-logs" / name;
+    if (!fs::exists(real)) continue;
+    printRate(std::string("parse ") + name, parseOnly(real));
+    printRate(std::string("import ") + name, endToEnd(real, dir));
+  }
+  const Timed parse = parseOnly(log);
+  printRate("parse generated", parse);
+  bench::resetPeakRss();
+  const Timed import = endToEnd(log, dir);
+  printRate("import generated", import);
+  std::cout << "peak RSS of the import: " << bench::formatKiB(bench::peakRssKiB()) << "\n";
+  const double python = pythonSeconds(log, dir);
+  if (python > 0)
+    std::cout << "python lxml iterparse: " << bench::fixed(python, 3) << " s; orglens parse is "
+              << bench::fixed(python / parse.seconds, 1) << "x faster\n";
+  else
+    std::cout << "python lxml iterparse: skipped (python3 with lxml not available)\n";
+  if (keep)
+    fs::remove(dir / "bench.orglens");
+  else
+    fs::remove_all(dir);
+  return 0;
+}
