@@ -20,7 +20,8 @@ struct PendingAssign {
   model::MicrosUtc time;
 };
 
-std::optional<model::MicrosUtc> takeAssign(std::vector<PendingAssign>& pending, std::uint32_t activity) {
+std::optional<model::MicrosUtc> takeAssign(std::vector<PendingAssign>& pending,
+                                           std::uint32_t activity) {
   for (auto it = pending.begin(); it != pending.end(); ++it) {
     if (it->activity != activity) continue;
     const auto time = it->time;
@@ -47,7 +48,8 @@ void buildInstances(const EventLog& log, std::uint32_t begin, std::uint32_t end,
       continue;
     }
     if (lifecycle == Lifecycle::Start) {
-      out.push_back({activity, log.actor[r], log.time[r], log.time[r], takeAssign(pending, activity), r});
+      out.push_back(
+          {activity, log.actor[r], log.time[r], log.time[r], takeAssign(pending, activity), r});
       open.push_back({activity, key, byInstance, out.size() - 1});
       continue;
     }
@@ -63,13 +65,14 @@ void buildInstances(const EventLog& log, std::uint32_t begin, std::uint32_t end,
         continue;
       }
     }
-    out.push_back({activity, log.actor[r], log.time[r], log.time[r], takeAssign(pending, activity), r});
+    out.push_back(
+        {activity, log.actor[r], log.time[r], log.time[r], takeAssign(pending, activity), r});
   }
   // Rows are time-ordered, so instances are already ordered by start except that an
   // instance closed late keeps its early start: a stable sort by start is all that is needed.
-  std::stable_sort(out.begin(), out.end(), [](const ActivityInstance& a, const ActivityInstance& b) {
-    return a.start < b.start;
-  });
+  std::stable_sort(
+      out.begin(), out.end(),
+      [](const ActivityInstance& a, const ActivityInstance& b) { return a.start < b.start; });
 }
 
 }  // namespace orglens::analysis

@@ -21,7 +21,8 @@ struct ChunkFlow {
   bool hasLifecycle = false;
 };
 
-void scanItem(const EventLog& log, std::size_t i, std::vector<ActivityInstance>& instances, ChunkFlow& out) {
+void scanItem(const EventLog& log, std::size_t i, std::vector<ActivityInstance>& instances,
+              ChunkFlow& out) {
   buildInstances(log, log.itemBegin[i], log.itemBegin[i + 1], instances);
   if (instances.empty()) return;
   ++out.items;
@@ -36,7 +37,8 @@ void scanItem(const EventLog& log, std::size_t i, std::vector<ActivityInstance>&
     if (cur.complete > cur.start) out.hasLifecycle = true;
     if (k > 0) {
       const auto& prev = instances[k - 1];
-      out.edges[{prev.activity, cur.activity}].push_back(std::max<std::int64_t>(0, cur.start - prev.complete));
+      out.edges[{prev.activity, cur.activity}].push_back(
+          std::max<std::int64_t>(0, cur.start - prev.complete));
     }
   }
   ++out.starts[instances.front().activity];
@@ -48,9 +50,11 @@ void scanItem(const EventLog& log, std::size_t i, std::vector<ActivityInstance>&
   ++out.variants[variant];
 }
 
-std::vector<std::pair<std::uint32_t, std::uint64_t>> byCount(const std::map<std::uint32_t, std::uint64_t>& m) {
+std::vector<std::pair<std::uint32_t, std::uint64_t>> byCount(
+    const std::map<std::uint32_t, std::uint64_t>& m) {
   std::vector<std::pair<std::uint32_t, std::uint64_t>> out(m.begin(), m.end());
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   return out;
 }
 
@@ -69,9 +73,11 @@ void merge(std::vector<ChunkFlow>& chunks, const FlowOptions& options, FlowResul
   }
   r.items = all.items;
   r.hasLifecycle = all.hasLifecycle;
-  for (auto& [k, durations] : all.edges) r.edges.push_back({k.first, k.second, summarize(durations)});
-  std::stable_sort(r.edges.begin(), r.edges.end(),
-                   [](const DfgEdge& a, const DfgEdge& b) { return a.duration.sum > b.duration.sum; });
+  for (auto& [k, durations] : all.edges)
+    r.edges.push_back({k.first, k.second, summarize(durations)});
+  std::stable_sort(r.edges.begin(), r.edges.end(), [](const DfgEdge& a, const DfgEdge& b) {
+    return a.duration.sum > b.duration.sum;
+  });
   r.startActivities = byCount(all.starts);
   r.endActivities = byCount(all.ends);
   r.throughput = summarize(all.throughput);
@@ -80,8 +86,11 @@ void merge(std::vector<ChunkFlow>& chunks, const FlowOptions& options, FlowResul
   r.variantCount = all.variants.size();
   std::vector<Variant> variants;
   for (const auto& [acts, n] : all.variants)
-    variants.push_back({acts, n, static_cast<double>(n) / static_cast<double>(std::max<std::uint64_t>(1, r.items))});
-  std::stable_sort(variants.begin(), variants.end(), [](const Variant& a, const Variant& b) { return a.items > b.items; });
+    variants.push_back(
+        {acts, n,
+         static_cast<double>(n) / static_cast<double>(std::max<std::uint64_t>(1, r.items))});
+  std::stable_sort(variants.begin(), variants.end(),
+                   [](const Variant& a, const Variant& b) { return a.items > b.items; });
   if (variants.size() > options.topVariants) variants.resize(options.topVariants);
   r.topVariants = std::move(variants);
 }
@@ -94,7 +103,8 @@ FlowResult analyseFlow(const EventLog& log, const FlowOptions& options, model::P
   auto chunks = parallelChunks<ChunkFlow>(firstItem, log.itemCount(), options.threads,
                                           [&](std::size_t begin, std::size_t end, ChunkFlow& out) {
                                             std::vector<ActivityInstance> instances;
-                                            for (std::size_t i = begin; i < end; ++i) scanItem(log, i, instances, out);
+                                            for (std::size_t i = begin; i < end; ++i)
+                                              scanItem(log, i, instances, out);
                                           });
   if (progress.cancelled()) {
     r.cancelled = true;

@@ -30,25 +30,26 @@ struct DfgEdge {
 struct Variant {
   std::vector<std::uint32_t> activities;  // StringId values
   std::uint64_t items;
-  double share;                           // of all items
+  double share;  // of all items
 };
 
 struct FlowResult {
   std::string definition = kFlowDefinition;
   std::uint64_t items = 0;
-  std::vector<DfgEdge> edges;       // by total duration (sum) descending, then by ids
+  std::vector<DfgEdge> edges;  // by total duration (sum) descending, then by ids
   /// (activity, items) that start / end with the activity, by count descending.
   std::vector<std::pair<std::uint32_t, std::uint64_t>> startActivities, endActivities;
-  DurationStats throughput;         // per item: last completion − first start (seconds)
-  DurationStats serviceTime;        // per item: Σ (complete − start) of its instances
-  DurationStats waitingTime;        // per item: throughput − service time, at least 0
-  bool hasLifecycle = false;        // any instance with start < complete
+  DurationStats throughput;   // per item: last completion − first start (seconds)
+  DurationStats serviceTime;  // per item: Σ (complete − start) of its instances
+  DurationStats waitingTime;  // per item: throughput − service time, at least 0
+  bool hasLifecycle = false;  // any instance with start < complete
   std::uint64_t variantCount = 0;
   std::vector<Variant> topVariants;
   bool cancelled = false;
 };
 
 /// O(n log n) for n events; parallel over items with identical results for any thread count.
-FlowResult analyseFlow(const model::EventLog& log, const FlowOptions& options, model::Progress& progress);
+FlowResult analyseFlow(const model::EventLog& log, const FlowOptions& options,
+                       model::Progress& progress);
 
 }  // namespace orglens::analysis

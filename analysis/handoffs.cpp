@@ -42,9 +42,10 @@ void scanItem(const EventLog& log, std::size_t itemIndex, std::vector<ActivityIn
     if (i == 0) continue;
     const auto& prev = instances[i - 1];
     if (prev.actor == kNone || cur.actor == kNone || prev.actor == cur.actor) continue;
-    const std::int64_t queue = cur.assigned ? std::max<std::int64_t>(0, cur.start - *cur.assigned) : -1;
-    out.handoffs.push_back({item, prev.actor, cur.actor, teamOf(log, prev.actor), teamOf(log, cur.actor),
-                            prev.activity, cur.activity,
+    const std::int64_t queue =
+        cur.assigned ? std::max<std::int64_t>(0, cur.start - *cur.assigned) : -1;
+    out.handoffs.push_back({item, prev.actor, cur.actor, teamOf(log, prev.actor),
+                            teamOf(log, cur.actor), prev.activity, cur.activity,
                             std::max<std::int64_t>(0, cur.start - prev.complete), queue});
     if (i >= 2 && instances[i - 2].actor == cur.actor) ++out.pingPong[{cur.actor, prev.actor}];
   }
@@ -64,7 +65,8 @@ double medianOf(std::vector<std::int64_t>& v) {
 ///  3. the median wait of all inside-team handoffs;
 ///  4. the median wait of the pair's handoffs (a log without teams).
 /// Levels 2 and 3 keep a pair that only ever crosses teams from being its own baseline.
-std::map<std::pair<std::uint32_t, std::uint32_t>, double> baselines(const std::vector<Handoff>& hs) {
+std::map<std::pair<std::uint32_t, std::uint32_t>, double> baselines(
+    const std::vector<Handoff>& hs) {
   std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::int64_t>> pairInside, pairAll;
   std::map<std::uint32_t, std::vector<std::int64_t>> targetInside;
   std::vector<std::int64_t> allInside;
@@ -91,8 +93,8 @@ std::map<std::pair<std::uint32_t, std::uint32_t>, double> baselines(const std::v
 }
 
 template <class KeyFn>
-std::vector<HandoffGroup> aggregate(const std::vector<Handoff>& hs, const std::vector<double>& excess,
-                                    KeyFn key) {
+std::vector<HandoffGroup> aggregate(const std::vector<Handoff>& hs,
+                                    const std::vector<double>& excess, KeyFn key) {
   std::vector<std::uint32_t> order;
   for (std::uint32_t i = 0; i < hs.size(); ++i)
     if (std::get<0>(key(hs[i])) != kNone || std::get<2>(key(hs[i])) != kNone) order.push_back(i);
@@ -138,8 +140,9 @@ std::vector<IncomingWait> incoming(const std::vector<Handoff>& hs, bool byTeam) 
   }
   std::vector<IncomingWait> out;
   for (auto& [who, s] : sums) out.push_back(s);
-  std::stable_sort(out.begin(), out.end(),
-                   [](const IncomingWait& a, const IncomingWait& b) { return a.totalWait > b.totalWait; });
+  std::stable_sort(out.begin(), out.end(), [](const IncomingWait& a, const IncomingWait& b) {
+    return a.totalWait > b.totalWait;
+  });
   return out;
 }
 
@@ -171,16 +174,19 @@ std::string HandoffOptions::validate() const {
   return {};
 }
 
-HandoffResult findHandoffs(const EventLog& log, const HandoffOptions& options, model::Progress& progress) {
+HandoffResult findHandoffs(const EventLog& log, const HandoffOptions& options,
+                           model::Progress& progress) {
   HandoffResult r;
   r.items = log.itemCount();
   // Items without an id (itemless events) form no sequence.
   const std::size_t firstItem = !log.item.empty() && log.item[0] == kNone ? 1 : 0;
-  std::vector<ChunkResult> chunks = parallelChunks<ChunkResult>(
-      firstItem, log.itemCount(), options.threads, [&](std::size_t begin, std::size_t end, ChunkResult& out) {
-        std::vector<ActivityInstance> instances;
-        for (std::size_t i = begin; i < end; ++i) scanItem(log, i, instances, out);
-      });
+  std::vector<ChunkResult> chunks =
+      parallelChunks<ChunkResult>(firstItem, log.itemCount(), options.threads,
+                                  [&](std::size_t begin, std::size_t end, ChunkResult& out) {
+                                    std::vector<ActivityInstance> instances;
+                                    for (std::size_t i = begin; i < end; ++i)
+                                      scanItem(log, i, instances, out);
+                                  });
   if (progress.cancelled()) {
     r.cancelled = true;
     return r;
@@ -191,9 +197,12 @@ HandoffResult findHandoffs(const EventLog& log, const HandoffOptions& options, m
   std::vector<double> excess(r.handoffs.size());
   for (std::size_t i = 0; i < r.handoffs.size(); ++i) {
     const auto& h = r.handoffs[i];
-    excess[i] = std::max(0.0, static_cast<double>(h.waitMicros) - base.at({h.fromActivity, h.toActivity}));
+    excess[i] =
+        std::max(0.0, static_cast<double>(h.waitMicros) - base.at({h.fromActivity, h.toActivity}));
   }
-  r.byPerson = aggregate(r.handoffs, excess, [](const Handoff& h) { return GroupKey{h.from, h.to, kNone, kNone}; });
+  r.byPerson = aggregate(r.handoffs, excess, [](const Handoff& h) {
+    return GroupKey{h.from, h.to, kNone, kNone};
+  });
   r.byTeam = aggregate(r.handoffs, excess, [](const Handoff& h) {
     return h.fromTeam == kNone || h.toTeam == kNone ? GroupKey{kNone, kNone, kNone, kNone}
                                                     : GroupKey{h.fromTeam, h.toTeam, kNone, kNone};

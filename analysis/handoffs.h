@@ -25,12 +25,12 @@ struct HandoffOptions {
 
 /// One handoff a → b between consecutive activity instances of one item.
 struct Handoff {
-  std::uint32_t item;          // ObjectId value
-  std::uint32_t from, to;      // person ObjectId values (a ≠ b)
-  std::uint32_t fromTeam, toTeam;  // team ObjectId values or kNone
+  std::uint32_t item;                      // ObjectId value
+  std::uint32_t from, to;                  // person ObjectId values (a ≠ b)
+  std::uint32_t fromTeam, toTeam;          // team ObjectId values or kNone
   std::uint32_t fromActivity, toActivity;  // StringId values
-  std::int64_t waitMicros;     // start(next) − complete(previous), at least 0
-  std::int64_t queueMicros;    // start(next) − assigned(next), or −1 without an assign event
+  std::int64_t waitMicros;                 // start(next) − complete(previous), at least 0
+  std::int64_t queueMicros;  // start(next) − assigned(next), or −1 without an assign event
 };
 
 /// Statistics of one group of handoffs (a person pair, team pair, activity pair, ...).
@@ -40,10 +40,10 @@ struct HandoffGroup {
   std::uint32_t to = model::EventLog::kNone;
   std::uint32_t fromActivity = model::EventLog::kNone;
   std::uint32_t toActivity = model::EventLog::kNone;
-  DurationStats wait;          // seconds
-  double excessDelay = 0;      // seconds: Σ max(0, wait − baseline of the activity pair)
-  double queue = 0;            // seconds of queue time (assign → start) inside the waits
-  std::uint64_t withQueue = 0; // handoffs that had an assign event
+  DurationStats wait;           // seconds
+  double excessDelay = 0;       // seconds: Σ max(0, wait − baseline of the activity pair)
+  double queue = 0;             // seconds of queue time (assign → start) inside the waits
+  std::uint64_t withQueue = 0;  // handoffs that had an assign event
 };
 
 struct CountByPair {
@@ -52,15 +52,15 @@ struct CountByPair {
 };
 
 struct Rework {
-  std::uint32_t activity;   // StringId value
-  std::uint64_t repeats;    // same activity again by the same actor
-  std::uint64_t redos;      // same activity again by another actor
+  std::uint32_t activity;  // StringId value
+  std::uint64_t repeats;   // same activity again by the same actor
+  std::uint64_t redos;     // same activity again by another actor
 };
 
 struct IncomingWait {
-  std::uint32_t who;        // person or team ObjectId value
+  std::uint32_t who;  // person or team ObjectId value
   std::uint64_t handoffs;
-  double totalWait;         // seconds
+  double totalWait;  // seconds
 };
 
 struct HandoffResult {
@@ -70,14 +70,14 @@ struct HandoffResult {
   std::vector<Handoff> handoffs;  // in item order, then instance order
   // Tables, each sorted by excess delay (descending), then by keys.
   std::vector<HandoffGroup> byPerson;
-  std::vector<HandoffGroup> byTeam;        // handoffs whose two people both have a team
+  std::vector<HandoffGroup> byTeam;  // handoffs whose two people both have a team
   std::vector<HandoffGroup> byActivity;
   std::vector<HandoffGroup> byTeamActivity;
   /// Groups of byTeam with at least minCount handoffs, by excess delay: the slow handoffs.
   std::vector<HandoffGroup> slowTeamPairs;
-  std::vector<CountByPair> pingPong;       // a → b → a in one item: (a, b, count), by count
-  std::vector<Rework> rework;              // by repeats + redos
-  std::vector<IncomingWait> waitsOnPerson; // "everyone waits on": by total wait
+  std::vector<CountByPair> pingPong;        // a → b → a in one item: (a, b, count), by count
+  std::vector<Rework> rework;               // by repeats + redos
+  std::vector<IncomingWait> waitsOnPerson;  // "everyone waits on": by total wait
   std::vector<IncomingWait> waitsOnTeam;
   bool cancelled = false;
 };

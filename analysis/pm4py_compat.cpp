@@ -9,12 +9,14 @@ namespace {
 using model::EventLog;
 using PairKey = std::pair<std::uint32_t, std::uint32_t>;
 
-std::vector<ResourcePairValue> toTable(const std::map<PairKey, std::uint64_t>& counts, double denominator) {
+std::vector<ResourcePairValue> toTable(const std::map<PairKey, std::uint64_t>& counts,
+                                       double denominator) {
   std::vector<ResourcePairValue> out;
   for (const auto& [k, n] : counts)
     out.push_back({k.first, k.second, n, static_cast<double>(n) / denominator});
-  std::stable_sort(out.begin(), out.end(),
-                   [](const ResourcePairValue& a, const ResourcePairValue& b) { return a.count > b.count; });
+  std::stable_sort(
+      out.begin(), out.end(),
+      [](const ResourcePairValue& a, const ResourcePairValue& b) { return a.count > b.count; });
   return out;
 }
 
@@ -43,13 +45,18 @@ Pm4pyMatrices pm4pyMatrices(const EventLog& log) {
     std::sort(resources.begin(), resources.end());
     resources.erase(std::unique(resources.begin(), resources.end()), resources.end());
     for (std::size_t x = 0; x < resources.size(); ++x)
-      for (std::size_t y = x + 1; y < resources.size(); ++y) ++together[{resources[x], resources[y]}];
+      for (std::size_t y = x + 1; y < resources.size(); ++y)
+        ++together[{resources[x], resources[y]}];
   }
-  m.handoverOfWork = toTable(handover, static_cast<double>(std::max<std::uint64_t>(1, m.consecutivePairs)));
+  m.handoverOfWork =
+      toTable(handover, static_cast<double>(std::max<std::uint64_t>(1, m.consecutivePairs)));
   m.workingTogether = toTable(together, static_cast<double>(std::max<std::uint64_t>(1, items)));
-  for (auto& [k, durations] : timed) m.timedHandovers.push_back({k.first, k.second, summarize(durations)});
+  for (auto& [k, durations] : timed)
+    m.timedHandovers.push_back({k.first, k.second, summarize(durations)});
   std::stable_sort(m.timedHandovers.begin(), m.timedHandovers.end(),
-                   [](const TimedHandover& a, const TimedHandover& b) { return a.duration.sum > b.duration.sum; });
+                   [](const TimedHandover& a, const TimedHandover& b) {
+                     return a.duration.sum > b.duration.sum;
+                   });
   return m;
 }
 

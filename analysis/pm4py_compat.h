@@ -13,7 +13,7 @@ namespace orglens::analysis {
 struct ResourcePairValue {
   std::uint32_t from, to;  // person ObjectId values
   std::uint64_t count;
-  double value;            // PM4Py's matrix value
+  double value;  // PM4Py's matrix value
 };
 
 struct TimedHandover {

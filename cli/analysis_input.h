@@ -15,8 +15,8 @@ namespace orglens::cli {
 
 struct AnalysisArgs {
   std::filesystem::path db;
-  std::string from, to;          // ISO dates or times (UTC); empty = open
-  std::string items = "task";    // work-item type; "any" = every type
+  std::string from, to;        // ISO dates or times (UTC); empty = open
+  std::string items = "task";  // work-item type; "any" = every type
   std::string format = "table";
   std::size_t top = 10;
   unsigned threads = 0;

@@ -20,15 +20,17 @@ int runFlow(const FlowArgs& args) {
     const auto r = analysis::analyseFlow(log, options, progress);
     progress.finish();
     std::vector<NamedTable> tables;
-    tables.push_back({"dfg", "Process map: directly-follows edges by total time (slowest paths first)",
+    tables.push_back({"dfg",
+                      "Process map: directly-follows edges by total time (slowest paths first)",
                       reports::dfgTable(r, log, style)});
     tables.push_back({"summary", "Per item", reports::flowSummaryTable(r, style)});
-    tables.push_back({"variants",
-                      "Variants (" + std::to_string(r.variantCount) + " in all, most frequent first)",
-                      reports::variantsTable(r, log, style)});
+    tables.push_back(
+        {"variants",
+         "Variants (" + std::to_string(r.variantCount) + " in all, most frequent first)",
+         reports::variantsTable(r, log, style)});
     if (format == reports::Format::Text)
-      std::printf("%llu items, %zu directly-follows edges\n", static_cast<unsigned long long>(r.items),
-                  r.edges.size());
+      std::printf("%llu items, %zu directly-follows edges\n",
+                  static_cast<unsigned long long>(r.items), r.edges.size());
     printTables(tables, format, r.definition);
     return int(kOk);
   });

@@ -17,14 +17,16 @@ int runHandoffs(const HandoffArgs& args) {
     style.top = args.common.top;
     if (args.pm4py) {
       const auto m = analysis::pm4pyMatrices(log);
-      printTables({{"handover_of_work", "Handover of work (PM4Py, self-handovers included; value = count / " +
-                                            std::to_string(m.consecutivePairs) + " pairs)",
-                    reports::handoverOfWorkTable(m, log, style)},
-                   {"working_together", "Working together (PM4Py; value = shared items / items)",
-                    reports::workingTogetherTable(m, log, style)},
-                   {"timed_handovers", "Timed handovers between resources (consecutive events, a != b)",
-                    reports::timedHandoverTable(m, log, style)}},
-                  format, "pm4py/1");
+      printTables(
+          {{"handover_of_work",
+            "Handover of work (PM4Py, self-handovers included; value = count / " +
+                std::to_string(m.consecutivePairs) + " pairs)",
+            reports::handoverOfWorkTable(m, log, style)},
+           {"working_together", "Working together (PM4Py; value = shared items / items)",
+            reports::workingTogetherTable(m, log, style)},
+           {"timed_handovers", "Timed handovers between resources (consecutive events, a != b)",
+            reports::timedHandoverTable(m, log, style)}},
+          format, "pm4py/1");
       return int(kOk);
     }
     analysis::HandoffOptions options;
@@ -42,14 +44,17 @@ int runHandoffs(const HandoffArgs& args) {
     if (format == reports::Format::Text || args.all) {
       tables.push_back({"waits_on_person", "Everyone waits on (incoming wait per person)",
                         reports::waitsOnTable(r, log, false, style)});
-      tables.push_back({"waits_on_team", "Incoming wait per team", reports::waitsOnTable(r, log, true, style)});
-      tables.push_back({"ping_pong", "Ping-pong (a → b → a in one item)", reports::pingPongTable(r, log, style)});
-      tables.push_back({"rework", "Rework (same activity again in an item)", reports::reworkTable(r, log, style)});
+      tables.push_back(
+          {"waits_on_team", "Incoming wait per team", reports::waitsOnTable(r, log, true, style)});
+      tables.push_back({"ping_pong", "Ping-pong (a → b → a in one item)",
+                        reports::pingPongTable(r, log, style)});
+      tables.push_back({"rework", "Rework (same activity again in an item)",
+                        reports::reworkTable(r, log, style)});
     }
     if (format == reports::Format::Text)
       std::printf("%llu items, %llu activity instances, %zu handoffs\n",
-                  static_cast<unsigned long long>(r.items), static_cast<unsigned long long>(r.instances),
-                  r.handoffs.size());
+                  static_cast<unsigned long long>(r.items),
+                  static_cast<unsigned long long>(r.instances), r.handoffs.size());
     printTables(tables, format, r.definition);
     return int(kOk);
   });

@@ -21,7 +21,8 @@ std::map<std::string, std::string> parseMapping(const std::vector<std::string>& 
       if (item.empty()) continue;
       const auto eq = item.find('=');
       if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
-        throw importers::ImportError("--map: '" + item + "' is not FIELD=COLUMN (e.g. --map item=CaseID,time=Timestamp)");
+        throw importers::ImportError(
+            "--map: '" + item + "' is not FIELD=COLUMN (e.g. --map item=CaseID,time=Timestamp)");
       out[item.substr(0, eq)] = item.substr(eq + 1);
     }
   }
@@ -44,22 +45,27 @@ std::vector<std::filesystem::path> expandInputs(const std::vector<std::filesyste
       if (!entry.is_regular_file()) continue;
       const auto* importer = format.empty() ? registry.detect(entry.path()) : registry.find(format);
       if (!importer) continue;
-      const int rank = importer->name() == "roster-csv" ? 0 : importer->name() == "alias-csv" ? 1 : 2;
+      const int rank = importer->name() == "roster-csv"  ? 0
+                       : importer->name() == "alias-csv" ? 1
+                                                         : 2;
       found.emplace_back(rank, entry.path());
     }
     std::sort(found.begin(), found.end());
     if (found.empty())
-      throw importers::ImportError("folder '" + input.string() + "' holds no file orglens can import (formats: " +
-                                   registry.names() + ")");
+      throw importers::ImportError(
+          "folder '" + input.string() +
+          "' holds no file orglens can import (formats: " + registry.names() + ")");
     for (auto& [rank, path] : found) out.push_back(path);
   }
   return out;
 }
 
-void printOutcome(const std::filesystem::path& path, const importers::ImportOutcome& o, bool quiet) {
+void printOutcome(const std::filesystem::path& path, const importers::ImportOutcome& o,
+                  bool quiet) {
   if (o.alreadyImported) {
-    std::printf("%s: already imported as source #%lld with the same content and options; nothing added\n",
-                path.string().c_str(), static_cast<long long>(o.source.rowid()));
+    std::printf(
+        "%s: already imported as source #%lld with the same content and options; nothing added\n",
+        path.string().c_str(), static_cast<long long>(o.source.rowid()));
     return;
   }
   const auto& c = o.counts;
@@ -77,8 +83,8 @@ void printOutcome(const std::filesystem::path& path, const importers::ImportOutc
   for (std::size_t i = 0; i < o.diagnostics.size() && i < kShown; ++i) {
     const auto& d = o.diagnostics[i];
     std::fprintf(stderr, "  %s%s%s: %s: %s\n", d.file.c_str(), d.line ? ":" : "",
-                 d.line ? std::to_string(d.line).c_str() : "", std::string(model::toString(d.severity)).c_str(),
-                 d.message.c_str());
+                 d.line ? std::to_string(d.line).c_str() : "",
+                 std::string(model::toString(d.severity)).c_str(), d.message.c_str());
   }
   if (c.warnings + c.errors > kShown)
     std::fprintf(stderr, "  ... and %llu more (see `orglens info --db FILE`)\n",
@@ -106,7 +112,8 @@ int runImport(const ImportArgs& args) {
     }
     return kOk;
   } catch (const importers::ImportError& e) {
-    std::fprintf(stderr, "orglens import: %s\nNothing from this file was written to the store.\n", e.what());
+    std::fprintf(stderr, "orglens import: %s\nNothing from this file was written to the store.\n",
+                 e.what());
     return kBadInput;
   } catch (const model::StoreError& e) {
     std::fprintf(stderr, "orglens import: %s\n", e.what());

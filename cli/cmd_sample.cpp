@@ -21,9 +21,10 @@ int runSample(const SampleArgs& args) {
     progress.finish();
     std::printf("Sample organisation (seed %llu) written to %s:\n",
                 static_cast<unsigned long long>(args.seed), args.out.string().c_str());
-    std::printf("  %s people in %s teams, %s cases, %s events\n",
-                reports::groupDigits(summary.people).c_str(), reports::groupDigits(summary.teams).c_str(),
-                reports::groupDigits(summary.cases).c_str(), reports::groupDigits(summary.events).c_str());
+    std::printf(
+        "  %s people in %s teams, %s cases, %s events\n",
+        reports::groupDigits(summary.people).c_str(), reports::groupDigits(summary.teams).c_str(),
+        reports::groupDigits(summary.cases).c_str(), reports::groupDigits(summary.events).c_str());
     for (const auto& f : summary.files) std::printf("  %s\n", f.string().c_str());
     std::printf("Next: orglens import %s --db org.orglens\n", args.out.string().c_str());
     return kOk;
@@ -33,7 +34,8 @@ int runSample(const SampleArgs& args) {
     return kUsage;
   } catch (const std::exception& e) {
     progress.finish();
-    std::fprintf(stderr, "orglens sample: cannot write to %s: %s\n", args.out.string().c_str(), e.what());
+    std::fprintf(stderr, "orglens sample: cannot write to %s: %s\n", args.out.string().c_str(),
+                 e.what());
     return kBadInput;
   }
 }

@@ -56,4 +56,12 @@ int runFlow(const FlowArgs& args);
 /// `orglens formats`: the importers and how they are detected.
 int runFormats();
 
+struct ExportArgs {
+  std::filesystem::path db;
+  std::filesystem::path ocel;  // OUT.sqlite|.db → OCEL 2.0 SQLite, OUT.json|.jsonocel → JSON
+  bool force = false;          // overwrite an existing output file
+};
+/// `orglens export`: the store as an OCEL 2.0 log.
+int runExport(const ExportArgs& args);
+
 }  // namespace orglens::cli

@@ -11,12 +11,20 @@ namespace {
 using namespace orglens::cli;
 
 void addSample(CLI::App& app, SampleArgs& args) {
-  auto* cmd = app.add_subcommand("sample", "Generate the sample organisation (roster, events, ground truth)");
+  auto* cmd = app.add_subcommand("sample",
+                                 "Generate the sample organisation (roster, events, ground truth)");
   cmd->add_option("--out,-o", args.out, "Folder to write into (created if missing)")->required();
-  cmd->add_option("--people", args.people, "Number of people")->capture_default_str()->check(CLI::Range(20, 1000000));
-  cmd->add_option("--teams", args.teams, "Number of teams")->capture_default_str()->check(CLI::Range(6, 40));
-  cmd->add_option("--days", args.days, "Days of activity")->capture_default_str()->check(CLI::Range(14, 3650));
-  cmd->add_option("--seed", args.seed, "Random seed: the same seed gives the same bytes")->capture_default_str();
+  cmd->add_option("--people", args.people, "Number of people")
+      ->capture_default_str()
+      ->check(CLI::Range(20, 1000000));
+  cmd->add_option("--teams", args.teams, "Number of teams")
+      ->capture_default_str()
+      ->check(CLI::Range(6, 40));
+  cmd->add_option("--days", args.days, "Days of activity")
+      ->capture_default_str()
+      ->check(CLI::Range(14, 3650));
+  cmd->add_option("--seed", args.seed, "Random seed: the same seed gives the same bytes")
+      ->capture_default_str();
   cmd->footer(
       "Writes roster.csv, events.csv (one row per activity instance, local times with UTC "
       "offsets) and ground-truth.json (the facts planted: a slow Legal -> Operations handoff, a "
@@ -26,19 +34,27 @@ void addSample(CLI::App& app, SampleArgs& args) {
 }
 
 void addImport(CLI::App& app, ImportArgs& args) {
-  auto* cmd = app.add_subcommand("import", "Import files or folders into a store (one transaction per file)");
-  cmd->add_option("inputs", args.inputs, "Files or folders to import (a folder imports every file it recognises, rosters first)")
+  auto* cmd = app.add_subcommand("import",
+                                 "Import files or folders into a store (one transaction per file)");
+  cmd->add_option(
+         "inputs", args.inputs,
+         "Files or folders to import (a folder imports every file it recognises, rosters first)")
       ->required();
   cmd->add_option("--db", args.db, "Store file (*.orglens), created when missing")->required();
-  cmd->add_option("--format,-f", args.format, "Format instead of detection (see `orglens formats`)");
-  cmd->add_option("--map", args.map,
-                  "Column mapping FIELD=COLUMN[,FIELD=COLUMN...]; event-csv fields: item, activity, "
-                  "time, start, actor, team, tool, platform, lifecycle");
-  cmd->add_option("--timezone", args.timezone, "IANA time zone of times without a UTC offset (default UTC)");
-  cmd->add_flag("--month-first", args.monthFirst, "Read 03/04/2025 as 4 March (default: day first)");
+  cmd->add_option("--format,-f", args.format,
+                  "Format instead of detection (see `orglens formats`)");
+  cmd->add_option(
+      "--map", args.map,
+      "Column mapping FIELD=COLUMN[,FIELD=COLUMN...]; event-csv fields: item, activity, "
+      "time, start, actor, team, tool, platform, lifecycle");
+  cmd->add_option("--timezone", args.timezone,
+                  "IANA time zone of times without a UTC offset (default UTC)");
+  cmd->add_flag("--month-first", args.monthFirst,
+                "Read 03/04/2025 as 4 March (default: day first)");
   cmd->add_flag("--strict", args.strict, "Fail on the first bad row instead of skipping it");
-  cmd->add_option("--person-type", args.personTypes,
-                  "OCEL object type(s) whose objects are people (default: detected by name, e.g. employees)");
+  cmd->add_option(
+      "--person-type", args.personTypes,
+      "OCEL object type(s) whose objects are people (default: detected by name, e.g. employees)");
   cmd->add_flag("--quiet,-q", args.quiet, "Do not list the diagnostics");
   cmd->footer(
       "Importing the same file twice (same content, format and options) adds nothing. A file "
@@ -51,46 +67,76 @@ void addImport(CLI::App& app, ImportArgs& args) {
 }
 
 void addInfo(CLI::App& app, InfoArgs& args) {
-  auto* cmd = app.add_subcommand("info", "Show what a store holds: counts, time span, people, teams, sources");
+  auto* cmd = app.add_subcommand(
+      "info", "Show what a store holds: counts, time span, people, teams, sources");
   cmd->add_option("--db", args.db, "Store file (*.orglens)")->required();
-  cmd->add_option("--format", args.format, "table, json or csv (csv: the sources)")->capture_default_str();
-  cmd->footer("Examples:\n  orglens info --db org.orglens\n  orglens info --db org.orglens --format json");
+  cmd->add_option("--format", args.format, "table, json or csv (csv: the sources)")
+      ->capture_default_str();
+  cmd->footer(
+      "Examples:\n  orglens info --db org.orglens\n  orglens info --db org.orglens --format json");
 }
 
 void addAnalysisOptions(CLI::App* cmd, AnalysisArgs& args) {
   cmd->add_option("--db", args.db, "Store file (*.orglens)")->required();
-  cmd->add_option("--from", args.from, "Only events at or after this date/time (UTC, e.g. 2025-03-01)");
+  cmd->add_option("--from", args.from,
+                  "Only events at or after this date/time (UTC, e.g. 2025-03-01)");
   cmd->add_option("--to", args.to, "Only events before this date/time (UTC)");
-  cmd->add_option("--items", args.items, "Work-item type: task, thread, ... or any")->capture_default_str();
-  cmd->add_option("--format", args.format, "table, json or csv (JSON/CSV durations in seconds)")->capture_default_str();
+  cmd->add_option("--items", args.items, "Work-item type: task, thread, ... or any")
+      ->capture_default_str();
+  cmd->add_option("--format", args.format, "table, json or csv (JSON/CSV durations in seconds)")
+      ->capture_default_str();
   cmd->add_option("--top", args.top, "Rows per table (0 = all)")->capture_default_str();
-  cmd->add_option("--threads", args.threads, "Worker threads (0 = all cores; results do not depend on it)");
+  cmd->add_option("--threads", args.threads,
+                  "Worker threads (0 = all cores; results do not depend on it)");
 }
 
 void addHandoffs(CLI::App& app, HandoffArgs& args) {
-  auto* cmd = app.add_subcommand("handoffs", "Where work waits between people and teams: slow handoffs");
+  auto* cmd =
+      app.add_subcommand("handoffs", "Where work waits between people and teams: slow handoffs");
   addAnalysisOptions(cmd, args.common);
-  cmd->add_option("--by", args.by, "person, team, activity or team-activity")->capture_default_str();
-  cmd->add_option("--min-count", args.minCount, "Leave out groups with fewer handoffs")->capture_default_str();
-  cmd->add_flag("--pm4py", args.pm4py, "Print PM4Py's handover-of-work, working-together and timed-handover tables instead");
+  cmd->add_option("--by", args.by, "person, team, activity or team-activity")
+      ->capture_default_str();
+  cmd->add_option("--min-count", args.minCount, "Leave out groups with fewer handoffs")
+      ->capture_default_str();
+  cmd->add_flag(
+      "--pm4py", args.pm4py,
+      "Print PM4Py's handover-of-work, working-together and timed-handover tables instead");
   cmd->add_flag("--all", args.all, "JSON/CSV: also the waits-on, ping-pong and rework tables");
   cmd->footer(
       "A handoff is a pair of consecutive activity instances of one work item done by two "
       "different people; its wait runs from the completion of the first to the start of the "
       "second. Excess delay = the part of each wait above the usual wait of the same activity "
       "pair inside one team (definition handoffs/1 in docs/metrics.md).\n\nExamples:\n"
-      "  orglens handoffs --db org.orglens\n  orglens handoffs --db org.orglens --by person --top 20\n"
+      "  orglens handoffs --db org.orglens\n  orglens handoffs --db org.orglens --by person --top "
+      "20\n"
       "  orglens handoffs --db org.orglens --by team-activity --format csv > slow.csv\n"
       "  orglens handoffs --db org.orglens --pm4py");
 }
 
 void addFlow(CLI::App& app, FlowArgs& args) {
-  auto* cmd = app.add_subcommand("flow", "The process map: directly-follows edges, throughput, variants");
+  auto* cmd =
+      app.add_subcommand("flow", "The process map: directly-follows edges, throughput, variants");
   addAnalysisOptions(cmd, args.common);
   cmd->footer(
       "Edges join consecutive activity instances of a work item; their duration runs from the "
       "completion of one to the start of the next (PM4Py's performance DFG; definition flow/1)."
-      "\n\nExamples:\n  orglens flow --db org.orglens\n  orglens flow --db org.orglens --top 0 --format json");
+      "\n\nExamples:\n  orglens flow --db org.orglens\n  orglens flow --db org.orglens --top 0 "
+      "--format json");
+}
+
+void addExport(CLI::App& app, ExportArgs& args) {
+  auto* cmd = app.add_subcommand("export", "Export a store as an OCEL 2.0 log (SQLite or JSON)");
+  cmd->add_option("--db", args.db, "Store file (*.orglens), opened read-only")->required();
+  cmd->add_option("--ocel", args.ocel,
+                  "Output file: .sqlite/.db for OCEL 2.0 SQLite, .json/.jsonocel for JSON")
+      ->required();
+  cmd->add_flag("--force", args.force, "Overwrite the output file if it exists");
+  cmd->footer(
+      "Writes every event, object, qualified event-object and object-object link and typed "
+      "attribute (with its history) in the OCEL 2.0 standard's layout, for PM4Py, ocpa and "
+      "Celonis. People keep the OCEL type they were imported with, else \"person\".\n\nExamples:\n"
+      "  orglens export --db org.orglens --ocel org.sqlite\n"
+      "  orglens export --db org.orglens --ocel org.jsonocel --force");
 }
 
 }  // namespace
@@ -112,6 +158,8 @@ int main(int argc, char** argv) {
   addSample(app, sample);
   addImport(app, import);
   addInfo(app, info);
+  ExportArgs exportArgs;
+  addExport(app, exportArgs);
   HandoffArgs handoffs;
   FlowArgs flow;
   addHandoffs(app, handoffs);
@@ -132,6 +180,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("sample")) return runSample(sample);
   if (app.got_subcommand("import")) return runImport(import);
   if (app.got_subcommand("info")) return runInfo(info);
+  if (app.got_subcommand("export")) return runExport(exportArgs);
   if (app.got_subcommand("formats")) return runFormats();
   if (app.got_subcommand("handoffs")) return runHandoffs(handoffs);
   if (app.got_subcommand("flow")) return runFlow(flow);

@@ -10,7 +10,9 @@ namespace orglens::cli {
 StderrProgress::StderrProgress(std::string label)
     : m_label(std::move(label)), m_enabled(::isatty(STDERR_FILENO) == 1) {}
 
-StderrProgress::~StderrProgress() { finish(); }
+StderrProgress::~StderrProgress() {
+  finish();
+}
 
 void StderrProgress::report(double fraction, std::string_view phase) {
   if (!m_enabled) return;

@@ -56,7 +56,8 @@ void AliasCsvImporter::run(ImportContext& ctx) const {
   CsvRow row;
   while (reader->next(row)) {
     if (row.fields.size() != header.size()) {
-      ctx.diagnostics.warning(row.line, "expected " + std::to_string(header.size()) + " fields; row skipped");
+      ctx.diagnostics.warning(row.line,
+                              "expected " + std::to_string(header.size()) + " fields; row skipped");
       ++ctx.skippedRows;
       continue;
     }
@@ -65,9 +66,11 @@ void AliasCsvImporter::run(ImportContext& ctx) const {
     auto target = findPerson(ctx.sink, personText);
     if (!target) {
       // A person seen nowhere yet: the alias file creates it under this key.
-      target = model::PersonId::of(ctx.sink.object(model::typeId(model::BuiltinType::Person),
-                                                   model::normaliseAlias(AliasKind::PersonKey, personText)));
-      ctx.sink.addAlias(AliasKind::PersonKey, model::normaliseAlias(AliasKind::PersonKey, personText), *target);
+      target = model::PersonId::of(
+          ctx.sink.object(model::typeId(model::BuiltinType::Person),
+                          model::normaliseAlias(AliasKind::PersonKey, personText)));
+      ctx.sink.addAlias(AliasKind::PersonKey,
+                        model::normaliseAlias(AliasKind::PersonKey, personText), *target);
     }
     auto [kind, value] = parseAlias(alias);
     if (value.empty()) {
@@ -84,6 +87,8 @@ void AliasCsvImporter::run(ImportContext& ctx) const {
 
 }  // namespace
 
-std::unique_ptr<Importer> makeAliasCsvImporter() { return std::make_unique<AliasCsvImporter>(); }
+std::unique_ptr<Importer> makeAliasCsvImporter() {
+  return std::make_unique<AliasCsvImporter>();
+}
 
 }  // namespace orglens::importers

@@ -66,17 +66,20 @@ std::map<std::string, std::optional<std::size_t>> resolveColumns(
   return out;
 }
 
-std::unique_ptr<CsvReader> openCsv(const std::filesystem::path& path, std::vector<std::string>& header) {
+std::unique_ptr<CsvReader> openCsv(const std::filesystem::path& path,
+                                   std::vector<std::string>& header) {
   std::string error;
   auto reader = CsvReader::open(path, error);
   if (!reader) throw ImportError("cannot read '" + path.string() + "': " + error);
   const std::string_view head = reader->head(64 * 1024);
-  if (head.size() >= 2 && ((head[0] == '\xff' && head[1] == '\xfe') ||
-                           (head[0] == '\xfe' && head[1] == '\xff')))
-    throw ImportError(path.string() +
-                      ": the file is UTF-16 encoded; save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)");
+  if (head.size() >= 2 &&
+      ((head[0] == '\xff' && head[1] == '\xfe') || (head[0] == '\xfe' && head[1] == '\xff')))
+    throw ImportError(
+        path.string() +
+        ": the file is UTF-16 encoded; save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)");
   if (head.find('\0') != std::string_view::npos)
-    throw ImportError(path.string() + ": the file contains NUL bytes: it is binary or UTF-16/32, "
+    throw ImportError(path.string() +
+                      ": the file contains NUL bytes: it is binary or UTF-16/32, "
                       "not a UTF-8 CSV file");
   reader->setDialect({sniffDelimiter(head), '"'});
   CsvRow row;
@@ -93,7 +96,10 @@ bool isValidUtf8(std::string_view s) {
   const auto* end = p + s.size();
   while (p < end) {
     const unsigned char c = *p;
-    if (c < 0x80) { ++p; continue; }
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
     int n = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
     if (n < 0 || c == 0xC0 || c == 0xC1 || c > 0xF4 || end - p <= n) return false;
     for (int i = 1; i <= n; ++i)
@@ -127,8 +133,9 @@ std::string_view utf8Field(std::string_view s, std::string& scratch, DiagnosticS
     }
   if (ascii || isValidUtf8(s)) return s;
   if (badRows++ == 0)
-    diagnostics.warning(line, "text is not valid UTF-8; read as Latin-1/Windows-1252 (convert the "
-                              "file to UTF-8 to be sure, e.g. iconv -f cp1252 -t utf-8)");
+    diagnostics.warning(line,
+                        "text is not valid UTF-8; read as Latin-1/Windows-1252 (convert the "
+                        "file to UTF-8 to be sure, e.g. iconv -f cp1252 -t utf-8)");
   scratch = latin1ToUtf8(s);
   return scratch;
 }

@@ -14,10 +14,10 @@
 namespace orglens::importers {
 
 struct FieldSpec {
-  std::string field;                   // "item"
+  std::string field;                      // "item"
   std::vector<std::string_view> guesses;  // lower-case header names tried in order
   bool required = false;
-  std::string_view meaning;            // "the work item (case) id", for messages
+  std::string_view meaning;  // "the work item (case) id", for messages
 };
 
 /// Column index of every field (nullopt = absent). Explicit mappings must name an existing
@@ -29,7 +29,8 @@ std::map<std::string, std::optional<std::size_t>> resolveColumns(
 
 /// Opens a CSV file with the delimiter sniffed from its start and reads its header. Throws
 /// ImportError for an unreadable, empty, UTF-16/32 or header-less file.
-std::unique_ptr<CsvReader> openCsv(const std::filesystem::path& path, std::vector<std::string>& header);
+std::unique_ptr<CsvReader> openCsv(const std::filesystem::path& path,
+                                   std::vector<std::string>& header);
 
 /// Trims ASCII spaces.
 std::string_view trimField(std::string_view s);

@@ -16,25 +16,37 @@ using model::BuiltinType;
 
 const std::vector<FieldSpec>& eventFields() {
   static const std::vector<FieldSpec> specs = {
-      {"item", {"case:concept:name", "case_id", "caseid", "case id", "case", "case_key", "ticket",
-                "ticket_id", "item", "item_id", "task", "task_id", "incident", "order_id"},
-       true, "the work item (case) id"},
-      {"activity", {"concept:name", "activity", "activity_name", "activity name", "event",
-                    "event_name", "action", "step"},
-       true, "the activity name"},
-      {"time", {"time:timestamp", "timestamp", "end_time", "end time", "complete timestamp",
-                "completetimestamp", "end_timestamp", "time", "datetime", "date", "end"},
-       true, "the event time"},
-      {"start", {"start_time", "start time", "start timestamp", "starttimestamp", "start_timestamp",
-                 "start"},
-       false, "the activity's start time"},
-      {"actor", {"org:resource", "resource", "actor", "user", "person", "employee", "performer",
-                 "assignee", "agent", "user_id"},
-       false, "who performed the event"},
+      {"item",
+       {"case:concept:name", "case_id", "caseid", "case id", "case", "case_key", "ticket",
+        "ticket_id", "item", "item_id", "task", "task_id", "incident", "order_id"},
+       true,
+       "the work item (case) id"},
+      {"activity",
+       {"concept:name", "activity", "activity_name", "activity name", "event", "event_name",
+        "action", "step"},
+       true,
+       "the activity name"},
+      {"time",
+       {"time:timestamp", "timestamp", "end_time", "end time", "complete timestamp",
+        "completetimestamp", "end_timestamp", "time", "datetime", "date", "end"},
+       true,
+       "the event time"},
+      {"start",
+       {"start_time", "start time", "start timestamp", "starttimestamp", "start_timestamp",
+        "start"},
+       false,
+       "the activity's start time"},
+      {"actor",
+       {"org:resource", "resource", "actor", "user", "person", "employee", "performer", "assignee",
+        "agent", "user_id"},
+       false,
+       "who performed the event"},
       {"team", {"org:group", "group", "team", "department", "org:role"}, false, "the actor's team"},
       {"tool", {"tool", "application", "app", "channel"}, false, "the tool used"},
       {"platform", {"platform", "device", "client"}, false, "desktop, mobile or web"},
-      {"lifecycle", {"lifecycle:transition", "lifecycle", "transition"}, false,
+      {"lifecycle",
+       {"lifecycle:transition", "lifecycle", "transition"},
+       false,
        "the lifecycle transition"},
   };
   return specs;
@@ -44,8 +56,7 @@ const std::vector<FieldSpec>& eventFields() {
 model::Value typedValue(std::string_view text) {
   std::int64_t i = 0;
   const char* end = text.data() + text.size();
-  if (auto r = std::from_chars(text.data(), end, i); r.ec == std::errc() && r.ptr == end)
-    return i;
+  if (auto r = std::from_chars(text.data(), end, i); r.ec == std::errc() && r.ptr == end) return i;
   double d = 0;
   if (auto r = std::from_chars(text.data(), end, d); r.ec == std::errc() && r.ptr == end) return d;
   return std::string(text);
@@ -60,7 +71,8 @@ class EventCsvRun {
   bool readTime(std::string_view text, std::string_view column, std::uint64_t line,
                 model::MicrosUtc& out);
   void importRow(const CsvRow& row);
-  std::optional<std::string_view> field(const CsvRow& row, const std::optional<std::size_t>& column);
+  std::optional<std::string_view> field(const CsvRow& row,
+                                        const std::optional<std::size_t>& column);
   /// parsePlatform() scans for many words; a file has few distinct platform texts.
   model::Platform platformOf(std::string_view text) {
     auto [it, inserted] = m_platforms.try_emplace(std::string(text), model::Platform::Unknown);
@@ -99,18 +111,19 @@ bool EventCsvRun::readTime(std::string_view text, std::string_view column, std::
     out = *t;
     return true;
   }
-  m_ctx.diagnostics.warning(line, "cannot read the time '" + std::string(text) + "' in column '" +
-                                      std::string(column) +
-                                      "' (expected ISO 8601, 'YYYY-MM-DD HH:MM:SS', "
-                                      "'DD-MM-YYYY HH:MM' or epoch seconds/milliseconds); row skipped");
+  m_ctx.diagnostics.warning(
+      line, "cannot read the time '" + std::string(text) + "' in column '" + std::string(column) +
+                "' (expected ISO 8601, 'YYYY-MM-DD HH:MM:SS', "
+                "'DD-MM-YYYY HH:MM' or epoch seconds/milliseconds); row skipped");
   return false;
 }
 
 void EventCsvRun::importRow(const CsvRow& row) {
   const auto line = row.line;
   if (row.fields.size() != m_header.size()) {
-    m_ctx.diagnostics.warning(line, "expected " + std::to_string(m_header.size()) + " fields, found " +
-                                        std::to_string(row.fields.size()) + "; row skipped");
+    m_ctx.diagnostics.warning(line, "expected " + std::to_string(m_header.size()) +
+                                        " fields, found " + std::to_string(row.fields.size()) +
+                                        "; row skipped");
     ++m_ctx.skippedRows;
     return;
   }
@@ -118,7 +131,10 @@ void EventCsvRun::importRow(const CsvRow& row) {
   const auto activity = field(row, m_col.activity);
   const auto timeText = field(row, m_col.time);
   if (!item || !activity || !timeText) {
-    m_ctx.diagnostics.warning(line, std::string("empty ") + (!item ? "work item" : !activity ? "activity" : "time") +
+    m_ctx.diagnostics.warning(line, std::string("empty ") +
+                                        (!item       ? "work item"
+                                         : !activity ? "activity"
+                                                     : "time") +
                                         "; row skipped");
     ++m_ctx.skippedRows;
     return;
@@ -149,8 +165,9 @@ void EventCsvRun::importRow(const CsvRow& row) {
     e.actor = m_people.resolve(model::AliasKind::Resource,
                                utf8Field(*actor, m_scratch, m_ctx.diagnostics, line, m_badText));
     if (auto team = field(row, m_col.team)) {
-      const auto teamId = sink.object(model::typeId(BuiltinType::Team),
-                                      utf8Field(*team, m_scratch, m_ctx.diagnostics, line, m_badText));
+      const auto teamId =
+          sink.object(model::typeId(BuiltinType::Team),
+                      utf8Field(*team, m_scratch, m_ctx.diagnostics, line, m_badText));
       if (m_memberships.emplace(e.actor.value(), teamId.value()).second)
         sink.addRelation({e.actor.object(), teamId, m_memberOf, std::nullopt, std::nullopt});
     }
@@ -171,15 +188,17 @@ void EventCsvRun::importRow(const CsvRow& row) {
   for (const auto& [column, key] : m_extra) {
     std::string_view v = trimField(row.fields[column]);
     if (!v.empty())
-      sink.setEventAttribute(id, key, typedValue(utf8Field(v, m_scratch, m_ctx.diagnostics, line, m_badText)));
+      sink.setEventAttribute(
+          id, key, typedValue(utf8Field(v, m_scratch, m_ctx.diagnostics, line, m_badText)));
   }
 }
 
 void EventCsvRun::run() {
   auto reader = openCsv(m_ctx.path, m_header);
   auto columns = resolveColumns(m_header, eventFields(), m_ctx.options.mapping, m_ctx.diagnostics);
-  m_col = {columns["item"], columns["activity"], columns["time"], columns["start"], columns["actor"],
-           columns["team"], columns["tool"], columns["platform"], columns["lifecycle"]};
+  m_col = {columns["item"],  columns["activity"], columns["time"],
+           columns["start"], columns["actor"],    columns["team"],
+           columns["tool"],  columns["platform"], columns["lifecycle"]};
   std::string error;
   if (!m_time.setTimezone(m_ctx.options.timezone, error)) throw ImportError("--timezone: " + error);
   m_time.setDayFirst(m_ctx.options.dayFirst);
@@ -187,7 +206,8 @@ void EventCsvRun::run() {
   for (const auto& [f, c] : columns)
     if (c) used.insert(*c);
   for (std::size_t c = 0; c < m_header.size(); ++c)
-    if (!used.count(c) && !m_header[c].empty()) m_extra.emplace_back(c, m_ctx.sink.intern(m_header[c]));
+    if (!used.count(c) && !m_header[c].empty())
+      m_extra.emplace_back(c, m_ctx.sink.intern(m_header[c]));
   m_defaultTool = m_ctx.sink.intern("process");
   m_memberOf = m_ctx.sink.intern("member-of");
   CsvRow row;
@@ -241,6 +261,8 @@ int EventCsvImporter::sniff(const std::filesystem::path& path, std::string_view 
 
 }  // namespace
 
-std::unique_ptr<Importer> makeEventCsvImporter() { return std::make_unique<EventCsvImporter>(); }
+std::unique_ptr<Importer> makeEventCsvImporter() {
+  return std::make_unique<EventCsvImporter>();
+}
 
 }  // namespace orglens::importers

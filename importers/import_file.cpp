@@ -20,7 +20,8 @@ const Importer& chooseImporter(const std::filesystem::path& path, const ImportOp
   const Registry& registry = Registry::builtin();
   if (!options.format.empty()) {
     if (const Importer* i = registry.find(options.format)) return *i;
-    throw ImportError("unknown format '" + options.format + "'; known formats: " + registry.names());
+    throw ImportError("unknown format '" + options.format +
+                      "'; known formats: " + registry.names());
   }
   if (const Importer* i = registry.detect(path)) return *i;
   throw ImportError("cannot tell the format of '" + path.string() +

@@ -21,11 +21,11 @@ class ImportError : public std::runtime_error {
 };
 
 struct ImportOptions {
-  std::string format;                         // empty = detect from extension and content
+  std::string format;                          // empty = detect from extension and content
   std::map<std::string, std::string> mapping;  // field → column (--map item=CaseID,...)
-  std::string timezone;                       // IANA zone for naive times; empty = UTC
-  bool dayFirst = true;                       // 03/04/2025 = 3 April
-  bool strict = false;                        // fail on the first row problem
+  std::string timezone;                        // IANA zone for naive times; empty = UTC
+  bool dayFirst = true;                        // 03/04/2025 = 3 April
+  bool strict = false;                         // fail on the first row problem
   /// Object types (of OCEL logs) whose objects are people ("employees"); empty = detect by
   /// name (employee(s), resource(s), person/people, user(s), staff, worker(s)).
   std::vector<std::string> personTypes;

@@ -108,7 +108,8 @@ std::int64_t posixTransition(std::int64_t year, const PosixDate& d, std::int64_t
   const std::int64_t first = model::daysFromCivil(year, static_cast<unsigned>(d.month), 1);
   const std::int64_t firstWeekday = (first % 7 + 7 + 4) % 7;  // 1970-01-01 was a Thursday
   std::int64_t day = (d.weekday - firstWeekday + 7) % 7 + (d.week - 1) * 7;
-  while (day >= model::daysInMonth(year, static_cast<unsigned>(d.month))) day -= 7;  // week 5 = last
+  while (day >= model::daysInMonth(year, static_cast<unsigned>(d.month)))
+    day -= 7;  // week 5 = last
   return (first + day) * kSecondsPerDay + d.time - offset;
 }
 

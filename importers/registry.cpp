@@ -12,12 +12,18 @@ const Registry& Registry::builtin() {
     r.add(makeEventCsvImporter());
     r.add(makeRosterCsvImporter());
     r.add(makeAliasCsvImporter());
+    r.add(makeOcelJsonImporter());
+    r.add(makeOcelXmlImporter());
+    r.add(makeOcelSqliteImporter());
+    r.add(makeXesImporter());
     return r;
   }();
   return registry;
 }
 
-void Registry::add(std::unique_ptr<Importer> importer) { m_importers.push_back(std::move(importer)); }
+void Registry::add(std::unique_ptr<Importer> importer) {
+  m_importers.push_back(std::move(importer));
+}
 
 const Importer* Registry::find(std::string_view name) const {
   for (const auto& i : m_importers)

@@ -28,6 +28,10 @@ class Registry {
 std::unique_ptr<Importer> makeEventCsvImporter();
 std::unique_ptr<Importer> makeRosterCsvImporter();
 std::unique_ptr<Importer> makeAliasCsvImporter();
+std::unique_ptr<Importer> makeOcelJsonImporter();
+std::unique_ptr<Importer> makeOcelXmlImporter();
+std::unique_ptr<Importer> makeOcelSqliteImporter();
+std::unique_ptr<Importer> makeXesImporter();
 
 /// Reads up to n bytes of the start of a file, gunzipping .gz files (for sniffing).
 std::string readHead(const std::filesystem::path& path, std::size_t n);

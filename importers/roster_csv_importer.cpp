@@ -16,22 +16,35 @@ using model::BuiltinType;
 
 const std::vector<FieldSpec>& rosterFields() {
   static const std::vector<FieldSpec> specs = {
-      {"id", {"person_id", "id", "employee_id", "employee id", "user_id", "staff_id", "personid"},
-       false, "the person id"},
-      {"email", {"email", "e-mail", "mail", "email_address", "work_email"}, false, "the e-mail address"},
-      {"name", {"name", "full_name", "full name", "display_name", "display name", "employee_name"},
-       false, "the person's name"},
+      {"id",
+       {"person_id", "id", "employee_id", "employee id", "user_id", "staff_id", "personid"},
+       false,
+       "the person id"},
+      {"email",
+       {"email", "e-mail", "mail", "email_address", "work_email"},
+       false,
+       "the e-mail address"},
+      {"name",
+       {"name", "full_name", "full name", "display_name", "display name", "employee_name"},
+       false,
+       "the person's name"},
       {"team", {"team", "group", "unit", "org:group"}, false, "the team"},
       {"department", {"department", "dept", "division"}, false, "the department"},
-      {"manager", {"manager_id", "manager", "manager_email", "reports_to", "supervisor"}, false,
+      {"manager",
+       {"manager_id", "manager", "manager_email", "reports_to", "supervisor"},
+       false,
        "the manager's id or e-mail"},
       {"role", {"role", "title", "job_title", "job title", "position"}, false, "the role"},
-      {"is_manager", {"is_manager", "manager_flag", "people_manager", "ismanager"}, false,
+      {"is_manager",
+       {"is_manager", "manager_flag", "people_manager", "ismanager"},
+       false,
        "whether the person manages people"},
       {"timezone", {"timezone", "time_zone", "tz", "time zone"}, false, "the IANA time zone"},
-      {"start_date", {"start_date", "registered", "registration_date", "joined", "join_date",
-                      "hire_date", "start date"},
-       false, "the start or registration date"},
+      {"start_date",
+       {"start_date", "registered", "registration_date", "joined", "join_date", "hire_date",
+        "start date"},
+       false,
+       "the start or registration date"},
   };
   return specs;
 }
@@ -91,7 +104,8 @@ void RosterRun::importRow(const CsvRow& row) {
   const auto emailText = get(row, "email");
   const std::string email = emailText ? model::normaliseEmail(*emailText) : std::string();
   if (emailText && email.empty())
-    m_ctx.diagnostics.warning(row.line, "'" + std::string(*emailText) + "' is not an e-mail address; ignored");
+    m_ctx.diagnostics.warning(
+        row.line, "'" + std::string(*emailText) + "' is not an e-mail address; ignored");
   if (!id && email.empty()) {
     m_ctx.diagnostics.warning(row.line, "no person id and no e-mail; row skipped");
     ++m_ctx.skippedRows;
@@ -99,10 +113,12 @@ void RosterRun::importRow(const CsvRow& row) {
   }
   const std::string key = id ? model::normaliseAlias(model::AliasKind::PersonKey, *id) : email;
   if (!m_seenKeys.insert(key).second)
-    m_ctx.diagnostics.warning(row.line, "person '" + key + "' appears again; the later row adds to it");
+    m_ctx.diagnostics.warning(row.line,
+                              "person '" + key + "' appears again; the later row adds to it");
   const auto name = get(row, "name");
-  const model::PersonId person = model::PersonId::of(
-      m_sink.object(model::typeId(BuiltinType::Person), key, name ? std::string_view(*name) : std::string_view()));
+  const model::PersonId person =
+      model::PersonId::of(m_sink.object(model::typeId(BuiltinType::Person), key,
+                                        name ? std::string_view(*name) : std::string_view()));
   if (id) m_sink.addAlias(model::AliasKind::PersonKey, key, person);
   if (!email.empty()) m_sink.addAlias(model::AliasKind::Email, email, person);
   const auto memberOf = m_sink.intern("member-of");
@@ -115,7 +131,8 @@ void RosterRun::importRow(const CsvRow& row) {
     const auto dept = m_sink.object(model::typeId(BuiltinType::Team), *d);
     m_sink.setObjectAttribute(dept, m_sink.intern("kind"), std::string("department"));
     m_sink.setObjectAttribute(person.object(), m_sink.intern("department"), std::string(*d));
-    if (team) m_sink.addRelation({*team, dept, m_sink.intern("part-of"), std::nullopt, std::nullopt});
+    if (team)
+      m_sink.addRelation({*team, dept, m_sink.intern("part-of"), std::nullopt, std::nullopt});
   }
   if (auto m = get(row, "manager")) m_managers.push_back({person, std::string(*m), row.line});
   setAttributes(row, person);
@@ -123,46 +140,54 @@ void RosterRun::importRow(const CsvRow& row) {
 
 void RosterRun::setAttributes(const CsvRow& row, model::PersonId person) {
   const auto object = person.object();
-  if (auto role = get(row, "role")) m_sink.setObjectAttribute(object, m_sink.intern("role"), std::string(*role));
+  if (auto role = get(row, "role"))
+    m_sink.setObjectAttribute(object, m_sink.intern("role"), std::string(*role));
   if (auto flag = get(row, "is_manager")) {
-    if (auto b = parseFlag(*flag)) m_sink.setObjectAttribute(object, m_sink.intern("is_manager"), *b);
-    else m_ctx.diagnostics.warning(row.line, "is_manager '" + std::string(*flag) + "' is not yes/no; ignored");
+    if (auto b = parseFlag(*flag))
+      m_sink.setObjectAttribute(object, m_sink.intern("is_manager"), *b);
+    else
+      m_ctx.diagnostics.warning(row.line,
+                                "is_manager '" + std::string(*flag) + "' is not yes/no; ignored");
   }
   if (auto tz = get(row, "timezone")) {
     try {
       date::locate_zone(std::string(*tz));
       m_sink.setObjectAttribute(object, m_sink.intern("timezone"), std::string(*tz));
     } catch (const std::exception&) {
-      m_ctx.diagnostics.warning(row.line, "unknown time zone '" + std::string(*tz) +
-                                              "' (expected an IANA name such as Europe/Berlin); ignored");
+      m_ctx.diagnostics.warning(row.line,
+                                "unknown time zone '" + std::string(*tz) +
+                                    "' (expected an IANA name such as Europe/Berlin); ignored");
     }
   }
   if (auto start = get(row, "start_date")) {
     if (auto t = m_time.parse(*start))
       m_sink.setObjectAttribute(object, m_sink.intern("start_date"), model::TimeValue{*t});
     else
-      m_ctx.diagnostics.warning(row.line, "cannot read the start date '" + std::string(*start) + "'; ignored");
+      m_ctx.diagnostics.warning(
+          row.line, "cannot read the start date '" + std::string(*start) + "'; ignored");
   }
 }
 
 void RosterRun::linkManagers() {
   const auto reportsTo = m_sink.intern("reports-to");
   for (const auto& p : m_managers) {
-    std::optional<model::PersonId> manager =
-        m_sink.findAlias(model::AliasKind::PersonKey, model::normaliseAlias(model::AliasKind::PersonKey, p.manager));
+    std::optional<model::PersonId> manager = m_sink.findAlias(
+        model::AliasKind::PersonKey, model::normaliseAlias(model::AliasKind::PersonKey, p.manager));
     if (!manager) {
       const std::string email = model::normaliseEmail(p.manager);
       if (!email.empty()) manager = m_sink.findAlias(model::AliasKind::Email, email);
     }
     if (!manager) {
-      m_ctx.diagnostics.warning(p.line, "manager '" + p.manager + "' is not in the roster; reporting line skipped");
+      m_ctx.diagnostics.warning(
+          p.line, "manager '" + p.manager + "' is not in the roster; reporting line skipped");
       continue;
     }
     if (*manager == p.person) {
       m_ctx.diagnostics.warning(p.line, "person is their own manager; reporting line skipped");
       continue;
     }
-    m_sink.addRelation({p.person.object(), manager->object(), reportsTo, std::nullopt, std::nullopt});
+    m_sink.addRelation(
+        {p.person.object(), manager->object(), reportsTo, std::nullopt, std::nullopt});
   }
 }
 
@@ -170,8 +195,9 @@ void RosterRun::run() {
   auto reader = openCsv(m_ctx.path, m_header);
   m_columns = resolveColumns(m_header, rosterFields(), m_ctx.options.mapping, m_ctx.diagnostics);
   if (!m_columns["id"] && !m_columns["email"])
-    throw ImportError(m_ctx.diagnostics.where(1) +
-                      ": a roster needs a person id or an e-mail column; name one with --map id=COLUMN");
+    throw ImportError(
+        m_ctx.diagnostics.where(1) +
+        ": a roster needs a person id or an e-mail column; name one with --map id=COLUMN");
   std::string error;
   if (!m_time.setTimezone(m_ctx.options.timezone, error)) throw ImportError("--timezone: " + error);
   m_time.setDayFirst(m_ctx.options.dayFirst);
@@ -215,6 +241,8 @@ class RosterCsvImporter final : public Importer {
 
 }  // namespace
 
-std::unique_ptr<Importer> makeRosterCsvImporter() { return std::make_unique<RosterCsvImporter>(); }
+std::unique_ptr<Importer> makeRosterCsvImporter() {
+  return std::make_unique<RosterCsvImporter>();
+}
 
 }  // namespace orglens::importers

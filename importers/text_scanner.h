@@ -7,7 +7,9 @@
 
 namespace orglens::importers {
 
-inline bool isDigit(char c) { return static_cast<unsigned char>(c - '0') <= 9; }
+inline bool isDigit(char c) {
+  return static_cast<unsigned char>(c - '0') <= 9;
+}
 
 // Forward-only cursor over the timestamp text.
 class Scanner {

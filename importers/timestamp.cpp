@@ -26,7 +26,6 @@ constexpr std::int64_t kSecondsPerDay = 86'400;
 constexpr int kMaxEpochSecondDigits = 11;  // 12 or more digits are epoch milliseconds
 constexpr int kMaxEpochMilliDigits = 15;   // ~ year 33658; keeps ms * 1000 inside int64
 
-
 enum class ZoneKind { Naive, Utc, Offset };
 
 struct DateTime {
@@ -223,7 +222,7 @@ std::int64_t TimestampParser::offsetForLocal(std::int64_t localSeconds) const {
   }
 }
 
-std::optional<MicrosUtc> TimestampParser::parse(std::string_view text) const {
+std::optional<MicrosUtc> TimestampParser::parseUnchecked(std::string_view text) const {
   const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
   while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
@@ -245,6 +244,16 @@ std::optional<MicrosUtc> TimestampParser::parse(std::string_view text) const {
       break;
   }
   return wall - offsetForLocal(floorDiv(wall, kMicrosPerSecond)) * kMicrosPerSecond;
+}
+
+std::optional<MicrosUtc> TimestampParser::parse(std::string_view text) const {
+  // Only instants in years 0001..9999 UTC: everything an ISO 8601 text with a four-digit
+  // year can say, so every parsed time formats (formatIsoUtc) and parses back to itself.
+  constexpr MicrosUtc kFirst = model::daysFromCivil(1, 1, 1) * 86'400 * kMicrosPerSecond;
+  constexpr MicrosUtc kEnd = model::daysFromCivil(10000, 1, 1) * 86'400 * kMicrosPerSecond;
+  const auto t = parseUnchecked(text);
+  if (!t || *t < kFirst || *t >= kEnd) return std::nullopt;
+  return t;
 }
 
 }  // namespace orglens::importers

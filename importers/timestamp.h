@@ -46,7 +46,8 @@ class TimestampParser {
   /// Day-first vs month-first for the DD-MM-YYYY family (default day-first).
   void setDayFirst(bool dayFirst) { m_dayFirst = dayFirst; }
   /// Parses one timestamp; nullopt when it is not a recognised time (the caller emits a
-  /// diagnostic). O(length), plus O(log transitions) for naive times in a zone with DST.
+  /// diagnostic). Only instants in the years 0001..9999 UTC are accepted. O(length), plus
+  /// O(log transitions) for naive times in a zone with DST.
   std::optional<MicrosUtc> parse(std::string_view text) const;
 
  private:
@@ -57,6 +58,7 @@ class TimestampParser {
   };
   void buildRules(const date::time_zone& zone);
   std::int64_t offsetForLocal(std::int64_t localSeconds) const;
+  std::optional<MicrosUtc> parseUnchecked(std::string_view text) const;
 
   const date::time_zone* m_zone = nullptr;  // nullptr: UTC
   std::vector<LocalRule> m_rules;           // sorted by localStart; empty for fixed zones
@@ -65,6 +67,5 @@ class TimestampParser {
   std::int64_t m_rulesEnd = 0;              // [m_rulesBegin, m_rulesEnd)
   bool m_dayFirst = true;
 };
-
 
 }  // namespace orglens::importers

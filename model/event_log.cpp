@@ -48,7 +48,8 @@ std::string eventQuery(const EventLogOptions& options) {
       "FROM events e";
   std::vector<std::string> where;
   if (!options.itemType.empty())
-    sql += " JOIN objects i ON i.id = e.item JOIN object_types it ON it.id = i.type AND it.name = ?1";
+    sql +=
+        " JOIN objects i ON i.id = e.item JOIN object_types it ON it.id = i.type AND it.name = ?1";
   if (!options.includeItemless && options.itemType.empty()) where.push_back("e.item IS NOT NULL");
   if (options.from) where.push_back("e.time_us >= ?2");
   if (options.to) where.push_back("e.time_us < ?3");
@@ -119,7 +120,8 @@ EventLog EventLog::load(const Store& store, const EventLogOptions& options) {
   EventLog log;
   sqlite3* db = store.db();
   loadLookups(db, log);
-  const auto total = static_cast<std::size_t>(queryInt(db, "SELECT count(*) FROM events").value_or(0));
+  const auto total =
+      static_cast<std::size_t>(queryInt(db, "SELECT count(*) FROM events").value_or(0));
   std::vector<std::uint32_t> rowItem;
   rowItem.reserve(total);
   log.time.reserve(total);

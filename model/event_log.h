@@ -33,7 +33,7 @@ struct EventLog {
   std::vector<std::uint32_t> tool;      // StringId values or kNone
   std::vector<Lifecycle> lifecycle;
   std::vector<Platform> platform;
-  std::vector<std::uint32_t> eventId;   // EventId values
+  std::vector<std::uint32_t> eventId;  // EventId values
   /// The XES `concept:instance` of each event as a dense local id (kNone when absent); used
   /// to pair start and complete events of one activity instance.
   std::vector<std::uint32_t> instance;

@@ -67,23 +67,28 @@ std::string normaliseEmail(std::string_view raw, const EmailOptions& options) {
 
 std::string normaliseAlias(AliasKind kind, std::string_view raw, const EmailOptions& options) {
   switch (kind) {
-    case AliasKind::Email: return normaliseEmail(raw, options);
-    case AliasKind::Name: return lower(collapseSpaces(raw));
-    default: return collapseSpaces(raw);
+    case AliasKind::Email:
+      return normaliseEmail(raw, options);
+    case AliasKind::Name:
+      return lower(collapseSpaces(raw));
+    default:
+      return collapseSpaces(raw);
   }
 }
 
 IdentityResolver::IdentityResolver(ModelSink& sink, EmailOptions options)
     : m_sink(sink), m_options(options) {}
 
-PersonId IdentityResolver::resolve(AliasKind kind, std::string_view raw, std::string_view displayName) {
+PersonId IdentityResolver::resolve(AliasKind kind, std::string_view raw,
+                                   std::string_view displayName) {
   std::string cacheKey(1, static_cast<char>('0' + static_cast<int>(kind)));
   cacheKey.append(raw);
   if (auto it = m_cache.find(cacheKey); it != m_cache.end()) return it->second;
   const std::string alias = normaliseAlias(kind, raw, m_options);
   if (alias.empty()) return PersonId();
   std::optional<PersonId> person = m_sink.findAlias(kind, alias);
-  if (!person && kind != AliasKind::PersonKey) person = m_sink.findAlias(AliasKind::PersonKey, alias);
+  if (!person && kind != AliasKind::PersonKey)
+    person = m_sink.findAlias(AliasKind::PersonKey, alias);
   if (!person && kind != AliasKind::Email && alias.find('@') != std::string::npos) {
     const std::string email = normaliseEmail(alias, m_options);
     if (!email.empty()) person = m_sink.findAlias(AliasKind::Email, email);
@@ -91,7 +96,8 @@ PersonId IdentityResolver::resolve(AliasKind kind, std::string_view raw, std::st
   if (!person) {
     const TypeId personType = typeId(BuiltinType::Person);
     const bool exists = m_sink.findObject(personType, alias).has_value();
-    person = PersonId::of(m_sink.object(personType, alias, displayName.empty() ? trim(raw) : displayName));
+    person = PersonId::of(
+        m_sink.object(personType, alias, displayName.empty() ? trim(raw) : displayName));
     if (!exists) ++m_created;
   }
   m_sink.addAlias(kind, alias, *person);

@@ -19,7 +19,6 @@ std::uint64_t objectKey(TypeId type, StringId key) {
   return (static_cast<std::uint64_t>(type.value()) << 32) | key.value();
 }
 
-
 }  // namespace
 
 ImportSession::ImportSession(Store& store, SourceRecord source)
@@ -29,21 +28,28 @@ ImportSession::ImportSession(Store& store, SourceRecord source)
   m_open = true;
   store.m_inImport = true;
   try {
-    m_source = SourceId::fromRowid(queryInt(db, "SELECT ifnull(max(id), 0) + 1 FROM sources").value());
+    m_source =
+        SourceId::fromRowid(queryInt(db, "SELECT ifnull(max(id), 0) + 1 FROM sources").value());
     loadLookups();
     m_insertString = Statement(db, "INSERT INTO strings(id, value) VALUES (?, ?)");
-    m_insertObject = Statement(db, "INSERT INTO objects(id, type, key, name, source) VALUES (?,?,?,?,?)");
+    m_insertObject =
+        Statement(db, "INSERT INTO objects(id, type, key, name, source) VALUES (?,?,?,?,?)");
     m_setObjectName = Statement(db, "UPDATE objects SET name = ? WHERE id = ?");
-    m_insertEvent = Statement(db, "INSERT INTO events(id, time_us, activity, actor, item, lifecycle, "
-                                  "tool, platform, source) VALUES (?,?,?,?,?,?,?,?,?)");
-    m_insertLink = Statement(db, "INSERT INTO event_objects(event, object, qualifier) VALUES (?,?,?)");
-    m_insertRelation = Statement(db, "INSERT OR IGNORE INTO relations(from_object, to_object, "
-                                     "qualifier, valid_from, valid_to, source) VALUES (?,?,?,?,?,?)");
+    m_insertEvent = Statement(db,
+                              "INSERT INTO events(id, time_us, activity, actor, item, lifecycle, "
+                              "tool, platform, source) VALUES (?,?,?,?,?,?,?,?,?)");
+    m_insertLink =
+        Statement(db, "INSERT INTO event_objects(event, object, qualifier) VALUES (?,?,?)");
+    m_insertRelation = Statement(db,
+                                 "INSERT OR IGNORE INTO relations(from_object, to_object, "
+                                 "qualifier, valid_from, valid_to, source) VALUES (?,?,?,?,?,?)");
     m_insertEventAttribute =
         Statement(db, "INSERT INTO event_attributes(event, key, type, value) VALUES (?,?,?,?)");
-    m_insertObjectAttribute = Statement(db, "INSERT OR REPLACE INTO object_attributes(object, key, "
-                                            "type, value, time_us) VALUES (?,?,?,?,?)");
-    m_insertAlias = Statement(db, "INSERT OR REPLACE INTO aliases(kind, value, person) VALUES (?,?,?)");
+    m_insertObjectAttribute = Statement(db,
+                                        "INSERT OR REPLACE INTO object_attributes(object, key, "
+                                        "type, value, time_us) VALUES (?,?,?,?,?)");
+    m_insertAlias =
+        Statement(db, "INSERT OR REPLACE INTO aliases(kind, value, person) VALUES (?,?,?)");
   } catch (...) {
     rollback();
     throw;
@@ -77,7 +83,8 @@ void ImportSession::loadLookups() {
   while (aliases.step())
     m_aliases.emplace(aliasKey(static_cast<AliasKind>(aliases.columnInt(0)), aliases.columnText(1)),
                       PersonId::fromRowid(aliases.columnInt(2)));
-  m_nextEvent = static_cast<std::uint32_t>(queryInt(db, "SELECT ifnull(max(id), 0) FROM events").value());
+  m_nextEvent =
+      static_cast<std::uint32_t>(queryInt(db, "SELECT ifnull(max(id), 0) FROM events").value());
 }
 
 StringId ImportSession::intern(std::string_view text) {
@@ -112,8 +119,10 @@ ObjectId ImportSession::object(TypeId type, std::string_view key, std::string_vi
   m_objectTypes.push_back(type);
   m_objectHasName.push_back(!name.empty());
   m_insertObject.bind(1, id.rowid()).bind(2, type.rowid()).bind(3, keyId.rowid());
-  if (name.empty()) m_insertObject.bindNull(4);
-  else m_insertObject.bind(4, intern(name).rowid());
+  if (name.empty())
+    m_insertObject.bindNull(4);
+  else
+    m_insertObject.bind(4, intern(name).rowid());
   m_insertObject.bind(5, m_source.rowid()).run();
   ++m_counts.objects;
   if (type == typeId(BuiltinType::Person)) ++m_counts.people;
@@ -128,15 +137,19 @@ std::optional<ObjectId> ImportSession::findObject(TypeId type, std::string_view 
   return it->second;
 }
 
-TypeId ImportSession::typeOf(ObjectId object) const { return m_objectTypes.at(object.value()); }
+TypeId ImportSession::typeOf(ObjectId object) const {
+  return m_objectTypes.at(object.value());
+}
 
 EventId ImportSession::addEvent(const EventRecord& e) {
   EventId id(m_nextEvent++);
   auto& s = m_insertEvent;
   s.bind(1, id.rowid()).bind(2, e.time);
   auto bindId = [&s](int index, auto value) {
-    if (value.valid()) s.bind(index, value.rowid());
-    else s.bindNull(index);
+    if (value.valid())
+      s.bind(index, value.rowid());
+    else
+      s.bindNull(index);
   };
   bindId(3, e.activity);
   bindId(4, e.actor);
@@ -152,14 +165,20 @@ EventId ImportSession::addEvent(const EventRecord& e) {
 
 void ImportSession::addEventLink(EventId event, const EventLink& link) {
   m_insertLink.bind(1, event.rowid()).bind(2, link.object.rowid());
-  if (link.qualifier.valid()) m_insertLink.bind(3, link.qualifier.rowid());
-  else m_insertLink.bindNull(3);
+  if (link.qualifier.valid())
+    m_insertLink.bind(3, link.qualifier.rowid());
+  else
+    m_insertLink.bindNull(3);
   m_insertLink.run();
 }
 
 void ImportSession::addRelation(const Relation& r) {
-  m_insertRelation.bind(1, r.from.rowid()).bind(2, r.to.rowid()).bind(3, r.qualifier.rowid());
-  m_insertRelation.bindOptional(4, r.validFrom).bindOptional(5, r.validTo).bind(6, m_source.rowid());
+  // A relation always has a qualifier; a missing one is the empty string (OCEL allows it).
+  const StringId qualifier = r.qualifier.valid() ? r.qualifier : intern("");
+  m_insertRelation.bind(1, r.from.rowid()).bind(2, r.to.rowid()).bind(3, qualifier.rowid());
+  m_insertRelation.bindOptional(4, r.validFrom)
+      .bindOptional(5, r.validTo)
+      .bind(6, m_source.rowid());
   m_insertRelation.run();
   m_counts.relations += static_cast<std::uint64_t>(sqlite3_changes(m_store.db()));
 }
@@ -169,11 +188,16 @@ void ImportSession::bindValue(Statement& s, int typeIndex, int valueIndex, const
   std::visit(
       [&](const auto& v) {
         using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, std::monostate>) s.bindNull(valueIndex);
-        else if constexpr (std::is_same_v<T, bool>) s.bind(valueIndex, std::int64_t(v ? 1 : 0));
-        else if constexpr (std::is_same_v<T, TimeValue>) s.bind(valueIndex, v.micros);
-        else if constexpr (std::is_same_v<T, std::string>) s.bind(valueIndex, std::string_view(v));
-        else s.bind(valueIndex, v);
+        if constexpr (std::is_same_v<T, std::monostate>)
+          s.bindNull(valueIndex);
+        else if constexpr (std::is_same_v<T, bool>)
+          s.bind(valueIndex, std::int64_t(v ? 1 : 0));
+        else if constexpr (std::is_same_v<T, TimeValue>)
+          s.bind(valueIndex, v.micros);
+        else if constexpr (std::is_same_v<T, std::string>)
+          s.bind(valueIndex, std::string_view(v));
+        else
+          s.bind(valueIndex, v);
       },
       value);
 }
@@ -193,7 +217,8 @@ void ImportSession::setObjectAttribute(ObjectId object, StringId key, const Valu
   ++m_counts.attributes;
 }
 
-std::optional<PersonId> ImportSession::findAlias(AliasKind kind, std::string_view normalised) const {
+std::optional<PersonId> ImportSession::findAlias(AliasKind kind,
+                                                 std::string_view normalised) const {
   auto it = m_aliases.find(aliasKey(kind, normalised));
   if (it == m_aliases.end()) return std::nullopt;
   return it->second;
@@ -203,7 +228,9 @@ void ImportSession::addAlias(AliasKind kind, std::string_view normalised, Person
   auto [it, inserted] = m_aliases.try_emplace(aliasKey(kind, normalised), person);
   if (!inserted && it->second == person) return;
   it->second = person;
-  m_insertAlias.bind(1, static_cast<std::int64_t>(kind)).bind(2, normalised).bind(3, person.rowid());
+  m_insertAlias.bind(1, static_cast<std::int64_t>(kind))
+      .bind(2, normalised)
+      .bind(3, person.rowid());
   m_insertAlias.run();
   ++m_counts.aliases;
 }
@@ -227,22 +254,27 @@ void ImportSession::mergePeople(PersonId from, PersonId into) {
   addRelation({from.object(), into.object(), intern("merged-into"), std::nullopt, std::nullopt});
 }
 
-SourceId ImportSession::commit(const ImportCounts& counts, const std::vector<Diagnostic>& diagnostics) {
+SourceId ImportSession::commit(const ImportCounts& counts,
+                               const std::vector<Diagnostic>& diagnostics) {
   sqlite3* db = m_store.db();
-  Statement source(db, "INSERT INTO sources(id, path, format, sha256, imported_at, events, objects, "
-                       "options, people, relations, attributes, aliases, skipped_rows, warnings, "
-                       "errors) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  Statement source(db,
+                   "INSERT INTO sources(id, path, format, sha256, imported_at, events, objects, "
+                   "options, people, relations, attributes, aliases, skipped_rows, warnings, "
+                   "errors) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   source.bind(1, m_source.rowid()).bind(2, m_record.path).bind(3, m_record.format);
   source.bind(4, m_record.sha256).bind(5, m_record.importedAt);
-  source.bind(6, static_cast<std::int64_t>(counts.events)).bind(7, static_cast<std::int64_t>(counts.objects));
+  source.bind(6, static_cast<std::int64_t>(counts.events))
+      .bind(7, static_cast<std::int64_t>(counts.objects));
   source.bind(8, m_record.options).bind(9, static_cast<std::int64_t>(counts.people));
   source.bind(10, static_cast<std::int64_t>(counts.relations));
   source.bind(11, static_cast<std::int64_t>(counts.attributes));
   source.bind(12, static_cast<std::int64_t>(counts.aliases));
   source.bind(13, static_cast<std::int64_t>(counts.skippedRows));
-  source.bind(14, static_cast<std::int64_t>(counts.warnings)).bind(15, static_cast<std::int64_t>(counts.errors));
+  source.bind(14, static_cast<std::int64_t>(counts.warnings))
+      .bind(15, static_cast<std::int64_t>(counts.errors));
   source.run();
-  Statement diag(db, "INSERT INTO diagnostics(source, severity, file, line, message) VALUES (?,?,?,?,?)");
+  Statement diag(
+      db, "INSERT INTO diagnostics(source, severity, file, line, message) VALUES (?,?,?,?,?)");
   for (const auto& d : diagnostics) {
     diag.bind(1, m_source.rowid()).bind(2, static_cast<std::int64_t>(d.severity)).bind(3, d.file);
     diag.bind(4, static_cast<std::int64_t>(d.line)).bind(5, d.message).run();

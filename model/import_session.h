@@ -58,7 +58,7 @@ class ImportSession final : public ModelSink {
   StringPool m_strings;
   std::uint32_t m_storedStrings = 0;  // strings below this index are already in the table
   std::vector<std::string> m_typeNames;
-  std::vector<TypeId> m_objectTypes;  // type of every object, by index
+  std::vector<TypeId> m_objectTypes;                          // type of every object, by index
   std::unordered_map<std::uint64_t, ObjectId> m_objectIndex;  // (type << 32 | key) -> object
   std::vector<bool> m_objectHasName;
   std::unordered_map<std::string, PersonId> m_aliases;  // "<kind>\x1f<value>" -> person

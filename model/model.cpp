@@ -43,9 +43,13 @@ EventId Model::addEvent(const EventRecord& event) {
   return EventId(static_cast<std::uint32_t>(m_events.size() - 1));
 }
 
-void Model::addEventLink(EventId event, const EventLink& link) { m_links.emplace_back(event, link); }
+void Model::addEventLink(EventId event, const EventLink& link) {
+  m_links.emplace_back(event, link);
+}
 
-void Model::addRelation(const Relation& r) {
+void Model::addRelation(const Relation& input) {
+  Relation r = input;
+  if (!r.qualifier.valid()) r.qualifier = intern("");  // as the store does
   auto key = std::make_tuple(r.from.value(), r.to.value(), r.qualifier.value(), r.validFrom);
   if (m_relationIndex.insert(key).second) m_relations.push_back(r);
 }
@@ -97,7 +101,8 @@ std::vector<ObjectAttribute> Model::objectAttributes() const {
   std::vector<ObjectAttribute> out;
   out.reserve(m_objectAttributes.size());
   for (const auto& [key, value] : m_objectAttributes)
-    out.push_back({ObjectId(std::get<0>(key)), StringId(std::get<1>(key)), value, std::get<2>(key)});
+    out.push_back(
+        {ObjectId(std::get<0>(key)), StringId(std::get<1>(key)), value, std::get<2>(key)});
   return out;
 }
 

@@ -8,7 +8,9 @@
 namespace orglens::model {
 namespace {
 
-std::string optTime(const std::optional<MicrosUtc>& t) { return t ? formatIsoUtc(*t) : "-"; }
+std::string optTime(const std::optional<MicrosUtc>& t) {
+  return t ? formatIsoUtc(*t) : "-";
+}
 
 }  // namespace
 
@@ -23,8 +25,8 @@ std::string Model::dump() const {
   for (const auto& t : m_typeNames) out << ' ' << t;
   out << '\n';
   for (const auto& o : m_objects)
-    out << "object " << m_typeNames.at(o.type.value()) << ':' << text(o.key) << " name="
-        << text(o.name) << '\n';
+    out << "object " << m_typeNames.at(o.type.value()) << ':' << text(o.key)
+        << " name=" << text(o.name) << '\n';
   for (std::size_t i = 0; i < m_events.size(); ++i) {
     const auto& e = m_events[i];
     out << "event " << i << ' ' << formatIsoUtc(e.time) << ' ' << text(e.activity)
@@ -41,13 +43,12 @@ std::string Model::dump() const {
                     objName(r.to) + ' ' + optTime(r.validFrom) + ' ' + optTime(r.validTo));
   for (const auto& a : m_eventAttributes)
     lines.push_back("eattr " + std::to_string(a.event.value()) + ' ' + std::string(text(a.key)) +
-                    '=' + formatValue(a.value) + " type=" +
-                    std::to_string(static_cast<int>(valueType(a.value))));
+                    '=' + formatValue(a.value) +
+                    " type=" + std::to_string(static_cast<int>(valueType(a.value))));
   for (const auto& a : objectAttributes())
-    lines.push_back("oattr " + objName(a.object) + ' ' + std::string(text(a.key)) + '=' +
-                    formatValue(a.value) + " type=" +
-                    std::to_string(static_cast<int>(valueType(a.value))) + " at " +
-                    optTime(a.time));
+    lines.push_back(
+        "oattr " + objName(a.object) + ' ' + std::string(text(a.key)) + '=' + formatValue(a.value) +
+        " type=" + std::to_string(static_cast<int>(valueType(a.value))) + " at " + optTime(a.time));
   for (const auto& a : aliases())
     lines.push_back("alias " + std::string(toString(a.kind)) + ':' + a.value + " -> " +
                     objName(a.person.object()));

@@ -8,21 +8,25 @@
 namespace orglens::model {
 namespace {
 
-std::string describe(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+std::string describe(const std::filesystem::path& path) {
+  return "'" + path.string() + "'";
+}
 
 }  // namespace
 
 Store::Store(std::filesystem::path path, sqlite3* db) : m_path(std::move(path)), m_db(db) {}
 
-Store::~Store() { sqlite3_close_v2(m_db); }
+Store::~Store() {
+  sqlite3_close_v2(m_db);
+}
 
 std::unique_ptr<Store> Store::open(const std::filesystem::path& path, Mode mode) {
   std::error_code ec;
   const bool exists = std::filesystem::exists(path, ec);
   if (!exists && mode != Mode::Create)
     throw StoreError("store " + describe(path) +
-                     " does not exist: create it with `orglens import FILE --db " +
-                     path.string() + "` or check the path");
+                     " does not exist: create it with `orglens import FILE --db " + path.string() +
+                     "` or check the path");
   if (exists && std::filesystem::is_directory(path, ec))
     throw StoreError("store " + describe(path) + " is a folder, not an .orglens file");
   if (!exists && path.has_parent_path() && !std::filesystem::exists(path.parent_path(), ec))
@@ -63,14 +67,17 @@ void Store::prepareSchema(Mode mode) {
   const int version = tables == 0 ? 0 : schemaVersion();
   const int current = currentSchemaVersion();
   if (version > current)
-    throw StoreError("store " + describe(m_path) + " was written by a newer orglens (schema version " +
-                     std::to_string(version) + "; this orglens reads up to version " +
-                     std::to_string(current) + "): upgrade orglens to open it");
+    throw StoreError("store " + describe(m_path) +
+                     " was written by a newer orglens (schema version " + std::to_string(version) +
+                     "; this orglens reads up to version " + std::to_string(current) +
+                     "): upgrade orglens to open it");
   if (version < current) {
     if (mode == Mode::ReadOnly)
       throw StoreError("store " + describe(m_path) + " has the older schema version " +
-                       std::to_string(version) + ": open it once read-write (e.g. `orglens import`) "
-                       "to migrate it to version " + std::to_string(current));
+                       std::to_string(version) +
+                       ": open it once read-write (e.g. `orglens import`) "
+                       "to migrate it to version " +
+                       std::to_string(current));
     execute(m_db, "BEGIN IMMEDIATE");
     try {
       for (const auto& m : migrations())

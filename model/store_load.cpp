@@ -8,12 +8,18 @@ namespace {
 
 Value readValue(const Statement& s, int typeColumn, int valueColumn) {
   switch (static_cast<ValueType>(s.columnInt(typeColumn))) {
-    case ValueType::Null: return std::monostate{};
-    case ValueType::Int: return s.columnInt(valueColumn);
-    case ValueType::Real: return s.columnReal(valueColumn);
-    case ValueType::Bool: return s.columnInt(valueColumn) != 0;
-    case ValueType::String: return std::string(s.columnText(valueColumn));
-    case ValueType::Time: return TimeValue{s.columnInt(valueColumn)};
+    case ValueType::Null:
+      return std::monostate{};
+    case ValueType::Int:
+      return s.columnInt(valueColumn);
+    case ValueType::Real:
+      return s.columnReal(valueColumn);
+    case ValueType::Bool:
+      return s.columnInt(valueColumn) != 0;
+    case ValueType::String:
+      return std::string(s.columnText(valueColumn));
+    case ValueType::Time:
+      return TimeValue{s.columnInt(valueColumn)};
   }
   return std::monostate{};
 }
@@ -43,15 +49,18 @@ void loadObjects(sqlite3* db, Model& model) {
   // Types beyond the built-in ones, in id order.
   Statement types(db, "SELECT name FROM object_types WHERE id > 7 ORDER BY id");
   while (types.step()) model.objectType(types.columnText(0));
-  Statement objects(db, "SELECT o.type, k.value, n.value FROM objects o JOIN strings k ON k.id = o.key "
-                        "LEFT JOIN strings n ON n.id = o.name ORDER BY o.id");
+  Statement objects(db,
+                    "SELECT o.type, k.value, n.value FROM objects o JOIN strings k ON k.id = o.key "
+                    "LEFT JOIN strings n ON n.id = o.name ORDER BY o.id");
   while (objects.step())
-    model.object(TypeId::fromRowid(objects.columnInt(0)), objects.columnText(1), objects.columnText(2));
+    model.object(TypeId::fromRowid(objects.columnInt(0)), objects.columnText(1),
+                 objects.columnText(2));
 }
 
 void loadEvents(sqlite3* db, Model& model) {
-  Statement events(db, "SELECT time_us, activity, actor, item, lifecycle, tool, platform, source "
-                       "FROM events ORDER BY id");
+  Statement events(db,
+                   "SELECT time_us, activity, actor, item, lifecycle, tool, platform, source "
+                   "FROM events ORDER BY id");
   while (events.step()) {
     EventRecord e;
     e.time = events.columnInt(0);
@@ -71,8 +80,9 @@ void loadEvents(sqlite3* db, Model& model) {
 }
 
 void loadRelationsAndAttributes(sqlite3* db, Model& model) {
-  Statement relations(db, "SELECT from_object, to_object, qualifier, valid_from, valid_to "
-                          "FROM relations ORDER BY rowid");
+  Statement relations(db,
+                      "SELECT from_object, to_object, qualifier, valid_from, valid_to "
+                      "FROM relations ORDER BY rowid");
   while (relations.step())
     model.addRelation({ObjectId::fromRowid(relations.columnInt(0)),
                        ObjectId::fromRowid(relations.columnInt(1)),
@@ -82,7 +92,8 @@ void loadRelationsAndAttributes(sqlite3* db, Model& model) {
   while (eattrs.step())
     model.setEventAttribute(EventId::fromRowid(eattrs.columnInt(0)),
                             StringId::fromRowid(eattrs.columnInt(1)), readValue(eattrs, 2, 3));
-  Statement oattrs(db, "SELECT object, key, type, value, time_us FROM object_attributes ORDER BY rowid");
+  Statement oattrs(
+      db, "SELECT object, key, type, value, time_us FROM object_attributes ORDER BY rowid");
   while (oattrs.step())
     model.setObjectAttribute(ObjectId::fromRowid(oattrs.columnInt(0)),
                              StringId::fromRowid(oattrs.columnInt(1)), readValue(oattrs, 2, 3),
@@ -116,8 +127,9 @@ std::vector<SourceRecord> Store::sources() const {
 
 std::vector<Diagnostic> Store::diagnostics(SourceId source, std::size_t limit) const {
   std::vector<Diagnostic> out;
-  Statement s(m_db, "SELECT severity, file, line, message FROM diagnostics WHERE source = ? "
-                    "ORDER BY rowid LIMIT ?");
+  Statement s(m_db,
+              "SELECT severity, file, line, message FROM diagnostics WHERE source = ? "
+              "ORDER BY rowid LIMIT ?");
   s.bind(1, source.rowid()).bind(2, static_cast<std::int64_t>(limit));
   while (s.step())
     out.push_back({static_cast<Severity>(s.columnInt(0)), std::string(s.columnText(1)),
@@ -128,11 +140,12 @@ std::vector<Diagnostic> Store::diagnostics(SourceId source, std::size_t limit) c
 StoreSummary Store::summary() const {
   StoreSummary out;
   out.schemaVersion = schemaVersion();
-  Statement types(m_db, "SELECT t.name, count(o.id) FROM object_types t LEFT JOIN objects o "
-                        "ON o.type = t.id GROUP BY t.id ORDER BY t.id");
+  Statement types(m_db,
+                  "SELECT t.name, count(o.id) FROM object_types t LEFT JOIN objects o "
+                  "ON o.type = t.id GROUP BY t.id ORDER BY t.id");
   while (types.step())
-    out.objectsByType.push_back({std::string(types.columnText(0)),
-                                 static_cast<std::uint64_t>(types.columnInt(1))});
+    out.objectsByType.push_back(
+        {std::string(types.columnText(0)), static_cast<std::uint64_t>(types.columnInt(1))});
   auto count = [this](std::string_view sql) {
     return static_cast<std::uint64_t>(queryInt(m_db, sql).value_or(0));
   };

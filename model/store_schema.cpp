@@ -64,6 +64,8 @@ const std::vector<Migration>& migrations() {
   return all;
 }
 
-int currentSchemaVersion() { return migrations().back().toVersion; }
+int currentSchemaVersion() {
+  return migrations().back().toVersion;
+}
 
 }  // namespace orglens::model

@@ -24,7 +24,9 @@ class StringPool {
   std::size_t size() const { return m_texts.size(); }
   /// Appends a text with a known id (loading from the store); ids must arrive in order.
   void appendLoaded(std::string text);
-  friend bool operator==(const StringPool& a, const StringPool& b) { return a.m_texts == b.m_texts; }
+  friend bool operator==(const StringPool& a, const StringPool& b) {
+    return a.m_texts == b.m_texts;
+  }
 
  private:
   struct Hash {

@@ -29,11 +29,16 @@ std::string_view builtinTypeName(BuiltinType t) {
 
 std::string_view toString(Lifecycle l) {
   switch (l) {
-    case Lifecycle::Complete: return "complete";
-    case Lifecycle::Start: return "start";
-    case Lifecycle::Schedule: return "schedule";
-    case Lifecycle::Assign: return "assign";
-    case Lifecycle::Other: return "other";
+    case Lifecycle::Complete:
+      return "complete";
+    case Lifecycle::Start:
+      return "start";
+    case Lifecycle::Schedule:
+      return "schedule";
+    case Lifecycle::Assign:
+      return "assign";
+    case Lifecycle::Other:
+      return "other";
   }
   return "other";
 }
@@ -49,10 +54,14 @@ Lifecycle parseLifecycle(std::string_view text) {
 
 std::string_view toString(Platform p) {
   switch (p) {
-    case Platform::Unknown: return "unknown";
-    case Platform::Desktop: return "desktop";
-    case Platform::Mobile: return "mobile";
-    case Platform::Web: return "web";
+    case Platform::Unknown:
+      return "unknown";
+    case Platform::Desktop:
+      return "desktop";
+    case Platform::Mobile:
+      return "mobile";
+    case Platform::Web:
+      return "web";
   }
   return "unknown";
 }
@@ -73,12 +82,18 @@ Platform parsePlatform(std::string_view text) {
 
 std::string_view toString(AliasKind k) {
   switch (k) {
-    case AliasKind::PersonKey: return "person";
-    case AliasKind::Email: return "email";
-    case AliasKind::ChatId: return "chat";
-    case AliasKind::Resource: return "resource";
-    case AliasKind::GitAuthor: return "git";
-    case AliasKind::Name: return "name";
+    case AliasKind::PersonKey:
+      return "person";
+    case AliasKind::Email:
+      return "email";
+    case AliasKind::ChatId:
+      return "chat";
+    case AliasKind::Resource:
+      return "resource";
+    case AliasKind::GitAuthor:
+      return "git";
+    case AliasKind::Name:
+      return "name";
   }
   return "name";
 }
@@ -92,9 +107,12 @@ std::optional<AliasKind> parseAliasKind(std::string_view text) {
 
 std::string_view toString(Severity s) {
   switch (s) {
-    case Severity::Info: return "info";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
+    case Severity::Info:
+      return "info";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Error:
+      return "error";
   }
   return "error";
 }

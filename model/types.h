@@ -27,12 +27,20 @@ enum class BuiltinType : std::uint32_t {
   Tool = 6,
 };
 inline constexpr std::uint32_t kBuiltinTypeCount = 7;
-constexpr TypeId typeId(BuiltinType t) { return TypeId(static_cast<std::uint32_t>(t)); }
+constexpr TypeId typeId(BuiltinType t) {
+  return TypeId(static_cast<std::uint32_t>(t));
+}
 /// Names of the built-in types, indexed by BuiltinType.
 std::string_view builtinTypeName(BuiltinType t);
 
 /// Lifecycle transition of an event (XES lifecycle extension, reduced).
-enum class Lifecycle : std::uint8_t { Complete = 0, Start = 1, Schedule = 2, Assign = 3, Other = 4 };
+enum class Lifecycle : std::uint8_t {
+  Complete = 0,
+  Start = 1,
+  Schedule = 2,
+  Assign = 3,
+  Other = 4
+};
 std::string_view toString(Lifecycle l);
 /// Maps an XES/CSV lifecycle word (case-insensitive: complete, start, schedule, assign, ...).
 Lifecycle parseLifecycle(std::string_view text);
@@ -67,6 +75,8 @@ struct TimeValue {
 };
 using Value = std::variant<std::monostate, std::int64_t, double, bool, std::string, TimeValue>;
 enum class ValueType : std::uint8_t { Null = 0, Int = 1, Real = 2, Bool = 3, String = 4, Time = 5 };
-inline ValueType valueType(const Value& v) { return static_cast<ValueType>(v.index()); }
+inline ValueType valueType(const Value& v) {
+  return static_cast<ValueType>(v.index());
+}
 
 }  // namespace orglens::model

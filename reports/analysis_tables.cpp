@@ -28,12 +28,16 @@ std::string objectLabel(const EventLog& log, std::uint32_t object) {
                                                                        : log.label(object);
 }
 
-bool full(const Table& t, const TableStyle& style) { return style.top && t.rows.size() >= style.top; }
+bool full(const Table& t, const TableStyle& style) {
+  return style.top && t.rows.size() >= style.top;
+}
 
 std::vector<Column> statColumns(const TableStyle& style) {
   const bool h = style.humanDurations;
-  return {{"count", Align::Right, true},  {h ? "median" : "median_s", Align::Right, true},
-          {h ? "p90" : "p90_s", Align::Right, true}, {h ? "mean" : "mean_s", Align::Right, true},
+  return {{"count", Align::Right, true},
+          {h ? "median" : "median_s", Align::Right, true},
+          {h ? "p90" : "p90_s", Align::Right, true},
+          {h ? "mean" : "mean_s", Align::Right, true},
           {h ? "total" : "total_s", Align::Right, true}};
 }
 
@@ -62,7 +66,8 @@ HandoffGrouping parseHandoffGrouping(const std::string& text) {
   if (text == "team") return HandoffGrouping::Team;
   if (text == "activity") return HandoffGrouping::Activity;
   if (text == "team-activity") return HandoffGrouping::TeamActivity;
-  throw std::invalid_argument("unknown grouping '" + text + "' (use person, team, activity or team-activity)");
+  throw std::invalid_argument("unknown grouping '" + text +
+                              "' (use person, team, activity or team-activity)");
 }
 
 Table handoffTable(const analysis::HandoffResult& r, const EventLog& log, HandoffGrouping by,
@@ -72,11 +77,13 @@ Table handoffTable(const analysis::HandoffResult& r, const EventLog& log, Handof
                        : by == HandoffGrouping::Team     ? r.byTeam
                        : by == HandoffGrouping::Activity ? r.byActivity
                                                          : r.byTeamActivity;
-  const bool parties = by != HandoffGrouping::Activity, activities = by != HandoffGrouping::Person && by != HandoffGrouping::Team;
+  const bool parties = by != HandoffGrouping::Activity,
+             activities = by != HandoffGrouping::Person && by != HandoffGrouping::Team;
   if (parties) t.columns.insert(t.columns.end(), {{"from"}, {"to"}});
   if (activities) t.columns.insert(t.columns.end(), {{"from activity"}, {"to activity"}});
   for (auto& c : statColumns(style)) t.columns.push_back(c);
-  t.columns.push_back({style.humanDurations ? "excess delay" : "excess_delay_s", Align::Right, true});
+  t.columns.push_back(
+      {style.humanDurations ? "excess delay" : "excess_delay_s", Align::Right, true});
   for (const auto& g : groups) {
     if (g.wait.count < minCount) continue;
     if (full(t, style)) break;
@@ -96,7 +103,8 @@ Table handoffTable(const analysis::HandoffResult& r, const EventLog& log, Handof
   return t;
 }
 
-Table pingPongTable(const analysis::HandoffResult& r, const EventLog& log, const TableStyle& style) {
+Table pingPongTable(const analysis::HandoffResult& r, const EventLog& log,
+                    const TableStyle& style) {
   Table t;
   t.columns = {{"a"}, {"b"}, {"a → b → a", Align::Right, true}};
   for (const auto& p : r.pingPong) {
@@ -116,9 +124,11 @@ Table reworkTable(const analysis::HandoffResult& r, const EventLog& log, const T
   return t;
 }
 
-Table waitsOnTable(const analysis::HandoffResult& r, const EventLog& log, bool teams, const TableStyle& style) {
+Table waitsOnTable(const analysis::HandoffResult& r, const EventLog& log, bool teams,
+                   const TableStyle& style) {
   Table t;
-  t.columns = {{teams ? "team" : "person"}, {"handoffs in", Align::Right, true},
+  t.columns = {{teams ? "team" : "person"},
+               {"handoffs in", Align::Right, true},
                {style.humanDurations ? "total wait" : "total_wait_s", Align::Right, true}};
   for (const auto& w : teams ? r.waitsOnTeam : r.waitsOnPerson) {
     if (full(t, style)) break;
@@ -130,10 +140,15 @@ Table waitsOnTable(const analysis::HandoffResult& r, const EventLog& log, bool t
 Table dfgTable(const analysis::FlowResult& r, const EventLog& log, const TableStyle& style) {
   Table t;
   const bool h = style.humanDurations;
-  t.columns = {{"from activity"}, {"to activity"}, {"count", Align::Right, true},
-               {h ? "mean" : "mean_s", Align::Right, true}, {h ? "median" : "median_s", Align::Right, true},
-               {h ? "p90" : "p90_s", Align::Right, true}, {h ? "min" : "min_s", Align::Right, true},
-               {h ? "max" : "max_s", Align::Right, true}, {h ? "sum" : "sum_s", Align::Right, true}};
+  t.columns = {{"from activity"},
+               {"to activity"},
+               {"count", Align::Right, true},
+               {h ? "mean" : "mean_s", Align::Right, true},
+               {h ? "median" : "median_s", Align::Right, true},
+               {h ? "p90" : "p90_s", Align::Right, true},
+               {h ? "min" : "min_s", Align::Right, true},
+               {h ? "max" : "max_s", Align::Right, true},
+               {h ? "sum" : "sum_s", Align::Right, true}};
   for (const auto& e : r.edges) {
     if (full(t, style)) break;
     const auto& d = e.duration;
@@ -151,7 +166,8 @@ Table variantsTable(const analysis::FlowResult& r, const EventLog& log, const Ta
     if (full(t, style)) break;
     std::string path;
     for (auto a : v.activities) path += (path.empty() ? "" : " → ") + text(log, a);
-    t.addRow({std::to_string(v.items), fixed(v.share * 100, 1) + (style.humanDurations ? "%" : ""), path});
+    t.addRow({std::to_string(v.items), fixed(v.share * 100, 1) + (style.humanDurations ? "%" : ""),
+              path});
   }
   return t;
 }
@@ -173,31 +189,40 @@ Table flowSummaryTable(const analysis::FlowResult& r, const TableStyle& style) {
   return t;
 }
 
-Table handoverOfWorkTable(const analysis::Pm4pyMatrices& m, const EventLog& log, const TableStyle& style) {
+Table handoverOfWorkTable(const analysis::Pm4pyMatrices& m, const EventLog& log,
+                          const TableStyle& style) {
   Table t;
   t.columns = {{"from"}, {"to"}, {"count", Align::Right, true}, {"value", Align::Right, true}};
   for (const auto& p : m.handoverOfWork) {
     if (full(t, style)) break;
-    t.addRow({personLabel(log, p.from), personLabel(log, p.to), std::to_string(p.count), fixed(p.value, 6)});
+    t.addRow({personLabel(log, p.from), personLabel(log, p.to), std::to_string(p.count),
+              fixed(p.value, 6)});
   }
   return t;
 }
 
-Table workingTogetherTable(const analysis::Pm4pyMatrices& m, const EventLog& log, const TableStyle& style) {
+Table workingTogetherTable(const analysis::Pm4pyMatrices& m, const EventLog& log,
+                           const TableStyle& style) {
   Table t;
   t.columns = {{"a"}, {"b"}, {"items", Align::Right, true}, {"value", Align::Right, true}};
   for (const auto& p : m.workingTogether) {
     if (full(t, style)) break;
-    t.addRow({personLabel(log, p.from), personLabel(log, p.to), std::to_string(p.count), fixed(p.value, 6)});
+    t.addRow({personLabel(log, p.from), personLabel(log, p.to), std::to_string(p.count),
+              fixed(p.value, 6)});
   }
   return t;
 }
 
-Table timedHandoverTable(const analysis::Pm4pyMatrices& m, const EventLog& log, const TableStyle& style) {
+Table timedHandoverTable(const analysis::Pm4pyMatrices& m, const EventLog& log,
+                         const TableStyle& style) {
   Table t;
   const bool h = style.humanDurations;
-  t.columns = {{"from"}, {"to"}, {"count", Align::Right, true}, {h ? "mean" : "mean_s", Align::Right, true},
-               {h ? "median" : "median_s", Align::Right, true}, {h ? "sum" : "sum_s", Align::Right, true}};
+  t.columns = {{"from"},
+               {"to"},
+               {"count", Align::Right, true},
+               {h ? "mean" : "mean_s", Align::Right, true},
+               {h ? "median" : "median_s", Align::Right, true},
+               {h ? "sum" : "sum_s", Align::Right, true}};
   for (const auto& p : m.timedHandovers) {
     if (full(t, style)) break;
     const auto& d = p.duration;

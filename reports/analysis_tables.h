@@ -26,18 +26,25 @@ HandoffGrouping parseHandoffGrouping(const std::string& text);
 /// Handoff groups with at least `minCount` handoffs, by excess delay.
 Table handoffTable(const analysis::HandoffResult& result, const model::EventLog& log,
                    HandoffGrouping by, std::uint64_t minCount, const TableStyle& style);
-Table pingPongTable(const analysis::HandoffResult& result, const model::EventLog& log, const TableStyle& style);
-Table reworkTable(const analysis::HandoffResult& result, const model::EventLog& log, const TableStyle& style);
+Table pingPongTable(const analysis::HandoffResult& result, const model::EventLog& log,
+                    const TableStyle& style);
+Table reworkTable(const analysis::HandoffResult& result, const model::EventLog& log,
+                  const TableStyle& style);
 Table waitsOnTable(const analysis::HandoffResult& result, const model::EventLog& log, bool teams,
                    const TableStyle& style);
 
-Table dfgTable(const analysis::FlowResult& result, const model::EventLog& log, const TableStyle& style);
-Table variantsTable(const analysis::FlowResult& result, const model::EventLog& log, const TableStyle& style);
+Table dfgTable(const analysis::FlowResult& result, const model::EventLog& log,
+               const TableStyle& style);
+Table variantsTable(const analysis::FlowResult& result, const model::EventLog& log,
+                    const TableStyle& style);
 Table flowSummaryTable(const analysis::FlowResult& result, const TableStyle& style);
 
-Table handoverOfWorkTable(const analysis::Pm4pyMatrices& m, const model::EventLog& log, const TableStyle& style);
-Table workingTogetherTable(const analysis::Pm4pyMatrices& m, const model::EventLog& log, const TableStyle& style);
-Table timedHandoverTable(const analysis::Pm4pyMatrices& m, const model::EventLog& log, const TableStyle& style);
+Table handoverOfWorkTable(const analysis::Pm4pyMatrices& m, const model::EventLog& log,
+                          const TableStyle& style);
+Table workingTogetherTable(const analysis::Pm4pyMatrices& m, const model::EventLog& log,
+                           const TableStyle& style);
+Table timedHandoverTable(const analysis::Pm4pyMatrices& m, const model::EventLog& log,
+                         const TableStyle& style);
 
 /// How a person is shown: by id (the object key) until pseudonyms land (privacy).
 std::string personLabel(const model::EventLog& log, std::uint32_t person);

@@ -12,15 +12,17 @@ std::string optionalTime(const std::optional<model::MicrosUtc>& t) {
 std::string infoText(const model::StoreSummary& s, const std::string& path) {
   std::string out = "Store " + path + " (schema version " + std::to_string(s.schemaVersion) + ")\n";
   auto row = [&out](const std::string& label, const std::string& value) {
-    out += "  " + label + std::string(label.size() < 14 ? 14 - label.size() : 1, ' ') + value + '\n';
+    out +=
+        "  " + label + std::string(label.size() < 14 ? 14 - label.size() : 1, ' ') + value + '\n';
   };
-  row("events", groupDigits(s.events) + (s.eventsWithoutActor
-                                             ? " (" + groupDigits(s.eventsWithoutActor) + " without an actor)"
-                                             : ""));
+  row("events",
+      groupDigits(s.events) + (s.eventsWithoutActor
+                                   ? " (" + groupDigits(s.eventsWithoutActor) + " without an actor)"
+                                   : ""));
   if (s.firstEvent)
-    row("time span", model::formatIsoUtc(*s.firstEvent) + " .. " + model::formatIsoUtc(*s.lastEvent) +
-                         " (" + std::to_string((*s.lastEvent - *s.firstEvent) / model::kMicrosPerDay) +
-                         " days)");
+    row("time span",
+        model::formatIsoUtc(*s.firstEvent) + " .. " + model::formatIsoUtc(*s.lastEvent) + " (" +
+            std::to_string((*s.lastEvent - *s.firstEvent) / model::kMicrosPerDay) + " days)");
   row("activities", groupDigits(s.activities));
   row("people", groupDigits(s.people) + " (" + groupDigits(s.activePeople) + " with events, " +
                     groupDigits(s.peopleWithoutTeam) + " without a team)");
@@ -36,16 +38,20 @@ std::string infoText(const model::StoreSummary& s, const std::string& path) {
 }
 
 std::string infoJson(const model::StoreSummary& s, const std::string& path) {
-  std::string out = "{\n  \"store\": " + jsonString(path) + ",\n  \"schema_version\": " +
-                    std::to_string(s.schemaVersion) + ",\n";
-  out += "  \"events\": " + std::to_string(s.events) + ",\n  \"events_without_actor\": " +
-         std::to_string(s.eventsWithoutActor) + ",\n";
-  out += "  \"first_event\": " + (s.firstEvent ? jsonString(optionalTime(s.firstEvent)) : "null") + ",\n";
-  out += "  \"last_event\": " + (s.lastEvent ? jsonString(optionalTime(s.lastEvent)) : "null") + ",\n";
-  out += "  \"activities\": " + std::to_string(s.activities) + ",\n  \"people\": " +
-         std::to_string(s.people) + ",\n  \"people_with_events\": " + std::to_string(s.activePeople) +
-         ",\n  \"people_without_team\": " + std::to_string(s.peopleWithoutTeam) + ",\n  \"teams\": " +
-         std::to_string(s.teams) + ",\n  \"aliases\": " + std::to_string(s.aliases) +
+  std::string out = "{\n  \"store\": " + jsonString(path) +
+                    ",\n  \"schema_version\": " + std::to_string(s.schemaVersion) + ",\n";
+  out += "  \"events\": " + std::to_string(s.events) +
+         ",\n  \"events_without_actor\": " + std::to_string(s.eventsWithoutActor) + ",\n";
+  out += "  \"first_event\": " + (s.firstEvent ? jsonString(optionalTime(s.firstEvent)) : "null") +
+         ",\n";
+  out +=
+      "  \"last_event\": " + (s.lastEvent ? jsonString(optionalTime(s.lastEvent)) : "null") + ",\n";
+  out += "  \"activities\": " + std::to_string(s.activities) +
+         ",\n  \"people\": " + std::to_string(s.people) +
+         ",\n  \"people_with_events\": " + std::to_string(s.activePeople) +
+         ",\n  \"people_without_team\": " + std::to_string(s.peopleWithoutTeam) +
+         ",\n  \"teams\": " + std::to_string(s.teams) +
+         ",\n  \"aliases\": " + std::to_string(s.aliases) +
          ",\n  \"relations\": " + std::to_string(s.relations) + ",\n  \"objects_by_type\": {";
   bool first = true;
   for (const auto& t : s.objectsByType) {
@@ -61,27 +67,36 @@ std::string infoJson(const model::StoreSummary& s, const std::string& path) {
 
 Table sourcesTable(const model::StoreSummary& summary) {
   Table t;
-  t.columns = {{"id", Align::Right, true},     {"format"},
-               {"events", Align::Right, true}, {"objects", Align::Right, true},
-               {"people", Align::Right, true}, {"skipped", Align::Right, true},
-               {"warnings", Align::Right, true}, {"errors", Align::Right, true},
-               {"imported"},                   {"path"}};
+  t.columns = {{"id", Align::Right, true},
+               {"format"},
+               {"events", Align::Right, true},
+               {"objects", Align::Right, true},
+               {"people", Align::Right, true},
+               {"skipped", Align::Right, true},
+               {"warnings", Align::Right, true},
+               {"errors", Align::Right, true},
+               {"imported"},
+               {"path"}};
   for (const auto& s : summary.sources) {
     const auto& r = s.record;
     t.addRow({std::to_string(s.id.rowid()), r.format, std::to_string(r.counts.events),
               std::to_string(r.counts.objects), std::to_string(r.counts.people),
               std::to_string(r.counts.skippedRows), std::to_string(r.counts.warnings),
-              std::to_string(r.counts.errors), model::formatIsoUtc(r.importedAt / 1'000'000 * 1'000'000),
-              r.path});
+              std::to_string(r.counts.errors),
+              model::formatIsoUtc(r.importedAt / 1'000'000 * 1'000'000), r.path});
   }
   return t;
 }
 
-std::string renderInfo(const model::StoreSummary& summary, const std::string& storePath, Format format) {
+std::string renderInfo(const model::StoreSummary& summary, const std::string& storePath,
+                       Format format) {
   switch (format) {
-    case Format::Text: return infoText(summary, storePath);
-    case Format::Json: return infoJson(summary, storePath);
-    case Format::Csv: return renderCsv(sourcesTable(summary));
+    case Format::Text:
+      return infoText(summary, storePath);
+    case Format::Json:
+      return infoJson(summary, storePath);
+    case Format::Csv:
+      return renderCsv(sourcesTable(summary));
   }
   return {};
 }

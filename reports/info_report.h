@@ -10,7 +10,8 @@ namespace orglens::reports {
 
 /// Renders the store summary. Text for people; JSON (an object) for machines; CSV gives the
 /// sources table.
-std::string renderInfo(const model::StoreSummary& summary, const std::string& storePath, Format format);
+std::string renderInfo(const model::StoreSummary& summary, const std::string& storePath,
+                       Format format);
 
 /// The table of sources (one row per import).
 Table sourcesTable(const model::StoreSummary& summary);

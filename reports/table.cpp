@@ -45,7 +45,8 @@ Format parseFormat(const std::string& text) {
 
 std::string renderText(const Table& table) {
   std::vector<std::size_t> width(table.columns.size(), 0);
-  for (std::size_t c = 0; c < table.columns.size(); ++c) width[c] = displayWidth(table.columns[c].name);
+  for (std::size_t c = 0; c < table.columns.size(); ++c)
+    width[c] = displayWidth(table.columns[c].name);
   for (const auto& row : table.rows)
     for (std::size_t c = 0; c < row.size() && c < width.size(); ++c)
       width[c] = std::max(width[c], displayWidth(row[c]));
@@ -88,11 +89,21 @@ std::string jsonString(const std::string& text) {
   std::string out = "\"";
   for (unsigned char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -114,7 +125,9 @@ std::string renderJson(const Table& table) {
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       const std::string cell = c < row.size() ? row[c] : "";
       out += (c ? ", " : "") + jsonString(table.columns[c].name) + ": ";
-      out += table.columns[c].numeric && isNumber(cell) ? cell : cell.empty() && table.columns[c].numeric ? "null" : jsonString(cell);
+      out += table.columns[c].numeric && isNumber(cell) ? cell
+             : cell.empty() && table.columns[c].numeric ? "null"
+                                                        : jsonString(cell);
     }
     out += "}";
   }

@@ -26,7 +26,8 @@ const char* kLog =
     "c2,A,2025-01-01 09:00,dan,Legal\n"
     "c2,B,2025-01-01 09:10,eve,Legal\n";
 
-const HandoffGroup& find(const std::vector<HandoffGroup>& groups, std::uint32_t from, std::uint32_t to) {
+const HandoffGroup& find(const std::vector<HandoffGroup>& groups, std::uint32_t from,
+                         std::uint32_t to) {
   for (const auto& g : groups)
     if (g.from == from && g.to == to) return g;
   throw std::runtime_error("group not found");
@@ -118,8 +119,8 @@ TEST_CASE("Handoff results do not depend on the number of threads", "[analysis][
   for (int c = 0; c < 200; ++c)
     for (int e = 0; e < 6; ++e)
       csv += "c" + std::to_string(c) + ",act" + std::to_string((c + e) % 4) + ",2025-01-0" +
-             std::to_string(1 + e) + " 1" + std::to_string(c % 10) + ":00,p" + std::to_string((c * 7 + e) % 13) +
-             ",t" + std::to_string((c + e) % 3) + "\n";
+             std::to_string(1 + e) + " 1" + std::to_string(c % 10) + ":00,p" +
+             std::to_string((c * 7 + e) % 13) + ",t" + std::to_string((c + e) % 3) + "\n";
   const auto t = test::logFromCsv(csv);
   model::NoProgress progress;
   analysis::HandoffOptions one, two, many;
@@ -130,9 +131,11 @@ TEST_CASE("Handoff results do not depend on the number of threads", "[analysis][
   for (const auto& options : {two, many}) {
     const auto b = analysis::findHandoffs(t.log, options, progress);
     REQUIRE(a.handoffs.size() == b.handoffs.size());
-    CHECK(std::equal(a.handoffs.begin(), a.handoffs.end(), b.handoffs.begin(), [](const auto& x, const auto& y) {
-      return x.item == y.item && x.from == y.from && x.to == y.to && x.waitMicros == y.waitMicros;
-    }));
+    CHECK(std::equal(a.handoffs.begin(), a.handoffs.end(), b.handoffs.begin(),
+                     [](const auto& x, const auto& y) {
+                       return x.item == y.item && x.from == y.from && x.to == y.to &&
+                              x.waitMicros == y.waitMicros;
+                     }));
     REQUIRE(a.byTeam.size() == b.byTeam.size());
     for (std::size_t i = 0; i < a.byTeam.size(); ++i) {
       CHECK(a.byTeam[i].from == b.byTeam[i].from);

@@ -22,7 +22,8 @@ TEST_CASE("The planted slow Legal to Operations handoff is the top team pair by 
   samples::writeSampleOrganisation(dir / "sample", options);
   // What the generator says it planted.
   const std::string truth = test::readFile(dir / "sample" / "ground-truth.json");
-  REQUIRE_THAT(truth, Catch::Contains("\"from_team\": \"Legal\"") && Catch::Contains("\"to_team\": \"Operations\""));
+  REQUIRE_THAT(truth, Catch::Contains("\"from_team\": \"Legal\"") &&
+                          Catch::Contains("\"to_team\": \"Operations\""));
 
   auto store = model::Store::open(dir / "s.orglens", model::Store::Mode::Create);
   model::NoProgress progress;

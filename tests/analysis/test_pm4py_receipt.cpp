@@ -19,7 +19,8 @@ using namespace orglens;
 namespace {
 
 /// The reference's tables: section title → rows of cells.
-std::map<std::string, std::vector<std::vector<std::string>>> readReference(const std::filesystem::path& path) {
+std::map<std::string, std::vector<std::vector<std::string>>> readReference(
+    const std::filesystem::path& path) {
   std::map<std::string, std::vector<std::vector<std::string>>> out;
   std::ifstream in(path);
   std::string line, section;
@@ -38,8 +39,9 @@ std::map<std::string, std::vector<std::vector<std::string>>> readReference(const
   return out;
 }
 
-std::vector<std::vector<std::string>> table(const std::map<std::string, std::vector<std::vector<std::string>>>& ref,
-                                            const std::string& prefix) {
+std::vector<std::vector<std::string>> table(
+    const std::map<std::string, std::vector<std::vector<std::string>>>& ref,
+    const std::string& prefix) {
   for (const auto& [title, rows] : ref)
     if (title.rfind(prefix, 0) == 0) return rows;
   FAIL("the reference has no table '" << prefix << "'");
@@ -52,7 +54,8 @@ std::string asReference(double seconds, const std::string& like) {
   const auto dot = like.find('.');
   const int decimals = dot == std::string::npos ? 0 : static_cast<int>(like.size() - dot - 2);
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f%c", decimals, seconds / (unit == 'd' ? 86400.0 : 3600.0), unit);
+  std::snprintf(buf, sizeof buf, "%.*f%c", decimals, seconds / (unit == 'd' ? 86400.0 : 3600.0),
+                unit);
   return buf;
 }
 
@@ -105,7 +108,8 @@ TEST_CASE("Handover of work on receipt equals the PM4Py reference", "[analysis][
   CHECK(m.handoverOfWork.front().count == 975);  // Resource01 → Resource01 leads
 }
 
-TEST_CASE("Working together and timed handovers on receipt equal the PM4Py reference", "[analysis][pm4py][real]") {
+TEST_CASE("Working together and timed handovers on receipt equal the PM4Py reference",
+          "[analysis][pm4py][real]") {
   const auto refPath = test::sharedData("reference/receipt-pm4py-definitions.md");
   const auto& r = receipt();
   const auto ref = readReference(refPath);

@@ -1,6 +1,6 @@
 // End-to-end tests of the `orglens` executable: help, exit codes, sample → import → info.
-#include <catch2/catch.hpp>
 #include <sqlite3.h>
+#include <catch2/catch.hpp>
 
 #include "tests/support/test_support.h"
 
@@ -9,7 +9,9 @@ using orglens::test::runCommand;
 
 namespace {
 
-std::string cli(const std::string& args) { return "'" + cliPath().string() + "' " + args; }
+std::string cli(const std::string& args) {
+  return "'" + cliPath().string() + "' " + args;
+}
 
 }  // namespace
 
@@ -18,8 +20,8 @@ TEST_CASE("orglens prints its version and helpful help", "[cli]") {
   CHECK(runCommand(cli("--version"), out) == 0);
   CHECK_THAT(out, Catch::StartsWith("orglens "));
   CHECK(runCommand(cli("--help"), out) == 0);
-  CHECK_THAT(out, Catch::Contains("sample") && Catch::Contains("import") && Catch::Contains("info") &&
-                      Catch::Contains("Exit codes"));
+  CHECK_THAT(out, Catch::Contains("sample") && Catch::Contains("import") &&
+                      Catch::Contains("info") && Catch::Contains("Exit codes"));
   CHECK(runCommand(cli("import --help"), out) == 0);
   CHECK_THAT(out, Catch::Contains("Examples:") && Catch::Contains("--map"));
 }
@@ -33,9 +35,13 @@ TEST_CASE("Usage errors exit with 1 and bad input with 2", "[cli]") {
   const auto dir = orglens::test::tempDir("cli-bad");
   CHECK(runCommand(cli("info --db '" + (dir / "missing.orglens").string() + "'"), out) == 2);
   CHECK_THAT(out, Catch::Contains("does not exist"));
-  const auto bad = orglens::test::writeFile(dir / "bad.csv", "case,activity,timestamp\nc1,A,2025-01-01\nc1,B,never\n");
-  CHECK(runCommand(cli("import '" + bad.string() + "' --strict --db '" + (dir / "s.orglens").string() + "'"), out) == 2);
-  CHECK_THAT(out, Catch::Contains("bad.csv:3") && Catch::Contains("Nothing from this file was written"));
+  const auto bad = orglens::test::writeFile(
+      dir / "bad.csv", "case,activity,timestamp\nc1,A,2025-01-01\nc1,B,never\n");
+  CHECK(runCommand(cli("import '" + bad.string() + "' --strict --db '" +
+                       (dir / "s.orglens").string() + "'"),
+                   out) == 2);
+  CHECK_THAT(out,
+             Catch::Contains("bad.csv:3") && Catch::Contains("Nothing from this file was written"));
 }
 
 TEST_CASE("The sample organisation imports, and importing it again adds nothing", "[cli]") {
@@ -43,11 +49,14 @@ TEST_CASE("The sample organisation imports, and importing it again adds nothing"
   const auto sample = (dir / "sample").string();
   const auto db = (dir / "demo.orglens").string();
   std::string out;
-  REQUIRE(runCommand(cli("sample --out '" + sample + "' --people 60 --teams 8 --days 30 --seed 3"), out) == 0);
+  REQUIRE(runCommand(cli("sample --out '" + sample + "' --people 60 --teams 8 --days 30 --seed 3"),
+                     out) == 0);
   REQUIRE(runCommand(cli("import '" + sample + "' --db '" + db + "'"), out) == 0);
-  CHECK_THAT(out, Catch::Contains("roster.csv (roster-csv)") && Catch::Contains("events.csv (event-csv)"));
+  CHECK_THAT(
+      out, Catch::Contains("roster.csv (roster-csv)") && Catch::Contains("events.csv (event-csv)"));
   REQUIRE(runCommand(cli("info --db '" + db + "'"), out) == 0);
-  CHECK_THAT(out, Catch::Contains("people") && Catch::Contains("teams") && Catch::Contains("time span"));
+  CHECK_THAT(out,
+             Catch::Contains("people") && Catch::Contains("teams") && Catch::Contains("time span"));
   std::string json;
   REQUIRE(runCommand(cli("info --db '" + db + "' --format json"), json) == 0);
   CHECK_THAT(json, Catch::Contains("\"people\": 60,"));
@@ -63,13 +72,15 @@ TEST_CASE("The sample organisation imports, and importing it again adds nothing"
 
 TEST_CASE("A store written by a newer orglens is refused with a clear message", "[cli]") {
   const auto dir = orglens::test::tempDir("cli-newer");
-  const auto csv = orglens::test::writeFile(dir / "e.csv", "case,activity,timestamp\nc1,A,2025-01-01\n");
+  const auto csv =
+      orglens::test::writeFile(dir / "e.csv", "case,activity,timestamp\nc1,A,2025-01-01\n");
   const auto db = dir / "s.orglens";
   std::string out;
   REQUIRE(runCommand(cli("import '" + csv.string() + "' --db '" + db.string() + "'"), out) == 0);
   sqlite3* handle = nullptr;
   REQUIRE(sqlite3_open(db.c_str(), &handle) == SQLITE_OK);
-  sqlite3_exec(handle, "UPDATE meta SET value='7' WHERE key='schema_version'", nullptr, nullptr, nullptr);
+  sqlite3_exec(handle, "UPDATE meta SET value='7' WHERE key='schema_version'", nullptr, nullptr,
+               nullptr);
   sqlite3_close(handle);
   CHECK(runCommand(cli("info --db '" + db.string() + "'"), out) == 2);
   CHECK_THAT(out, Catch::Contains("newer orglens") && Catch::Contains("upgrade orglens"));

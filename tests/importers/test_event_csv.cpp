@@ -23,7 +23,8 @@ importers::ImportOutcome importInto(model::Store& store, const std::filesystem::
 
 }  // namespace
 
-TEST_CASE("An event CSV with PM4Py column names imports with guessed columns", "[importers][eventcsv]") {
+TEST_CASE("An event CSV with PM4Py column names imports with guessed columns",
+          "[importers][eventcsv]") {
   const auto dir = orglens::test::tempDir("evcsv");
   const auto file = orglens::test::writeFile(
       dir / "log.csv",
@@ -50,7 +51,8 @@ TEST_CASE("An event CSV with PM4Py column names imports with guessed columns", "
 
 TEST_CASE("Importing the same file twice adds nothing the second time", "[importers][eventcsv]") {
   const auto dir = orglens::test::tempDir("twice");
-  const auto file = orglens::test::writeFile(dir / "log.csv", "case,activity,timestamp\nc1,A,2025-01-01 10:00\n");
+  const auto file =
+      orglens::test::writeFile(dir / "log.csv", "case,activity,timestamp\nc1,A,2025-01-01 10:00\n");
   auto store = newStore(dir);
   CHECK(importInto(*store, file).counts.events == 1);
   const auto second = importInto(*store, file);
@@ -64,7 +66,8 @@ TEST_CASE("Importing the same file twice adds nothing the second time", "[import
   CHECK_FALSE(importInto(*store, file, berlin).alreadyImported);
 }
 
-TEST_CASE("A column mapping names the columns and a start column splits instances", "[importers][eventcsv]") {
+TEST_CASE("A column mapping names the columns and a start column splits instances",
+          "[importers][eventcsv]") {
   const auto dir = orglens::test::tempDir("map");
   const auto file = orglens::test::writeFile(
       dir / "tickets.csv",
@@ -72,8 +75,8 @@ TEST_CASE("A column mapping names the columns and a start column splits instance
       "T-1;Triage;01-03-2025 09:00;01-03-2025 09:30;ann@example.org;iPhone\r\n"
       "T-1;Fix;\"01-03-2025 10:00\";01-03-2025 12:00;bob@example.org;Windows\r\n");
   ImportOptions options;
-  options.mapping = {{"item", "Ticket"}, {"activity", "Step"}, {"start", "Began"},
-                     {"time", "Finished"}, {"actor", "Owner"}, {"platform", "Channel"}};
+  options.mapping = {{"item", "Ticket"},   {"activity", "Step"}, {"start", "Began"},
+                     {"time", "Finished"}, {"actor", "Owner"},   {"platform", "Channel"}};
   options.timezone = "Europe/Berlin";
   auto store = newStore(dir);
   const auto outcome = importInto(*store, file, options);
@@ -104,18 +107,19 @@ TEST_CASE("A mapping to a missing column or an unknown field is refused", "[impo
   CHECK(store->sources().empty());
 }
 
-TEST_CASE("Bad rows are skipped with diagnostics naming file and line", "[importers][eventcsv][badinput]") {
+TEST_CASE("Bad rows are skipped with diagnostics naming file and line",
+          "[importers][eventcsv][badinput]") {
   const auto dir = orglens::test::tempDir("badrows");
   const auto file = orglens::test::writeFile(
       dir / "log.csv",
       "case,activity,timestamp,resource\n"
       "c1,A,2025-01-01 10:00,ann\n"
-      "c1,B,2025-02-30 10:00,ann\n"    // line 3: no such date
-      "c1,C,yesterday,ann\n"           // line 4: not a time
-      "c1,D,2025-01-02 10:00\n"        // line 5: too few fields
+      "c1,B,2025-02-30 10:00,ann\n"                    // line 3: no such date
+      "c1,C,yesterday,ann\n"                           // line 4: not a time
+      "c1,D,2025-01-02 10:00\n"                        // line 5: too few fields
       "\"c2\",\"multi\nline\",2025-01-03 10:00,bob\n"  // lines 6-7: one record
-      ",E,2025-01-03 11:00,bob\n"      // line 8: no case
-      "c3,F,2025-01-04 10:00,bob,extra\n");  // line 9: too many fields
+      ",E,2025-01-03 11:00,bob\n"                      // line 8: no case
+      "c3,F,2025-01-04 10:00,bob,extra\n");            // line 9: too many fields
   auto store = newStore(dir);
   const auto outcome = importInto(*store, file);
   CHECK(outcome.counts.events == 2);
@@ -133,7 +137,8 @@ TEST_CASE("Bad rows are skipped with diagnostics naming file and line", "[import
   CHECK(store->diagnostics(outcome.source).size() == 5);
 }
 
-TEST_CASE("Strict mode fails on the first bad row and writes nothing", "[importers][eventcsv][badinput]") {
+TEST_CASE("Strict mode fails on the first bad row and writes nothing",
+          "[importers][eventcsv][badinput]") {
   const auto dir = orglens::test::tempDir("strict");
   const auto file = orglens::test::writeFile(
       dir / "log.csv", "case,activity,timestamp\nc1,A,2025-01-01 10:00\nc1,B,not a date\n");
@@ -146,7 +151,8 @@ TEST_CASE("Strict mode fails on the first bad row and writes nothing", "[importe
   CHECK(store->sources().empty());
 }
 
-TEST_CASE("Truncated, empty and wrongly encoded files get clear diagnostics", "[importers][eventcsv][badinput]") {
+TEST_CASE("Truncated, empty and wrongly encoded files get clear diagnostics",
+          "[importers][eventcsv][badinput]") {
   const auto dir = orglens::test::tempDir("broken");
   auto store = newStore(dir);
   SECTION("a truncated file ends inside a quoted field") {
@@ -155,7 +161,8 @@ TEST_CASE("Truncated, empty and wrongly encoded files get clear diagnostics", "[
     const auto outcome = importInto(*store, file);
     CHECK(outcome.counts.events == 1);
     REQUIRE(outcome.counts.errors == 1);
-    CHECK_THAT(outcome.diagnostics.back().message, Catch::Contains("unterminated") && Catch::Contains("3"));
+    CHECK_THAT(outcome.diagnostics.back().message,
+               Catch::Contains("unterminated") && Catch::Contains("3"));
   }
   SECTION("an empty file") {
     const auto file = orglens::test::writeFile(dir / "empty.csv", "");
@@ -164,14 +171,17 @@ TEST_CASE("Truncated, empty and wrongly encoded files get clear diagnostics", "[
     CHECK_THROWS_WITH(importInto(*store, file, options), Catch::Contains("empty"));
   }
   SECTION("a UTF-16 file") {
-    const auto file = orglens::test::writeFile(dir / "utf16.csv", std::string("\xff\xfe" "c\0a\0", 6));
+    const auto file = orglens::test::writeFile(dir / "utf16.csv", std::string("\xff\xfe"
+                                                                              "c\0a\0",
+                                                                              6));
     importers::ImportOptions options;
     options.format = "event-csv";
     CHECK_THROWS_WITH(importInto(*store, file, options), Catch::Contains("UTF-16"));
   }
   SECTION("Latin-1 text is read as Latin-1 with one warning") {
-    const auto file = orglens::test::writeFile(
-        dir / "latin1.csv", "case,activity,timestamp,resource\nc1,Pr\xfc" "fen,2025-01-01 10:00,Jos\xe9\n");
+    const auto file = orglens::test::writeFile(dir / "latin1.csv",
+                                               "case,activity,timestamp,resource\nc1,Pr\xfc"
+                                               "fen,2025-01-01 10:00,Jos\xe9\n");
     const auto outcome = importInto(*store, file);
     CHECK(outcome.counts.events == 1);
     CHECK(outcome.counts.warnings == 1);
@@ -179,7 +189,8 @@ TEST_CASE("Truncated, empty and wrongly encoded files get clear diagnostics", "[
     CHECK(model.text(model.events()[0].activity) == "Prüfen");
   }
   SECTION("a missing file") {
-    CHECK_THROWS_WITH(importInto(*store, dir / "nope.csv"), Catch::Contains("nope.csv") && Catch::Contains("no such file"));
+    CHECK_THROWS_WITH(importInto(*store, dir / "nope.csv"),
+                      Catch::Contains("nope.csv") && Catch::Contains("no such file"));
   }
   CHECK(store->summary().events <= 1);
 }

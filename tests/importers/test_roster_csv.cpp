@@ -21,7 +21,8 @@ TEST_CASE("A roster builds people, teams, departments and reporting lines", "[im
       dir / "roster.csv",
       "person_id,email,name,team,department,manager_id,role,is_manager,timezone,start_date\n"
       "p1,ceo@example.org,Chief,Board,Corporate,,CEO,true,Europe/Berlin,2020-01-01\n"
-      "p2,Ann.Lee@Example.org,\"Lee, Ann\",Legal,Corporate,p1,Lawyer,false,Europe/London,2024-05-01\n"
+      "p2,Ann.Lee@Example.org,\"Lee, "
+      "Ann\",Legal,Corporate,p1,Lawyer,false,Europe/London,2024-05-01\n"
       "p3,bob@example.org,Bob,Legal,Corporate,p9,Lawyer,maybe,Mars/Olympus,someday\n");
   auto store = model::Store::open(dir / "x.orglens", model::Store::Mode::Create);
   const auto outcome = importInto(*store, roster);
@@ -43,9 +44,10 @@ TEST_CASE("A roster builds people, teams, departments and reporting lines", "[im
   CHECK(reportsTo == 1);
 
   SECTION("events naming roster people by e-mail or id resolve to them") {
-    const auto events = orglens::test::writeFile(
-        dir / "events.csv",
-        "case,activity,timestamp,resource\nc1,A,2025-01-01 10:00,ann.lee@example.org\nc1,B,2025-01-01 11:00,p3\n");
+    const auto events =
+        orglens::test::writeFile(dir / "events.csv",
+                                 "case,activity,timestamp,resource\nc1,A,2025-01-01 "
+                                 "10:00,ann.lee@example.org\nc1,B,2025-01-01 11:00,p3\n");
     const auto out = importInto(*store, events);
     CHECK(out.counts.people == 0);  // nobody new
     const auto log = model::EventLog::load(*store);
@@ -58,10 +60,17 @@ TEST_CASE("A roster builds people, teams, departments and reporting lines", "[im
 TEST_CASE("An alias file merges identities seen in two sources", "[importers][alias]") {
   const auto dir = orglens::test::tempDir("alias");
   auto store = model::Store::open(dir / "x.orglens", model::Store::Mode::Create);
-  importInto(*store, orglens::test::writeFile(dir / "a.csv", "case,activity,timestamp,resource\nc1,A,2025-01-01 10:00,Resource10\n"));
-  importInto(*store, orglens::test::writeFile(dir / "b.csv", "case,activity,timestamp,resource\nc2,B,2025-01-02 10:00,r.ten@example.org\n"));
+  importInto(*store, orglens::test::writeFile(
+                         dir / "a.csv",
+                         "case,activity,timestamp,resource\nc1,A,2025-01-01 10:00,Resource10\n"));
+  importInto(*store,
+             orglens::test::writeFile(
+                 dir / "b.csv",
+                 "case,activity,timestamp,resource\nc2,B,2025-01-02 10:00,r.ten@example.org\n"));
   CHECK(store->summary().activePeople == 2);
-  const auto out = importInto(*store, orglens::test::writeFile(dir / "aliases.csv", "alias,person\nresource:Resource10,r.ten@example.org\n"));
+  const auto out = importInto(
+      *store, orglens::test::writeFile(dir / "aliases.csv",
+                                       "alias,person\nresource:Resource10,r.ten@example.org\n"));
   CHECK(out.format == "alias-csv");
   const auto summary = store->summary();
   CHECK(summary.activePeople == 1);

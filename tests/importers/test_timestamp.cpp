@@ -5,9 +5,9 @@
 #include "importers/timestamp.h"
 #include "model/time_format.h"
 
-using orglens::model::formatIsoUtc;
 using orglens::importers::MicrosUtc;
 using orglens::importers::TimestampParser;
+using orglens::model::formatIsoUtc;
 
 // Expected values are `date -u -d '<UTC time>' +%s` (seconds) times 10^6 plus the fraction.
 namespace {
@@ -191,4 +191,18 @@ TEST_CASE("formatIsoUtc writes ISO 8601 UTC and round-trips through parse", "[im
     INFO(text);
     REQUIRE(parser.parse(text) == t);
   }
+}
+
+TEST_CASE("Times outside the years 1 to 9999 UTC are refused so that every time round-trips",
+          "[importers][time]") {
+  orglens::importers::TimestampParser berlin;
+  std::string error;
+  REQUIRE(berlin.setTimezone("Europe/Berlin", error));
+  berlin.setDayFirst(false);
+  CHECK_FALSE(berlin.parse("1-1-0000").has_value());  // found by the fuzzer: year 0, local time
+  CHECK_FALSE(berlin.parse("0001-01-01T00:00").has_value());  // 0000-12-31 in UTC
+  orglens::importers::TimestampParser utc;
+  CHECK(utc.parse("0001-01-01T00:00:00Z").has_value());
+  CHECK(utc.parse("9999-12-31T23:59:59.999999Z").has_value());
+  CHECK_FALSE(utc.parse("-99999999999").has_value());  // epoch seconds before year 1
 }

@@ -8,7 +8,8 @@
 
 using namespace orglens::model;
 
-TEST_CASE("The event log groups events by item, ordered by time and stable on ties", "[model][eventlog]") {
+TEST_CASE("The event log groups events by item, ordered by time and stable on ties",
+          "[model][eventlog]") {
   const auto dir = orglens::test::tempDir("eventlog");
   auto store = Store::open(dir / "x.orglens", Store::Mode::Create);
   auto session = store->beginImport({"s", "test", "h", "", 0, {}});
@@ -16,7 +17,8 @@ TEST_CASE("The event log groups events by item, ordered by time and stable on ti
   const auto ann = people.resolve(AliasKind::Resource, "ann");
   const auto bob = people.resolve(AliasKind::Resource, "bob");
   const auto legal = session->object(typeId(BuiltinType::Team), "Legal");
-  session->addRelation({ann.object(), legal, session->intern("member-of"), std::nullopt, std::nullopt});
+  session->addRelation(
+      {ann.object(), legal, session->intern("member-of"), std::nullopt, std::nullopt});
   const auto t1 = session->object(typeId(BuiltinType::Task), "t1");
   const auto t2 = session->object(typeId(BuiltinType::Task), "t2");
   const auto doc = session->object(typeId(BuiltinType::Document), "d1");
@@ -28,11 +30,11 @@ TEST_CASE("The event log groups events by item, ordered by time and stable on ti
     e.actor = actor;
     return session->addEvent(e);
   };
-  add(t2, 50, "b", bob);     // event 0
-  add(t1, 30, "c", ann);     // event 1
-  add(t1, 10, "a", ann);     // event 2
-  add(t1, 30, "tie", bob);   // event 3: same time as event 1, comes after it
-  add(doc, 5, "edit", bob);  // event 4
+  add(t2, 50, "b", bob);             // event 0
+  add(t1, 30, "c", ann);             // event 1
+  add(t1, 10, "a", ann);             // event 2
+  add(t1, 30, "tie", bob);           // event 3: same time as event 1, comes after it
+  add(doc, 5, "edit", bob);          // event 4
   add(ObjectId(), 1, "login", ann);  // no item
   session->commit(session->counts(), {});
 

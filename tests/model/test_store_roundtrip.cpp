@@ -25,7 +25,8 @@ void buildSample(ModelSink& sink) {
   const auto memberOf = sink.intern("member-of");
   sink.addRelation({ann.object(), legal, memberOf, std::nullopt, std::nullopt});
   sink.addRelation({bob.object(), ops, memberOf, 1'700'000'000'000'000, 1'710'000'000'000'000});
-  sink.addRelation({bob.object(), ops, memberOf, 1'700'000'000'000'000, 1'710'000'000'000'000});  // dup
+  sink.addRelation(
+      {bob.object(), ops, memberOf, 1'700'000'000'000'000, 1'710'000'000'000'000});  // dup
   const auto task = sink.object(taskType, "case-1", "First case");
   const auto invoice = sink.object(invoiceType, "inv-9");
   EventRecord e;
@@ -55,7 +56,8 @@ void buildSample(ModelSink& sink) {
   sink.setObjectAttribute(invoice, sink.intern("amount"), 99.0, 1'700'000'000'000'000);
   sink.setObjectAttribute(invoice, sink.intern("amount"), 120.0, 1'700'500'000'000'000);
   sink.setObjectAttribute(ann.object(), sink.intern("timezone"), std::string("Europe/Berlin"));
-  sink.setObjectAttribute(ann.object(), sink.intern("timezone"), std::string("Europe/London"));  // replaces
+  sink.setObjectAttribute(ann.object(), sink.intern("timezone"),
+                          std::string("Europe/London"));  // replaces
   sink.mergePeople(bobMail, bob);
 }
 

@@ -1,5 +1,5 @@
-#include <catch2/catch.hpp>
 #include <sqlite3.h>
+#include <catch2/catch.hpp>
 
 #include "model/store.h"
 #include "model/store_schema.h"
@@ -48,7 +48,8 @@ TEST_CASE("A store from a newer orglens is refused with a clear message", "[mode
   }
 }
 
-TEST_CASE("A version 1 store is migrated to the current version and keeps its data", "[model][store]") {
+TEST_CASE("A version 1 store is migrated to the current version and keeps its data",
+          "[model][store]") {
   const auto dir = orglens::test::tempDir("older");
   const auto path = dir / "v1.orglens";
   // Build a store exactly as version 1 of orglens wrote it.
@@ -60,7 +61,8 @@ TEST_CASE("A version 1 store is migrated to the current version and keeps its da
                    "INSERT INTO events VALUES(1,1000000,2,1,NULL,0,NULL,0,1);"
                    "INSERT INTO sources VALUES(1,'/old.csv','event-csv','aa',5,1,1);");
   SECTION("read-only opening asks for a migration") {
-    CHECK_THROWS_WITH(Store::open(path, Store::Mode::ReadOnly), Catch::Contains("older schema version 1"));
+    CHECK_THROWS_WITH(Store::open(path, Store::Mode::ReadOnly),
+                      Catch::Contains("older schema version 1"));
   }
   SECTION("read-write opening migrates") {
     auto store = Store::open(path, Store::Mode::ReadWrite);
@@ -76,11 +78,14 @@ TEST_CASE("A version 1 store is migrated to the current version and keeps its da
 
 TEST_CASE("Files that are not orglens stores are refused by name", "[model][store]") {
   const auto dir = orglens::test::tempDir("notastore");
-  const auto text = orglens::test::writeFile(dir / "notes.orglens", "this is not a database at all, sorry\n");
-  CHECK_THROWS_WITH(Store::open(text, Store::Mode::ReadWrite), Catch::Contains("not an orglens store"));
+  const auto text =
+      orglens::test::writeFile(dir / "notes.orglens", "this is not a database at all, sorry\n");
+  CHECK_THROWS_WITH(Store::open(text, Store::Mode::ReadWrite),
+                    Catch::Contains("not an orglens store"));
   const auto other = dir / "other.sqlite";
   runSql(other, "CREATE TABLE t(x)");
-  CHECK_THROWS_WITH(Store::open(other, Store::Mode::ReadWrite), Catch::Contains("not an orglens store"));
+  CHECK_THROWS_WITH(Store::open(other, Store::Mode::ReadWrite),
+                    Catch::Contains("not an orglens store"));
   CHECK_THROWS_WITH(Store::open(dir / "missing.orglens", Store::Mode::ReadOnly),
                     Catch::Contains("does not exist"));
 }

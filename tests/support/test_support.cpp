@@ -1,5 +1,7 @@
 #include "tests/support/test_support.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -7,8 +9,6 @@
 #include <iostream>
 #include <mutex>
 #include <sstream>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <vector>
 
 namespace orglens::test {
@@ -66,7 +66,9 @@ std::string readFile(const std::filesystem::path& path) {
   return ss.str();
 }
 
-std::filesystem::path cliPath() { return ORGLENS_CLI_PATH; }
+std::filesystem::path cliPath() {
+  return ORGLENS_CLI_PATH;
+}
 
 int runCommand(const std::string& command, std::string& output) {
   output.clear();
