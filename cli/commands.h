@@ -53,6 +53,11 @@ struct FlowArgs {
 };
 int runFlow(const FlowArgs& args);
 
+struct WorkloadArgs {
+  AnalysisArgs common;
+};
+int runWorkload(const WorkloadArgs& args);
+
 /// `orglens formats`: the importers and how they are detected.
 int runFormats();
 

@@ -139,6 +139,15 @@ void addExport(CLI::App& app, ExportArgs& args) {
       "  orglens export --db org.orglens --ocel org.jsonocel --force");
 }
 
+void addWorkload(CLI::App& app, WorkloadArgs& args) {
+  auto* cmd = app.add_subcommand("workload", "Work in progress per person and team, arrivals and completions per week");
+  addAnalysisOptions(cmd, args.common);
+  cmd->footer(
+      "An item is open from its first to its last event and is held by the actor of its latest "
+      "activity; work in progress is counted at the end of every week (definition workload/1)."
+      "\n\nExamples:\n  orglens workload --db org.orglens\n  orglens workload --db org.orglens --top 0 --format csv");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -164,6 +173,8 @@ int main(int argc, char** argv) {
   FlowArgs flow;
   addHandoffs(app, handoffs);
   addFlow(app, flow);
+  WorkloadArgs workload;
+  addWorkload(app, workload);
   app.add_subcommand("formats", "List the input formats orglens reads");
   try {
     app.parse(argc, argv);
@@ -184,5 +195,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("formats")) return runFormats();
   if (app.got_subcommand("handoffs")) return runHandoffs(handoffs);
   if (app.got_subcommand("flow")) return runFlow(flow);
+  if (app.got_subcommand("workload")) return runWorkload(workload);
   return kUsage;
 }
