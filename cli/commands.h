@@ -58,6 +58,14 @@ struct WorkloadArgs {
 };
 int runWorkload(const WorkloadArgs& args);
 
+struct ResponsivenessArgs {
+  AnalysisArgs common;
+  bool workingHours = false;
+  int startHour = 9;
+  int endHour = 17;
+};
+int runResponsiveness(const ResponsivenessArgs& args);
+
 /// `orglens formats`: the importers and how they are detected.
 int runFormats();
 

@@ -148,6 +148,20 @@ void addWorkload(CLI::App& app, WorkloadArgs& args) {
       "\n\nExamples:\n  orglens workload --db org.orglens\n  orglens workload --db org.orglens --top 0 --format csv");
 }
 
+void addResponsiveness(CLI::App& app, ResponsivenessArgs& args) {
+  auto* cmd = app.add_subcommand("responsiveness", "Reply latency, time to first response and unanswered threads");
+  addAnalysisOptions(cmd, args.common);
+  cmd->add_flag("--working-hours", args.workingHours,
+                "Count only working time (Mon-Fri) in the responder's time zone");
+  cmd->add_option("--work-start", args.startHour, "First working hour (local)")->capture_default_str();
+  cmd->add_option("--work-end", args.endHour, "End of the working day (local hour)")->capture_default_str();
+  cmd->footer(
+      "Works on messages (e-mail, chat, message CSV): a reply's latency runs from its parent "
+      "message to the reply by another person; a thread's first response is the first message by "
+      "someone other than its author (definition responsiveness/1).\n\nExamples:\n"
+      "  orglens responsiveness --db org.orglens\n  orglens responsiveness --db org.orglens --working-hours");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -175,6 +189,8 @@ int main(int argc, char** argv) {
   addFlow(app, flow);
   WorkloadArgs workload;
   addWorkload(app, workload);
+  ResponsivenessArgs responsiveness;
+  addResponsiveness(app, responsiveness);
   app.add_subcommand("formats", "List the input formats orglens reads");
   try {
     app.parse(argc, argv);
@@ -196,5 +212,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("handoffs")) return runHandoffs(handoffs);
   if (app.got_subcommand("flow")) return runFlow(flow);
   if (app.got_subcommand("workload")) return runWorkload(workload);
+  if (app.got_subcommand("responsiveness")) return runResponsiveness(responsiveness);
   return kUsage;
 }

@@ -15,7 +15,7 @@ std::uint32_t idOrNone(const Statement& s, int column) {
                                 : static_cast<std::uint32_t>(s.columnInt(column) - 1);
 }
 
-void loadLookups(sqlite3* db, EventLog& log) {
+void readLookups(sqlite3* db, EventLog& log) {
   Statement strings(db, "SELECT value FROM strings ORDER BY id");
   while (strings.step()) log.strings.emplace_back(strings.columnText(0));
   Statement objects(db, "SELECT type, key, name FROM objects ORDER BY id");
@@ -116,10 +116,16 @@ void permute(std::vector<T>& column, const std::vector<std::uint32_t>& order) {
 
 }  // namespace
 
+EventLog EventLog::loadLookups(const Store& store) {
+  EventLog log;
+  readLookups(store.db(), log);
+  return log;
+}
+
 EventLog EventLog::load(const Store& store, const EventLogOptions& options) {
   EventLog log;
   sqlite3* db = store.db();
-  loadLookups(db, log);
+  readLookups(db, log);
   const auto total =
       static_cast<std::size_t>(queryInt(db, "SELECT count(*) FROM events").value_or(0));
   std::vector<std::uint32_t> rowItem;

@@ -58,6 +58,8 @@ struct EventLog {
   /// (counting sort by item, stable sort by time within items). O(events + objects) plus the
   /// in-item sorts, which are O(k) for items whose events arrived in time order.
   static EventLog load(const Store& store, const EventLogOptions& options = {});
+  /// Only the lookups (strings, objects, teams), no events: for other loaders.
+  static EventLog loadLookups(const Store& store);
 };
 
 }  // namespace orglens::model

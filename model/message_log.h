@@ -1,0 +1,32 @@
+// MessageLog: the input of the responsiveness analysis. Messages (objects linked from their
+// sending event with the qualifier "sent"), with author, time, thread and parent.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/event_log.h"
+
+namespace orglens::model {
+
+struct MessageLog {
+  static constexpr std::uint32_t kNone = EventLog::kNone;
+  // One entry per message, ordered by (thread, time, event id).
+  std::vector<std::uint32_t> message;  // message ObjectId value
+  std::vector<MicrosUtc> time;
+  std::vector<std::uint32_t> author;   // person ObjectId value or kNone
+  std::vector<std::uint32_t> thread;   // the sending event's item (thread/channel) or kNone
+  std::vector<std::uint32_t> parent;   // index (into these vectors) of the reply-to parent, or kNone
+  // Lookups shared with EventLog: labels, teams and people's IANA time zones.
+  std::vector<std::string> strings;
+  std::vector<std::uint32_t> objectType, objectKey, objectName, teamOf;
+  std::vector<std::string> timezoneOf;  // per object: "" when unknown
+
+  std::size_t size() const { return message.size(); }
+  /// Loads every message sent in [from, to). O(messages log messages).
+  static MessageLog load(const Store& store, std::optional<MicrosUtc> from = std::nullopt,
+                         std::optional<MicrosUtc> to = std::nullopt);
+};
+
+}  // namespace orglens::model
