@@ -29,19 +29,33 @@ std::map<std::string, std::string> parseMapping(const std::vector<std::string>& 
   return out;
 }
 
-/// Files to import: a folder contributes its files that some importer recognises, rosters
-/// and alias files first (so that identities exist before events refer to them).
+/// The importer that reads a folder as a whole (a Slack export), or nullptr.
+const importers::Importer* folderImporter(const std::filesystem::path& folder,
+                                          const std::string& format) {
+  const auto& registry = importers::Registry::builtin();
+  const auto* importer = format.empty() ? registry.detect(folder) : registry.find(format);
+  return importer && importer->sniff(folder, {}) > 0 ? importer : nullptr;
+}
+
+/// Files to import: a folder that an importer reads as a whole (a Slack export) is one input;
+/// another folder contributes its files, and its sub-folders that an importer reads as a
+/// whole, that some importer recognises, rosters and alias files first (so that identities
+/// exist before events refer to them).
 std::vector<std::filesystem::path> expandInputs(const std::vector<std::filesystem::path>& inputs,
                                                 const std::string& format) {
   std::vector<std::filesystem::path> out;
   const auto& registry = importers::Registry::builtin();
   for (const auto& input : inputs) {
-    if (!std::filesystem::is_directory(input)) {
+    if (!std::filesystem::is_directory(input) || folderImporter(input, format)) {
       out.push_back(input);
       continue;
     }
     std::vector<std::pair<int, std::filesystem::path>> found;
     for (const auto& entry : std::filesystem::directory_iterator(input)) {
+      if (entry.is_directory() && folderImporter(entry.path(), format)) {
+        found.emplace_back(2, entry.path());
+        continue;
+      }
       if (!entry.is_regular_file()) continue;
       const auto* importer = format.empty() ? registry.detect(entry.path()) : registry.find(format);
       if (!importer) continue;
@@ -86,9 +100,11 @@ void printOutcome(const std::filesystem::path& path, const importers::ImportOutc
                  d.line ? std::to_string(d.line).c_str() : "",
                  std::string(model::toString(d.severity)).c_str(), d.message.c_str());
   }
-  if (c.warnings + c.errors > kShown)
-    std::fprintf(stderr, "  ... and %llu more (see `orglens info --db FILE`)\n",
-                 static_cast<unsigned long long>(c.warnings + c.errors - kShown));
+  // Info lines are kept but not counted as warnings or errors: count whichever is larger.
+  const std::uint64_t total = std::max<std::uint64_t>(o.diagnostics.size(), c.warnings + c.errors);
+  if (total > kShown)
+    std::fprintf(stderr, "  ... and %llu more (see `orglens info --db FILE --diagnostics`)\n",
+                 static_cast<unsigned long long>(total - kShown));
 }
 
 }  // namespace
@@ -102,6 +118,8 @@ int runImport(const ImportArgs& args) {
     options.dayFirst = !args.monthFirst;
     options.strict = args.strict;
     options.personTypes = args.personTypes;
+    options.keepSubjects = args.keepSubjects;
+    options.threadBySubject = args.threadBySubject;
     const auto files = expandInputs(args.inputs, args.format);
     auto store = model::Store::open(args.db, model::Store::Mode::Create);
     for (const auto& file : files) {

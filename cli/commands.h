@@ -30,12 +30,15 @@ struct ImportArgs {
   bool strict = false;
   bool quiet = false;
   std::vector<std::string> personTypes;
+  bool keepSubjects = false;     // e-mail subjects are kept (off: privacy by default)
+  bool threadBySubject = false;  // e-mail threads also by subject (within 30 days)
 };
 int runImport(const ImportArgs& args);
 
 struct InfoArgs {
   std::filesystem::path db;
   std::string format = "table";
+  bool diagnostics = false;  // also list every source's stored diagnostics
 };
 int runInfo(const InfoArgs& args);
 

@@ -55,6 +55,11 @@ void addImport(CLI::App& app, ImportArgs& args) {
   cmd->add_option(
       "--person-type", args.personTypes,
       "OCEL object type(s) whose objects are people (default: detected by name, e.g. employees)");
+  cmd->add_flag("--keep-subjects", args.keepSubjects,
+                "E-mail: keep message subjects (off by default; bodies are never stored)");
+  cmd->add_flag("--thread-by-subject", args.threadBySubject,
+                "E-mail: a message without References/In-Reply-To joins the thread with the "
+                "same subject (without Re:/Fwd:/AW:/WG:) seen within 30 days");
   cmd->add_flag("--quiet,-q", args.quiet, "Do not list the diagnostics");
   cmd->footer(
       "Importing the same file twice (same content, format and options) adds nothing. A file "
@@ -72,8 +77,11 @@ void addInfo(CLI::App& app, InfoArgs& args) {
   cmd->add_option("--db", args.db, "Store file (*.orglens)")->required();
   cmd->add_option("--format", args.format, "table, json or csv (csv: the sources)")
       ->capture_default_str();
+  cmd->add_flag("--diagnostics", args.diagnostics,
+                "Also list the diagnostics every import recorded (file, line, reason)");
   cmd->footer(
-      "Examples:\n  orglens info --db org.orglens\n  orglens info --db org.orglens --format json");
+      "Examples:\n  orglens info --db org.orglens\n  orglens info --db org.orglens --format json\n"
+      "  orglens info --db org.orglens --diagnostics");
 }
 
 void addAnalysisOptions(CLI::App* cmd, AnalysisArgs& args) {

@@ -9,6 +9,7 @@ std::string ImportOptions::canonical() const {
   if (!dayFirst) out += "monthfirst;";
   for (const auto& t : personTypes) out += "person-type=" + t + ";";
   if (keepSubjects) out += "keep-subjects;";
+  if (threadBySubject) out += "thread-by-subject;";
   return out;
 }
 

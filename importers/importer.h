@@ -31,6 +31,10 @@ struct ImportOptions {
   std::vector<std::string> personTypes;
   /// Keep e-mail subjects (off: privacy by default).
   bool keepSubjects = false;
+  /// E-mail: a message without References/In-Reply-To joins the latest thread with the same
+  /// subject (Re:/Fwd:/AW:/WG: and [list] tags removed) when that thread saw the subject
+  /// within 30 days.
+  bool threadBySubject = false;
   /// The options that change what an import produces, as canonical text (part of the
   /// "same import twice" check).
   std::string canonical() const;

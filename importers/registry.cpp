@@ -16,6 +16,12 @@ const Registry& Registry::builtin() {
     r.add(makeOcelXmlImporter());
     r.add(makeOcelSqliteImporter());
     r.add(makeXesImporter());
+    r.add(makeMboxImporter());
+    r.add(makeMaildirImporter());
+    r.add(makeSlackImporter());
+    r.add(makeMessageCsvImporter());
+    r.add(makeUsageCsvImporter());
+    r.add(makeGitImporter());
     return r;
   }();
   return registry;
@@ -32,7 +38,10 @@ const Importer* Registry::find(std::string_view name) const {
 }
 
 const Importer* Registry::detect(const std::filesystem::path& path) const {
-  const std::string head = readHead(path, 64 * 1024);
+  // A folder has no first bytes; importers of folder formats (a Slack export) look inside.
+  std::error_code ec;
+  const std::string head =
+      std::filesystem::is_directory(path, ec) ? std::string() : readHead(path, 64 * 1024);
   const Importer* best = nullptr;
   int bestScore = 0;
   for (const auto& i : m_importers) {

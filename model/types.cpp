@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <string>
+#include <vector>
 
 namespace orglens::model {
 namespace {
@@ -13,10 +14,6 @@ std::string lower(std::string_view s) {
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
-}
-
-bool contains(const std::string& haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string::npos;
 }
 
 }  // namespace
@@ -67,16 +64,36 @@ std::string_view toString(Platform p) {
 }
 
 Platform parsePlatform(std::string_view text) {
-  const std::string s = lower(text);
-  if (s.empty()) return Platform::Unknown;
-  // Mobile first: a mobile user agent often also names a desktop engine ("Mobile Safari").
-  for (std::string_view m : {"mobile", "iphone", "ipad", "android", "ios", "phone", "tablet"})
-    if (contains(s, m)) return Platform::Mobile;
-  for (std::string_view w : {"web", "browser", "chrome", "firefox", "safari", "edge"})
-    if (contains(s, w)) return Platform::Web;
-  for (std::string_view d : {"desktop", "windows", "macos", "mac os", "linux", "win32", "outlook",
-                             "thunderbird", "electron"})
-    if (contains(s, d)) return Platform::Desktop;
+  // Whole words only ("ios" must not match "Studios"); device names may carry model numbers
+  // ("iPhone14,2"), so those match as prefixes. Mobile first: a mobile user agent also names
+  // desktop engines ("like Mac OS X", "Mobile Safari").
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : lower(text)) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(word);
+  auto any = [&words](std::initializer_list<std::string_view> exact, std::initializer_list<std::string_view> prefixes) {
+    for (const auto& w : words) {
+      for (auto e : exact)
+        if (w == e) return true;
+      for (auto p : prefixes)
+        if (w.rfind(p, 0) == 0) return true;
+    }
+    return false;
+  };
+  if (any({"mobile", "ios", "phone", "tablet", "smartphone"}, {"iphone", "ipad", "android", "pixel", "galaxy"}))
+    return Platform::Mobile;
+  if (any({"web", "browser", "chrome", "firefox", "safari", "edge", "chromium"}, {})) return Platform::Web;
+  if (any({"desktop", "windows", "macos", "mac", "linux", "win32", "win64", "outlook", "thunderbird", "electron",
+           "macbook", "imac"},
+          {}))
+    return Platform::Desktop;
   return Platform::Unknown;
 }
 

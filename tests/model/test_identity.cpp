@@ -53,3 +53,18 @@ TEST_CASE("Merging two people moves their events, relations and aliases", "[mode
   // The two member-of relations became one; plus a merged-into record.
   CHECK(model.relations().size() == 2);
 }
+
+TEST_CASE("Platforms are read from words of device and client strings", "[model][platform]") {
+  CHECK(parsePlatform("iPhone 14") == Platform::Mobile);
+  CHECK(parsePlatform("iPhone14,2") == Platform::Mobile);
+  CHECK(parsePlatform("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148 Safari") ==
+        Platform::Mobile);
+  CHECK(parsePlatform("Pixel 8") == Platform::Mobile);
+  CHECK(parsePlatform("Windows 11 Chrome") == Platform::Web);  // a browser on Windows is web use
+  CHECK(parsePlatform("Microsoft Outlook 16.0") == Platform::Desktop);
+  CHECK(parsePlatform("Mozilla Thunderbird") == Platform::Desktop);
+  CHECK(parsePlatform("MacBook Safari") == Platform::Web);
+  CHECK(parsePlatform("Sony Studios mailer") == Platform::Unknown);  // "ios" inside a word
+  CHECK(parsePlatform("") == Platform::Unknown);
+  CHECK(parsePlatform("desktop") == Platform::Desktop);
+}

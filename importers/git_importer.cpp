@@ -1,0 +1,178 @@
+// Git history: `orglens import --format git PATH` on a working tree or a bare repository.
+// Runs `git log` with a fixed machine-readable format (numstat, mailmap applied, no pager)
+// and turns every file a commit touches into an `edited` event by the commit's author on a
+// document (the file path), with the tool `git`.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <memory>
+#include <unordered_map>
+
+#include "importers/registry.h"
+#include "importers/timestamp.h"
+#include "model/identity.h"
+
+namespace orglens::importers {
+namespace {
+
+using model::BuiltinType;
+
+// Record separator \x1e before every commit, unit separator \x1f between fields. %aN/%aE/%cN/%cE
+// are the .mailmap-resolved names and addresses.
+constexpr const char* kFormat = "--format=%x1e%H%x1f%aN%x1f%aE%x1f%aI%x1f%cN%x1f%cE%x1f%cI%x1f%P";
+
+std::string shellQuote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+bool isRepository(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(path, ec)) return false;
+  if (std::filesystem::exists(path / ".git", ec)) return true;  // working tree (or worktree file)
+  return std::filesystem::is_regular_file(path / "HEAD", ec) &&
+         std::filesystem::is_directory(path / "objects", ec) && std::filesystem::is_directory(path / "refs", ec);
+}
+
+struct Commit {
+  std::string hash, author, authorEmail, authorDate, committer, committerEmail, committerDate, parents;
+};
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i)
+    if (i == s.size() || s[i] == sep) {
+      out.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  return out;
+}
+
+class GitRun {
+ public:
+  explicit GitRun(ImportContext& ctx) : m_ctx(ctx), m_people(ctx.sink) {}
+  void run();
+
+ private:
+  void header(const std::string& line, std::uint64_t lineNo);
+  void numstat(const std::string& line, std::uint64_t lineNo);
+
+  ImportContext& m_ctx;
+  model::IdentityResolver m_people;
+  TimestampParser m_time;
+  Commit m_commit;
+  bool m_commitOk = false;
+  model::MicrosUtc m_when = 0;
+  model::PersonId m_author;
+  model::ObjectId m_commitObject;
+  std::uint64_t m_commits = 0;
+};
+
+void GitRun::header(const std::string& line, std::uint64_t lineNo) {
+  const auto f = split(line.substr(1), '\x1f');
+  m_commitOk = false;
+  if (f.size() != 8) {
+    m_ctx.diagnostics.warning(lineNo, "unexpected git log line; commit skipped");
+    ++m_ctx.skippedRows;
+    return;
+  }
+  m_commit = {f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]};
+  const auto when = m_time.parse(m_commit.authorDate);
+  if (!when) {
+    m_ctx.diagnostics.warning(lineNo, "commit " + m_commit.hash + ": unreadable author date '" +
+                                          m_commit.authorDate + "'; skipped");
+    ++m_ctx.skippedRows;
+    return;
+  }
+  m_when = *when;
+  // Authors resolve by e-mail; a commit without a usable address falls back to "name <addr>".
+  m_author = model::normaliseEmail(m_commit.authorEmail).empty()
+                 ? m_people.resolve(model::AliasKind::GitAuthor, m_commit.author + " <" + m_commit.authorEmail + ">",
+                                    m_commit.author)
+                 : m_people.resolve(model::AliasKind::Email, m_commit.authorEmail, m_commit.author);
+  auto& sink = m_ctx.sink;
+  m_commitObject = sink.object(sink.objectType("commit"), m_commit.hash);
+  sink.setObjectAttribute(m_commitObject, sink.intern("author_date"), model::TimeValue{m_when});
+  if (auto committed = m_time.parse(m_commit.committerDate))
+    sink.setObjectAttribute(m_commitObject, sink.intern("commit_date"), model::TimeValue{*committed});
+  sink.setObjectAttribute(m_commitObject, sink.intern("committer"), m_commit.committerEmail);
+  if (!m_commit.parents.empty()) sink.setObjectAttribute(m_commitObject, sink.intern("parents"), m_commit.parents);
+  m_commitOk = true;
+  ++m_commits;
+}
+
+void GitRun::numstat(const std::string& line, std::uint64_t lineNo) {
+  if (!m_commitOk) return;
+  const auto f = split(line, '\t');
+  if (f.size() != 3) {
+    m_ctx.diagnostics.warning(lineNo, "unexpected numstat line '" + line + "'; ignored");
+    return;
+  }
+  auto& sink = m_ctx.sink;
+  model::EventRecord e;
+  e.time = m_when;
+  e.activity = sink.intern("edited");
+  e.actor = m_author;
+  e.item = sink.object(model::typeId(BuiltinType::Document), f[2]);
+  e.tool = sink.intern("git");
+  const auto id = sink.addEvent(e);
+  sink.addEventLink(id, {m_commitObject, sink.intern("commit")});
+  // Binary files show "-" for their line counts.
+  if (f[0] != "-") sink.setEventAttribute(id, sink.intern("lines_added"), std::int64_t{std::stoll(f[0])});
+  if (f[1] != "-") sink.setEventAttribute(id, sink.intern("lines_deleted"), std::int64_t{std::stoll(f[1])});
+}
+
+void GitRun::run() {
+  if (!isRepository(m_ctx.path))
+    throw ImportError("'" + m_ctx.path.string() + "' is not a git repository (no .git folder, not a bare repository)");
+  const auto errors = std::filesystem::temp_directory_path() / ("orglens-git-" + std::to_string(::getpid()) + ".err");
+  const std::string command = "git --no-pager -c core.quotepath=off -C " + shellQuote(m_ctx.path.string()) +
+                              " log --use-mailmap --numstat --no-renames --no-color " + kFormat + " 2>" +
+                              shellQuote(errors.string());
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), &::pclose);
+  if (!pipe) throw ImportError("cannot run git for '" + m_ctx.path.string() + "': is git installed?");
+  std::string line;
+  std::uint64_t lineNo = 0;
+  char buf[65536];
+  while (std::fgets(buf, sizeof buf, pipe.get())) {
+    line += buf;
+    if (line.empty() || line.back() != '\n') continue;
+    line.pop_back();
+    ++lineNo;
+    if (!line.empty() && line[0] == '\x1e') header(line, lineNo);
+    else if (!line.empty()) numstat(line, lineNo);
+    line.clear();
+    if ((lineNo & 0xFFF) == 0 && m_ctx.progress.cancelled()) break;
+  }
+  const int status = ::pclose(pipe.release());
+  std::string message;
+  if (FILE* err = std::fopen(errors.c_str(), "r")) {
+    while (std::fgets(buf, sizeof buf, err)) message += buf;
+    std::fclose(err);
+  }
+  std::filesystem::remove(errors);
+  if (!WIFEXITED(status) || (WEXITSTATUS(status) != 0 && m_commits == 0))
+    throw ImportError("git log failed for '" + m_ctx.path.string() + "': " + (message.empty() ? "no output" : message));
+  if (WEXITSTATUS(status) != 0) m_ctx.diagnostics.error(0, "git log ended with an error: " + message);
+}
+
+class GitImporter final : public Importer {
+ public:
+  std::string_view name() const override { return "git"; }
+  std::string_view description() const override {
+    return "git history (working tree or bare repository): commits as edits of files by their authors";
+  }
+  int sniff(const std::filesystem::path& path, std::string_view) const override {
+    return isRepository(path) ? 80 : 0;
+  }
+  void run(ImportContext& ctx) const override { GitRun(ctx).run(); }
+};
+
+}  // namespace
+
+std::unique_ptr<Importer> makeGitImporter() { return std::make_unique<GitImporter>(); }
+
+}  // namespace orglens::importers

@@ -1,0 +1,334 @@
+// Slack workspace export (a folder: users.json, channels.json, one folder per channel with one
+// JSON file per day) → people, channels and threads, messages and their events.
+//
+// Mapping (docs: README "Slack export"):
+//  - users.json: each human user is a registered person (alias chat id, plus e-mail when the
+//    profile has one; attributes timezone, chat_deleted, chat_admin, registered). Bots
+//    (is_bot, USLACKBOT) are not people.
+//  - a channel is a `thread` object (key = channel id, kind=channel); its members are related
+//    person → channel with the qualifier `member-of-channel`, kept apart from team
+//    membership (`member-of`) so that channels never count as formal teams.
+//  - a Slack thread is a `thread` object (key = channel id/thread_ts, kind=thread,
+//    `part-of` its channel).
+//  - a human message is a `message` object (key = channel id/ts; never its text) and one
+//    event by its author: `posted`, or `replied` inside a thread; tool chat; item = the Slack
+//    thread for thread parents and replies, else the channel; links message `sent`, files
+//    (`document`) `shared`. Relations: message `in` channel (and `in` its thread), a reply
+//    `reply-to` its thread parent.
+//  - reactions: a `reacted` event per reacting user at the message's time, since exports
+//    carry no reaction time.
+//  - bot messages and system subtypes (joins, topic changes, ...) are skipped and counted in
+//    an info diagnostic. Day files are small JSON documents, each read whole (simdjson
+//    needs the complete document).
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "importers/registry.h"
+#include "importers/slack_parser.h"
+#include "model/identity.h"
+
+namespace orglens::importers {
+namespace {
+
+namespace fs = std::filesystem;
+using model::AliasKind;
+using model::BuiltinType;
+
+bool readText(const fs::path& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  in.seekg(0, std::ios::end);
+  out.resize(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())));
+  in.seekg(0);
+  in.read(out.data(), static_cast<std::streamsize>(out.size()));
+  return static_cast<bool>(in);
+}
+
+/// Subtypes written by a person (the rest are system events: joins, topic changes, ...).
+bool isHumanSubtype(std::string_view subtype) {
+  return subtype.empty() || subtype == "thread_broadcast" || subtype == "file_share" ||
+         subtype == "me_message" || subtype == "file_comment";
+}
+
+struct DayFile {
+  fs::path path;
+  std::string where;  // "general/2016-01-02.json", for diagnostics
+  std::size_t channel = 0;
+  std::uint64_t bytes = 0;  // for progress; one stat per file, taken while listing
+};
+
+struct Channel {
+  std::string id;
+  model::ObjectId object;
+};
+
+class SlackRun {
+ public:
+  explicit SlackRun(ImportContext& ctx) : m_ctx(ctx), m_sink(ctx.sink), m_people(ctx.sink) {}
+  void run();
+
+ private:
+  std::string readRequired(const char* name);
+  void readUsers();
+  void readChannels(const char* file, std::string_view kind, std::vector<DayFile>& days);
+  void importDay(const DayFile& day);
+  void importMessage(const SlackMessage& m, const DayFile& day);
+  void addReactions(const SlackMessage& m, const model::EventRecord& posted,
+                    model::ObjectId message, std::string_view where);
+  model::ObjectId threadOf(const Channel& channel, std::string_view threadTs);
+  /// The person behind a user id; invalid for bots. Unknown ids are warned about once.
+  model::PersonId personOf(std::string_view userId, std::string_view where);
+  void skip(std::string reason) { ++m_notPeople[std::move(reason)]; }
+  void summarise();
+  model::StringId s(std::string_view text) { return m_sink.intern(text); }
+
+  ImportContext& m_ctx;
+  model::ModelSink& m_sink;
+  model::IdentityResolver m_people;
+  std::unordered_map<std::string, model::PersonId> m_users;
+  std::unordered_set<std::string> m_bots, m_unknown;
+  std::unordered_map<std::string, model::ObjectId> m_threads;
+  std::vector<Channel> m_channels;
+  std::map<std::string, std::uint64_t> m_notPeople;  // skipped message kind → count
+  std::uint64_t m_human = 0;
+  SlackDayParser m_parser;
+  std::string m_text, m_key;
+};
+
+std::string SlackRun::readRequired(const char* name) {
+  std::string text;
+  if (!readText(m_ctx.path / name, text))
+    throw ImportError("'" + m_ctx.path.string() + "' has no readable " + name +
+                      "; a Slack export is a folder with users.json, channels.json and one "
+                      "folder per channel (unzip the export and import its folder)");
+  return text;
+}
+
+void SlackRun::readUsers() {
+  std::string error;
+  const auto users = parseSlackUsers(readRequired("users.json"), error);
+  if (!error.empty())
+    throw ImportError(m_ctx.diagnostics.file() + "/users.json: " + error +
+                      "; nothing is imported from this export");
+  for (const auto& u : users) {
+    if (u.isBot || u.id == "USLACKBOT") {
+      m_bots.insert(u.id);  // their messages are skipped as bot messages
+      continue;
+    }
+    const std::string_view display = u.realName.empty() ? u.name : u.realName;
+    const std::string email = model::normaliseEmail(u.email);
+    const model::PersonId person = email.empty()
+                                       ? m_people.resolve(AliasKind::ChatId, u.id, display)
+                                       : m_people.resolve(AliasKind::Email, email, display);
+    if (!person) continue;
+    if (!email.empty())
+      m_sink.addAlias(AliasKind::ChatId, model::normaliseAlias(AliasKind::ChatId, u.id), person);
+    m_users.emplace(u.id, person);
+    const auto object = person.object();
+    if (!u.timezone.empty()) m_sink.setObjectAttribute(object, s("timezone"), u.timezone);
+    m_sink.setObjectAttribute(object, s("chat_deleted"), u.deleted);
+    m_sink.setObjectAttribute(object, s("chat_admin"), u.isAdmin);
+    if (u.created)
+      m_sink.setObjectAttribute(object, s("registered"), model::TimeValue{*u.created * 1'000'000});
+  }
+  if (!m_bots.empty())
+    m_ctx.diagnostics.info(
+        0, std::to_string(m_bots.size()) + " bot users in users.json are not people; not imported");
+}
+
+void SlackRun::readChannels(const char* file, std::string_view kind, std::vector<DayFile>& days) {
+  std::string text, error;
+  if (!readText(m_ctx.path / file, text)) {
+    if (kind == "channel") readRequired(file);  // throws: channels.json is required
+    return;  // groups.json (private channels) only exists in some exports
+  }
+  const auto channels = parseSlackChannels(text, error);
+  if (!error.empty())
+    throw ImportError(m_ctx.diagnostics.file() + "/" + file + ": " + error +
+                      "; nothing is imported from this export");
+  const auto threadType = model::typeId(BuiltinType::Thread);
+  for (const auto& c : channels) {
+    const auto object = m_sink.object(threadType, c.id, c.name.empty() ? c.id : "#" + c.name);
+    m_sink.setObjectAttribute(object, s("kind"), std::string(kind));
+    m_sink.setObjectAttribute(object, s("tool"), std::string("chat"));
+    m_sink.setObjectAttribute(object, s("archived"), c.archived);
+    if (c.created)
+      m_sink.setObjectAttribute(object, s("created"), model::TimeValue{*c.created * 1'000'000});
+    const std::string where = std::string(file) + " (#" + c.name + ")";
+    for (const auto& member : c.members)
+      if (const auto person = personOf(member, where))
+        m_sink.addRelation({person.object(), object, s("member-of-channel"), {}, {}});
+    m_channels.push_back({c.id, object});
+    std::error_code ec;
+    const fs::path folder = m_ctx.path / c.name;
+    if (c.name.empty() || !fs::is_directory(folder, ec)) continue;  // a channel without posts
+    std::vector<DayFile> found;
+    for (const auto& entry : fs::directory_iterator(folder, ec))
+      if (entry.is_regular_file() && entry.path().extension() == ".json")
+        found.push_back({entry.path(), c.name + "/" + entry.path().filename().string(),
+                         m_channels.size() - 1, entry.file_size(ec)});
+    std::sort(found.begin(), found.end(),
+              [](const DayFile& a, const DayFile& b) { return a.where < b.where; });
+    days.insert(days.end(), found.begin(), found.end());
+  }
+}
+
+model::PersonId SlackRun::personOf(std::string_view userId, std::string_view where) {
+  m_key.assign(userId);
+  if (auto it = m_users.find(m_key); it != m_users.end()) return it->second;
+  if (m_bots.count(m_key) || userId == "USLACKBOT") return {};
+  if (m_unknown.insert(m_key).second)
+    m_ctx.diagnostics.warning(0, std::string(where) + ": user id '" + m_key +
+                                     "' is not in users.json; imported as an unregistered person");
+  const auto person = m_people.resolve(AliasKind::ChatId, userId);
+  m_users.emplace(m_key, person);
+  return person;
+}
+
+model::ObjectId SlackRun::threadOf(const Channel& channel, std::string_view threadTs) {
+  m_key = channel.id + "/";
+  m_key.append(threadTs);
+  auto [it, inserted] = m_threads.try_emplace(m_key);
+  if (inserted) {
+    it->second = m_sink.object(model::typeId(BuiltinType::Thread), m_key);
+    m_sink.setObjectAttribute(it->second, s("kind"), std::string("thread"));
+    m_sink.addRelation({it->second, channel.object, s("part-of"), {}, {}});
+  }
+  return it->second;
+}
+
+void SlackRun::importDay(const DayFile& day) {
+  if (!readText(day.path, m_text)) {
+    m_ctx.diagnostics.warning(0, day.where + ": cannot read the file; skipped");
+    ++m_ctx.skippedRows;
+    return;
+  }
+  const std::string error =
+      m_parser.parse(m_text, [&](const SlackMessage& m) { importMessage(m, day); });
+  if (!error.empty()) {
+    m_ctx.diagnostics.warning(0, day.where + ": " + error + "; the file is skipped");
+    ++m_ctx.skippedRows;
+  }
+}
+
+void SlackRun::importMessage(const SlackMessage& m, const DayFile& day) {
+  if (!m.isObject || m.type != "message") {
+    skip(m.isObject ? "type '" + std::string(m.type) + "'" : "not an object");
+    return;
+  }
+  if (!isHumanSubtype(m.subtype)) return skip(std::string(m.subtype));  // bot_message too
+  const bool comment = m.subtype == "file_comment";
+  const std::string_view userId = comment ? m.commentUser : m.user;
+  // Newer exports give bot posts a bot user id and a bot_id; older ones a null bot_id.
+  if (!m.botId.empty() || m_bots.count(std::string(userId)) || userId == "USLACKBOT")
+    return skip("bot_message");
+  const auto time = parseSlackTs(m.ts);
+  if (userId.empty() || !time) {
+    const std::string why = userId.empty() ? "no user" : "bad ts '" + std::string(m.ts) + "'";
+    m_ctx.diagnostics.warning(0, day.where + ", message " + std::to_string(m.index + 1) + ": " +
+                                     why + "; message skipped");
+    ++m_ctx.skippedRows;
+    return;
+  }
+  const auto actor = personOf(userId, day.where);
+  ++m_human;
+  const Channel& channel = m_channels[day.channel];
+  const bool inThread = !m.threadTs.empty();
+  const bool reply = inThread && m.threadTs != m.ts;
+  model::EventRecord e;
+  e.time = *time;
+  e.actor = actor;
+  e.activity = s(comment ? "commented" : reply ? "replied" : "posted");
+  e.item = inThread ? threadOf(channel, m.threadTs) : channel.object;
+  e.tool = s("chat");
+  const auto messageType = model::typeId(BuiltinType::Message);
+  const auto message = m_sink.object(messageType, channel.id + "/" + std::string(m.ts));
+  const auto id = m_sink.addEvent(e);
+  m_sink.addEventLink(id, {message, s("sent")});
+  for (const auto& f : m.files)
+    m_sink.addEventLink(id, {m_sink.object(model::typeId(BuiltinType::Document), f.id, f.name),
+                             s(comment ? "commented-on" : "shared")});
+  m_sink.addRelation({message, channel.object, s("in"), {}, {}});
+  if (inThread) m_sink.addRelation({message, e.item, s("in"), {}, {}});
+  if (reply) {
+    const auto parent = m_sink.object(messageType, channel.id + "/" + std::string(m.threadTs));
+    m_sink.addRelation({message, parent, s("reply-to"), {}, {}});
+  }
+  addReactions(m, e, message, day.where);
+}
+
+void SlackRun::addReactions(const SlackMessage& m, const model::EventRecord& posted,
+                            model::ObjectId message, std::string_view where) {
+  for (const auto& r : m.reactions)
+    for (auto user : r.users) {
+      model::EventRecord e = posted;  // same time (the export has none), item and tool
+      e.actor = personOf(user, where);
+      if (!e.actor) continue;  // a bot's reaction
+      e.activity = s("reacted");
+      const auto id = m_sink.addEvent(e);
+      m_sink.addEventLink(id, {message, s("reacted")});
+      if (!r.name.empty()) m_sink.setEventAttribute(id, s("reaction"), std::string(r.name));
+    }
+}
+
+void SlackRun::summarise() {
+  std::uint64_t total = 0;
+  std::string kinds;
+  for (const auto& [kind, n] : m_notPeople) {
+    total += n;
+    kinds += (kinds.empty() ? "" : ", ") + kind + " " + std::to_string(n);
+  }
+  std::string text = std::to_string(m_human) + " messages by people imported";
+  if (total)
+    text += "; " + std::to_string(total) +
+            " bot and system messages are not people's activity and were skipped (" + kinds + ")";
+  m_ctx.diagnostics.info(0, text);
+}
+
+void SlackRun::run() {
+  std::error_code ec;
+  if (!fs::is_directory(m_ctx.path, ec))
+    throw ImportError("'" + m_ctx.path.string() +
+                      "' is not a folder; a Slack export is a folder with users.json, "
+                      "channels.json and one folder per channel (unzip the export first)");
+  readUsers();
+  std::vector<DayFile> days;
+  readChannels("channels.json", "channel", days);
+  readChannels("groups.json", "private-channel", days);
+  std::uint64_t total = 0, done = 0;
+  for (const auto& d : days) total += d.bytes;
+  for (const auto& d : days) {
+    if (m_ctx.progress.cancelled()) return;
+    importDay(d);
+    done += d.bytes;
+    if (total) m_ctx.progress.report(double(done) / double(total), "reading messages");
+  }
+  summarise();
+}
+
+class SlackImporter final : public Importer {
+ public:
+  std::string_view name() const override { return "slack"; }
+  std::string_view description() const override {
+    return "Slack workspace export folder (users.json, channels.json, a folder per channel)";
+  }
+  int sniff(const fs::path& path, std::string_view) const override {
+    std::error_code ec;
+    return fs::is_directory(path, ec) && fs::is_regular_file(path / "users.json", ec) &&
+                   fs::is_regular_file(path / "channels.json", ec)
+               ? 95
+               : 0;
+  }
+  void run(ImportContext& ctx) const override { SlackRun(ctx).run(); }
+};
+
+}  // namespace
+
+std::unique_ptr<Importer> makeSlackImporter() {
+  return std::make_unique<SlackImporter>();
+}
+
+}  // namespace orglens::importers
