@@ -32,6 +32,9 @@ struct StoreSummary {
   std::uint64_t activePeople = 0;  // people who are the actor of at least one event
   std::uint64_t teams = 0;
   std::uint64_t peopleWithoutTeam = 0;
+  /// People with no roster id among their aliases (identities no roster resolves), counted
+  /// only when the store holds a roster; merged identities are not counted.
+  std::uint64_t peopleNotInRoster = 0;
   std::uint64_t aliases = 0;
   std::uint64_t relations = 0;
   struct SourceLine {

@@ -25,7 +25,8 @@ std::string infoText(const model::StoreSummary& s, const std::string& path) {
             std::to_string((*s.lastEvent - *s.firstEvent) / model::kMicrosPerDay) + " days)");
   row("activities", groupDigits(s.activities));
   row("people", groupDigits(s.people) + " (" + groupDigits(s.activePeople) + " with events, " +
-                    groupDigits(s.peopleWithoutTeam) + " without a team)");
+                    groupDigits(s.peopleWithoutTeam) + " without a team" +
+                    (s.peopleNotInRoster ? ", " + groupDigits(s.peopleNotInRoster) + " not in the roster" : "") + ")");
   row("teams", groupDigits(s.teams));
   std::string types;
   for (const auto& t : s.objectsByType)
@@ -50,6 +51,7 @@ std::string infoJson(const model::StoreSummary& s, const std::string& path) {
          ",\n  \"people\": " + std::to_string(s.people) +
          ",\n  \"people_with_events\": " + std::to_string(s.activePeople) +
          ",\n  \"people_without_team\": " + std::to_string(s.peopleWithoutTeam) +
+         ",\n  \"people_not_in_roster\": " + std::to_string(s.peopleNotInRoster) +
          ",\n  \"teams\": " + std::to_string(s.teams) +
          ",\n  \"aliases\": " + std::to_string(s.aliases) +
          ",\n  \"relations\": " + std::to_string(s.relations) + ",\n  \"objects_by_type\": {";

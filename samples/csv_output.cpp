@@ -1,43 +1,8 @@
 #include "samples/csv_output.h"
 
-#include <fstream>
-#include <stdexcept>
+#include "samples/file_sink.h"
 
 namespace orglens::samples {
-namespace {
-
-constexpr std::size_t kFlushBytes = 1 << 20;
-
-/// Buffered binary output that reports failures with the file name.
-class FileSink {
- public:
-  explicit FileSink(const std::filesystem::path& path)
-      : m_path(path), m_out(path, std::ios::binary | std::ios::trunc) {
-    if (!m_out) throw std::runtime_error("cannot create '" + path.string() + "'");
-  }
-  std::string& buffer() { return m_buffer; }
-  void flushIfFull() {
-    if (m_buffer.size() >= kFlushBytes) flush();
-  }
-  void finish() {
-    flush();
-    m_out.close();
-    if (!m_out) throw std::runtime_error("cannot write '" + m_path.string() + "'");
-  }
-
- private:
-  void flush() {
-    m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
-    if (!m_out) throw std::runtime_error("cannot write '" + m_path.string() + "'");
-    m_buffer.clear();
-  }
-
-  std::filesystem::path m_path;
-  std::ofstream m_out;
-  std::string m_buffer;
-};
-
-}  // namespace
 
 void appendCsvField(std::string& line, std::string_view field) {
   if (field.find_first_of(",\"\r\n") == std::string_view::npos) {

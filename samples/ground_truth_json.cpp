@@ -86,8 +86,24 @@ class JsonText {
   bool m_first = true;
 };
 
+void writeCollaborationCounts(JsonText& json, const CollaborationFacts& facts) {
+  const auto count = [&](std::string_view key, std::size_t value) {
+    json.integer(key, static_cast<unsigned long long>(value));
+  };
+  count("mail_messages", facts.mailMessages);
+  count("mail_threads", facts.mailThreads);
+  count("mail_threads_unanswered", facts.mailUnanswered);
+  count("slack_users", facts.slackUsers);
+  count("slack_channels", facts.slackChannels);
+  count("slack_messages", facts.slackMessages);
+  count("slack_threads", facts.slackThreads);
+  count("slack_replies", facts.slackReplies);
+  count("slack_reactions", facts.slackReactions);
+  count("usage_rows", facts.usageRows);
+}
+
 void writeHeader(JsonText& json, const SampleOptions& options, const Organisation& org,
-                 const Simulation& sim) {
+                 const Simulation& sim, const CollaborationFacts& facts) {
   json.open("generator", '{');
   json.string("name", kGeneratorName);
   json.string("version", kGeneratorVersion);
@@ -106,9 +122,14 @@ void writeHeader(JsonText& json, const SampleOptions& options, const Organisatio
   json.integer("cases", static_cast<unsigned long long>(sim.cases.size()));
   json.integer("rows", static_cast<unsigned long long>(sim.rows.size()));
   json.integer("events", static_cast<unsigned long long>(2 * sim.rows.size()));
+  writeCollaborationCounts(json, facts);
   json.close('}');
   json.open("files", '[');
-  for (const char* file : {"roster.csv", "events.csv", "ground-truth.json"}) json.string("", file);
+  for (const char* file :
+       {"roster.csv", "events.csv", "mail.mbox", "slack/users.json", "slack/channels.json",
+        "slack/<channel>/<YYYY-MM-DD>.json", "usage.csv", "ground-truth.json"}) {
+    json.string("", file);
+  }
   json.close(']');
   json.open("working_hours", '{');
   json.string("start", "08:00");
@@ -182,18 +203,65 @@ void writeUsageFacts(JsonText& json, const PlantedFigures& figures) {
   json.close('}');
 }
 
+void writeMailFacts(JsonText& json, const CollaborationFacts& facts) {
+  json.open("mail", '{');
+  json.number("median_reply_hours", facts.mailMedianReplyHours);
+  json.integer("unanswered_threads", static_cast<unsigned long long>(facts.mailUnanswered));
+  json.number("silo_internal_share", facts.siloMailInternalShare);
+  json.integer("broker_cross_department_messages",
+               static_cast<unsigned long long>(facts.brokerCrossMessages));
+  json.integer("cross_department_messages_without_broker",
+               static_cast<unsigned long long>(facts.crossMessagesWithoutBroker));
+  json.close('}');
+}
+
+void writeIdList(JsonText& json, std::string_view key, const std::vector<std::string>& ids) {
+  json.open(key, '[');
+  for (const std::string& id : ids) json.string("", id);
+  json.close(']');
+}
+
+void writeAdoptionFacts(JsonText& json, const CollaborationFacts& facts) {
+  json.open("adoption", '{');
+  json.string("non_adopting_department", planted::kNonAdoptingDepartment);
+  json.string("non_adopted_tool", planted::kNonAdoptedTool);
+  json.integer("non_adopting_usage_rows",
+               static_cast<unsigned long long>(facts.nonAdoptingChatRows));
+  json.integer("non_adopting_slack_messages",
+               static_cast<unsigned long long>(facts.nonAdoptingSlackMessages));
+  json.integer("non_adopting_slack_reactions",
+               static_cast<unsigned long long>(facts.nonAdoptingSlackReactions));
+  json.string("mobile_first_team", planted::kMobileFirstTeam);
+  json.number("usage_mobile_share", facts.mobileShare);
+  json.number("usage_other_teams_max_mobile_share", facts.otherTeamsMaxMobileShare);
+  json.string("weekend_team", planted::kWeekendTeam);
+  json.number("usage_weekend_share", facts.weekendShare);
+  json.number("usage_other_teams_max_weekend_share", facts.otherTeamsMaxWeekendShare);
+  json.number("managers_docs_email_share", facts.managersDocsEmailShare);
+  json.number("staff_docs_email_share", facts.staffDocsEmailShare);
+  json.number("managers_chat_share", facts.managersChatShare);
+  json.number("staff_chat_share", facts.staffChatShare);
+  json.string("abandoned_definition", "active on days 1-14 from registration, then none for 28+");
+  writeIdList(json, "abandoned", facts.abandoned);
+  json.string("struggling_definition", "registered 28+ days before the end, at most 2 active days");
+  writeIdList(json, "struggling", facts.struggling);
+  json.close('}');
+}
+
 }  // namespace
 
 void writeGroundTruth(const std::filesystem::path& path, const SampleOptions& options,
-                      const Organisation& org, const Simulation& sim,
-                      const PlantedFigures& figures) {
+                      const Organisation& org, const Simulation& sim, const PlantedFigures& figures,
+                      const CollaborationFacts& collaboration) {
   JsonText json;
   json.open("", '{');
-  writeHeader(json, options, org, sim);
+  writeHeader(json, options, org, sim, collaboration);
   writeTeams(json, org);
   json.open("planted", '{');
   writeHandoffFacts(json, org, figures);
   writeUsageFacts(json, figures);
+  writeMailFacts(json, collaboration);
+  writeAdoptionFacts(json, collaboration);
   json.close('}');
   json.close('}');
   std::ofstream out(path, std::ios::binary | std::ios::trunc);

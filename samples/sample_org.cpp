@@ -4,6 +4,7 @@
 #include <string>
 
 #include "samples/case_simulator.h"
+#include "samples/collaboration.h"
 #include "samples/csv_output.h"
 #include "samples/ground_truth.h"
 #include "samples/org_chart.h"
@@ -55,6 +56,31 @@ std::vector<ZoneClock> makeClocks(const Organisation& org, std::int64_t startDay
   return clocks;
 }
 
+// The collaboration data draws from its own streams, so that roster.csv and events.csv stay
+// the same bytes for a seed whatever the mail, Slack and usage simulators do.
+Random stream(std::uint64_t seed, std::uint64_t purpose) {
+  return Random(mixBits(seed ^ mixBits(purpose)));
+}
+
+CollaborationFacts writeCollaboration(const std::filesystem::path& outDir,
+                                      const SampleOptions& options, std::int64_t startDay,
+                                      const Organisation& org, const std::vector<ZoneClock>& clocks,
+                                      const Simulation& sim,
+                                      const std::function<void(double)>& report) {
+  Random planRandom = stream(options.seed, 1), mailRandom = stream(options.seed, 2);
+  Random slackRandom = stream(options.seed, 3), usageRandom = stream(options.seed, 4);
+  const ActivityPlan plan(org, clocks, startDay, options.days, planRandom);
+  const MailLog mail = simulateMail(plan, sim, mailRandom);
+  writeMbox(outDir / "mail.mbox", plan, mail);
+  report(0.3);
+  const SlackWorkspace slack = simulateSlack(plan, slackRandom);
+  writeSlackExport(outDir / "slack", plan, slack);
+  report(0.6);
+  const std::vector<UsageRow> usage = simulateUsage(plan, mail, slack, usageRandom);
+  writeUsage(outDir / "usage.csv", plan, usage);
+  return measureCollaboration(plan, mail, slack, usage);
+}
+
 }  // namespace
 
 SampleSummary writeSampleOrganisation(const std::filesystem::path& outDir,
@@ -71,9 +97,9 @@ SampleSummary writeSampleOrganisation(const std::filesystem::path& outDir,
   const Organisation org = buildOrganisation(options, startDay, random);
   const std::vector<ZoneClock> clocks = makeClocks(org, startDay, options.days);
   report(0.05);
-  // Phase weights follow measured time: simulation ~half, writing events ~half.
+  // Phase weights follow measured time: simulation, events, then mail, Slack and usage.
   const Simulation sim = simulateWork(org, clocks, options, startDay, random,
-                                      [&](double f) { report(0.05 + 0.45 * f); });
+                                      [&](double f) { report(0.05 + 0.25 * f); });
   const PlantedFigures figures = measurePlanted(org, clocks, sim);
 
   SampleSummary summary;
@@ -81,10 +107,18 @@ SampleSummary writeSampleOrganisation(const std::filesystem::path& outDir,
   summary.teams = org.teams.size();
   summary.cases = sim.cases.size();
   summary.events = 2 * sim.rows.size();
-  summary.files = {outDir / "roster.csv", outDir / "events.csv", outDir / "ground-truth.json"};
+  summary.files = {outDir / "roster.csv",
+                   outDir / "events.csv",
+                   outDir / "mail.mbox",
+                   outDir / "slack" / "users.json",
+                   outDir / "slack" / "channels.json",
+                   outDir / "usage.csv",
+                   outDir / "ground-truth.json"};
   writeRoster(summary.files[0], org);
-  writeEvents(summary.files[1], org, clocks, sim, [&](double f) { report(0.55 + 0.44 * f); });
-  writeGroundTruth(summary.files[2], options, org, sim, figures);
+  writeEvents(summary.files[1], org, clocks, sim, [&](double f) { report(0.3 + 0.25 * f); });
+  const CollaborationFacts collaboration = writeCollaboration(
+      outDir, options, startDay, org, clocks, sim, [&](double f) { report(0.55 + 0.44 * f); });
+  writeGroundTruth(summary.files.back(), options, org, sim, figures, collaboration);
   report(1.0);
   return summary;
 }

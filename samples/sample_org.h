@@ -27,11 +27,14 @@ struct SampleSummary {
 
 /// Validates options (throws std::invalid_argument naming the bad field: people >= 20 and at
 /// least enough for a lead and a member per team, teams between 6 and 40, days >= 14,
-/// startDate a valid YYYY-MM-DD), creates outDir if needed and writes roster.csv, events.csv
-/// and ground-truth.json. `events` in the summary counts start and complete events (two per
-/// row of events.csv). `progress(fraction)` is called now and then with 0..1 (may be empty).
-/// Same options give byte-identical files on any machine. Time and memory are linear in
-/// people × days (about one second for the defaults).
+/// startDate a valid YYYY-MM-DD), creates outDir if needed and writes roster.csv, events.csv,
+/// mail.mbox (mboxrd), a Slack export under slack/ (users.json, channels.json and
+/// <channel>/<YYYY-MM-DD>.json), usage.csv and ground-truth.json. `files` lists them in that
+/// order (the Slack export by users.json and channels.json; its day files are beside them).
+/// `events` in the summary counts start and complete events (two per row of events.csv).
+/// `progress(fraction)` is called now and then with 0..1 (may be empty). Same options give
+/// byte-identical files on any machine. Time and memory are linear in people × days (about two
+/// seconds for the defaults).
 SampleSummary writeSampleOrganisation(const std::filesystem::path& outDir,
                                       const SampleOptions& options,
                                       const std::function<void(double)>& progress = {});

@@ -54,13 +54,17 @@ TEST_CASE("The sample organisation imports, and importing it again adds nothing"
   REQUIRE(runCommand(cli("import '" + sample + "' --db '" + db + "'"), out) == 0);
   CHECK_THAT(
       out, Catch::Contains("roster.csv (roster-csv)") && Catch::Contains("events.csv (event-csv)"));
+  CHECK_THAT(out, Catch::Contains("mail.mbox (mbox)") && Catch::Contains("usage.csv (usage-csv)") &&
+                      Catch::Contains("slack (slack)"));
   REQUIRE(runCommand(cli("info --db '" + db + "'"), out) == 0);
   CHECK_THAT(out,
              Catch::Contains("people") && Catch::Contains("teams") && Catch::Contains("time span"));
   std::string json;
   REQUIRE(runCommand(cli("info --db '" + db + "' --format json"), json) == 0);
-  CHECK_THAT(json, Catch::Contains("\"people\": 60,"));
-  CHECK_THAT(json, Catch::Contains("\"people_without_team\": 0,"));
+  // The roster's 60 people, plus a deleted Slack user the roster no longer lists.
+  CHECK_THAT(json, Catch::Contains("\"people\": 61,"));
+  CHECK_THAT(json, Catch::Contains("\"people_without_team\": 1,"));
+  CHECK_THAT(json, Catch::Contains("\"people_not_in_roster\": 1,"));
 
   REQUIRE(runCommand(cli("import '" + sample + "' --db '" + db + "'"), out) == 0);
   CHECK_THAT(out, Catch::Contains("already imported"));
