@@ -21,16 +21,21 @@ int runInfo(const InfoArgs& args) {
     std::fwrite(text.data(), 1, text.size(), stdout);
     if (args.diagnostics) {
       reports::Table t;
-      t.columns = {{"source", reports::Align::Right, true}, {"severity"}, {"file"}, {"line", reports::Align::Right, true},
+      t.columns = {{"source", reports::Align::Right, true},
+                   {"severity"},
+                   {"file"},
+                   {"line", reports::Align::Right, true},
                    {"message"}};
       for (const auto& s : summary.sources)
         for (const auto& d : store->diagnostics(s.id))
           t.addRow({std::to_string(s.id.rowid()), std::string(model::toString(d.severity)), d.file,
                     d.line ? std::to_string(d.line) : "", d.message});
-      const auto out = format == reports::Format::Json ? reports::renderJson(t)
-                       : format == reports::Format::Csv ? reports::renderCsv(t)
-                                                        : "\nDiagnostics (the first 1,000 of each import)\n" +
-                                                              (t.rows.empty() ? std::string("(none)\n") : reports::renderText(t));
+      const auto out =
+          format == reports::Format::Json ? reports::renderJson(t)
+          : format == reports::Format::Csv
+              ? reports::renderCsv(t)
+              : "\nDiagnostics (the first 1,000 of each import)\n" +
+                    (t.rows.empty() ? std::string("(none)\n") : reports::renderText(t));
       std::fwrite(out.data(), 1, out.size(), stdout);
     }
     return kOk;

@@ -12,7 +12,8 @@ namespace {
 std::optional<model::MicrosUtc> bound(const std::string& text, const char* option) {
   if (text.empty()) return std::nullopt;
   if (auto t = importers::TimestampParser().parse(text)) return t;
-  throw std::invalid_argument(std::string(option) + ": cannot read '" + text + "' as a date or time");
+  throw std::invalid_argument(std::string(option) + ": cannot read '" + text +
+                              "' as a date or time");
 }
 
 std::string label(const model::MessageLog& log, std::uint32_t object) {
@@ -22,21 +23,26 @@ std::string label(const model::MessageLog& log, std::uint32_t object) {
   return log.strings[name != model::MessageLog::kNone ? name : log.objectKey[object]];
 }
 
-reports::Table latencyTable(const std::vector<analysis::LatencyGroup>& groups, const model::MessageLog& log,
-                            bool pairs, const reports::TableStyle& style, const char* who) {
+reports::Table latencyTable(const std::vector<analysis::LatencyGroup>& groups,
+                            const model::MessageLog& log, bool pairs,
+                            const reports::TableStyle& style, const char* who,
+                            std::uint64_t minCount) {
   reports::Table t;
   if (pairs) t.columns.push_back({"asking team"});
   t.columns.push_back({who});
   const bool h = style.humanDurations;
   for (const char* c : {"replies", "median", "p90", "mean"})
-    t.columns.push_back({h || std::string(c) == "replies" ? c : std::string(c) + "_s", reports::Align::Right, true});
+    t.columns.push_back({h || std::string(c) == "replies" ? c : std::string(c) + "_s",
+                         reports::Align::Right, true});
   auto d = [&](double s) { return h ? reports::formatDuration(s) : std::to_string(s); };
   for (const auto& g : groups) {
+    if (g.latency.count < minCount) continue;
     if (style.top && t.rows.size() >= style.top) break;
     std::vector<std::string> row;
     if (pairs) row.push_back(label(log, g.from));
     row.push_back(label(log, g.to));
-    row.insert(row.end(), {std::to_string(g.latency.count), d(g.latency.median), d(g.latency.p90), d(g.latency.mean)});
+    row.insert(row.end(), {std::to_string(g.latency.count), d(g.latency.median), d(g.latency.p90),
+                           d(g.latency.mean)});
     t.addRow(std::move(row));
   }
   return t;
@@ -53,7 +59,8 @@ int runResponsiveness(const ResponsivenessArgs& args) {
     analysis::ResponsivenessOptions options;
     options.workingHoursOnly = args.workingHours;
     options.hours = {args.startHour, args.endHour};
-    if (options.hours.startHour < 0 || options.hours.endHour > 24 || options.hours.startHour >= options.hours.endHour)
+    if (options.hours.startHour < 0 || options.hours.endHour > 24 ||
+        options.hours.startHour >= options.hours.endHour)
       throw std::invalid_argument("--work-hours: need 0 <= start < end <= 24");
     model::NoProgress progress;
     const auto r = analysis::analyseResponsiveness(log, options, progress);
@@ -61,18 +68,24 @@ int runResponsiveness(const ResponsivenessArgs& args) {
     style.humanDurations = format == reports::Format::Text;
     style.top = args.common.top;
     if (format == reports::Format::Text)
-      std::printf("%llu messages, %llu replies, %llu threads, %.1f%% never answered; median reply %s, median "
-                  "first response %s%s\n",
-                  static_cast<unsigned long long>(r.messages), static_cast<unsigned long long>(r.replies),
-                  static_cast<unsigned long long>(r.threads), r.unansweredShare * 100,
-                  reports::formatDuration(r.replyLatency.median).c_str(),
-                  reports::formatDuration(r.firstResponse.median).c_str(),
-                  r.workingHoursOnly ? " (working hours only)" : "");
-    printTables({{"by_person", "Reply latency by responder", latencyTable(r.byPerson, log, false, style, "person")},
-                 {"by_team", "Reply latency by responding team", latencyTable(r.byTeam, log, false, style, "team")},
-                 {"by_team_pair", "Reply latency between teams",
-                  latencyTable(r.byTeamPair, log, true, style, "responding team")}},
-                format, r.definition);
+      std::printf(
+          "%llu messages, %llu replies, %llu threads, %.1f%% never answered; median reply %s, "
+          "median "
+          "first response %s%s\n",
+          static_cast<unsigned long long>(r.messages), static_cast<unsigned long long>(r.replies),
+          static_cast<unsigned long long>(r.threads), r.unansweredShare * 100,
+          reports::formatDuration(r.replyLatency.median).c_str(),
+          reports::formatDuration(r.firstResponse.median).c_str(),
+          r.workingHoursOnly ? " (working hours only)" : "");
+    printTables(
+        {{"by_person",
+          "Reply latency by responder (at least " + std::to_string(args.minCount) + " replies)",
+          latencyTable(r.byPerson, log, false, style, "person", args.minCount)},
+         {"by_team", "Reply latency by responding team",
+          latencyTable(r.byTeam, log, false, style, "team", args.minCount)},
+         {"by_team_pair", "Reply latency between teams",
+          latencyTable(r.byTeamPair, log, true, style, "responding team", args.minCount)}},
+        format, r.definition);
     return int(kOk);
   });
 }

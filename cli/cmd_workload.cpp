@@ -15,18 +15,21 @@ std::string fixed(double v, int decimals) {
 
 reports::Table weeksTable(const analysis::WorkloadResult& r) {
   reports::Table t;
-  t.columns = {{"week"}, {"arrivals", reports::Align::Right, true}, {"completions", reports::Align::Right, true},
+  t.columns = {{"week"},
+               {"arrivals", reports::Align::Right, true},
+               {"completions", reports::Align::Right, true},
                {"open at end", reports::Align::Right, true}};
   for (const auto& w : r.weeks)
-    t.addRow({model::formatDateUtc(w.weekStart), std::to_string(w.arrivals), std::to_string(w.completions),
-              std::to_string(w.openAtEnd)});
+    t.addRow({model::formatDateUtc(w.weekStart), std::to_string(w.arrivals),
+              std::to_string(w.completions), std::to_string(w.openAtEnd)});
   return t;
 }
 
 reports::Table loadTable(const std::vector<analysis::HolderLoad>& loads, const model::EventLog& log,
                          bool people, bool busy, std::size_t top) {
   reports::Table t;
-  t.columns = {{people ? "person" : "team"}, {"average WIP", reports::Align::Right, true},
+  t.columns = {{people ? "person" : "team"},
+               {"average WIP", reports::Align::Right, true},
                {"peak WIP", reports::Align::Right, true}};
   if (busy) t.columns.push_back({"busy h/week", reports::Align::Right, true});
   for (const auto& l : loads) {
@@ -52,12 +55,14 @@ int runWorkload(const WorkloadArgs& args) {
     const auto r = analysis::analyseWorkload(log, options, progress);
     progress.finish();
     const std::size_t top = args.common.top;
-    printTables({{"people", "Work in progress held per person (sampled at each week's end)",
-                  loadTable(r.people, log, true, r.hasLifecycle, top)},
-                 {"teams", "Work in progress held per team", loadTable(r.teams, log, false, r.hasLifecycle, top)},
-                 {"weeks", "Arrivals, completions and open items per week (weeks start Monday 00:00 UTC)",
-                  weeksTable(r)}},
-                format, r.definition);
+    printTables(
+        {{"people", "Work in progress held per person (sampled at each week's end)",
+          loadTable(r.people, log, true, r.hasLifecycle, top)},
+         {"teams", "Work in progress held per team",
+          loadTable(r.teams, log, false, r.hasLifecycle, top)},
+         {"weeks", "Arrivals, completions and open items per week (weeks start Monday 00:00 UTC)",
+          weeksTable(r)}},
+        format, r.definition);
     return int(kOk);
   });
 }

@@ -64,6 +64,7 @@ int runWorkload(const WorkloadArgs& args);
 struct ResponsivenessArgs {
   AnalysisArgs common;
   bool workingHours = false;
+  std::uint64_t minCount = 5;
   int startHour = 9;
   int endHour = 17;
 };

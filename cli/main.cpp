@@ -148,26 +148,34 @@ void addExport(CLI::App& app, ExportArgs& args) {
 }
 
 void addWorkload(CLI::App& app, WorkloadArgs& args) {
-  auto* cmd = app.add_subcommand("workload", "Work in progress per person and team, arrivals and completions per week");
+  auto* cmd = app.add_subcommand(
+      "workload", "Work in progress per person and team, arrivals and completions per week");
   addAnalysisOptions(cmd, args.common);
   cmd->footer(
       "An item is open from its first to its last event and is held by the actor of its latest "
       "activity; work in progress is counted at the end of every week (definition workload/1)."
-      "\n\nExamples:\n  orglens workload --db org.orglens\n  orglens workload --db org.orglens --top 0 --format csv");
+      "\n\nExamples:\n  orglens workload --db org.orglens\n  orglens workload --db org.orglens "
+      "--top 0 --format csv");
 }
 
 void addResponsiveness(CLI::App& app, ResponsivenessArgs& args) {
-  auto* cmd = app.add_subcommand("responsiveness", "Reply latency, time to first response and unanswered threads");
+  auto* cmd = app.add_subcommand("responsiveness",
+                                 "Reply latency, time to first response and unanswered threads");
   addAnalysisOptions(cmd, args.common);
   cmd->add_flag("--working-hours", args.workingHours,
                 "Count only working time (Mon-Fri) in the responder's time zone");
-  cmd->add_option("--work-start", args.startHour, "First working hour (local)")->capture_default_str();
-  cmd->add_option("--work-end", args.endHour, "End of the working day (local hour)")->capture_default_str();
+  cmd->add_option("--min-count", args.minCount, "Leave out groups with fewer replies")
+      ->capture_default_str();
+  cmd->add_option("--work-start", args.startHour, "First working hour (local)")
+      ->capture_default_str();
+  cmd->add_option("--work-end", args.endHour, "End of the working day (local hour)")
+      ->capture_default_str();
   cmd->footer(
       "Works on messages (e-mail, chat, message CSV): a reply's latency runs from its parent "
       "message to the reply by another person; a thread's first response is the first message by "
       "someone other than its author (definition responsiveness/1).\n\nExamples:\n"
-      "  orglens responsiveness --db org.orglens\n  orglens responsiveness --db org.orglens --working-hours");
+      "  orglens responsiveness --db org.orglens\n  orglens responsiveness --db org.orglens "
+      "--working-hours");
 }
 
 }  // namespace

@@ -33,11 +33,13 @@ bool isRepository(const std::filesystem::path& path) {
   if (!std::filesystem::is_directory(path, ec)) return false;
   if (std::filesystem::exists(path / ".git", ec)) return true;  // working tree (or worktree file)
   return std::filesystem::is_regular_file(path / "HEAD", ec) &&
-         std::filesystem::is_directory(path / "objects", ec) && std::filesystem::is_directory(path / "refs", ec);
+         std::filesystem::is_directory(path / "objects", ec) &&
+         std::filesystem::is_directory(path / "refs", ec);
 }
 
 struct Commit {
-  std::string hash, author, authorEmail, authorDate, committer, committerEmail, committerDate, parents;
+  std::string hash, author, authorEmail, authorDate, committer, committerEmail, committerDate,
+      parents;
 };
 
 std::vector<std::string> split(const std::string& s, char sep) {
@@ -89,17 +91,20 @@ void GitRun::header(const std::string& line, std::uint64_t lineNo) {
   }
   m_when = *when;
   // Authors resolve by e-mail; a commit without a usable address falls back to "name <addr>".
-  m_author = model::normaliseEmail(m_commit.authorEmail).empty()
-                 ? m_people.resolve(model::AliasKind::GitAuthor, m_commit.author + " <" + m_commit.authorEmail + ">",
-                                    m_commit.author)
-                 : m_people.resolve(model::AliasKind::Email, m_commit.authorEmail, m_commit.author);
+  m_author =
+      model::normaliseEmail(m_commit.authorEmail).empty()
+          ? m_people.resolve(model::AliasKind::GitAuthor,
+                             m_commit.author + " <" + m_commit.authorEmail + ">", m_commit.author)
+          : m_people.resolve(model::AliasKind::Email, m_commit.authorEmail, m_commit.author);
   auto& sink = m_ctx.sink;
   m_commitObject = sink.object(sink.objectType("commit"), m_commit.hash);
   sink.setObjectAttribute(m_commitObject, sink.intern("author_date"), model::TimeValue{m_when});
   if (auto committed = m_time.parse(m_commit.committerDate))
-    sink.setObjectAttribute(m_commitObject, sink.intern("commit_date"), model::TimeValue{*committed});
+    sink.setObjectAttribute(m_commitObject, sink.intern("commit_date"),
+                            model::TimeValue{*committed});
   sink.setObjectAttribute(m_commitObject, sink.intern("committer"), m_commit.committerEmail);
-  if (!m_commit.parents.empty()) sink.setObjectAttribute(m_commitObject, sink.intern("parents"), m_commit.parents);
+  if (!m_commit.parents.empty())
+    sink.setObjectAttribute(m_commitObject, sink.intern("parents"), m_commit.parents);
   m_commitOk = true;
   ++m_commits;
 }
@@ -121,19 +126,25 @@ void GitRun::numstat(const std::string& line, std::uint64_t lineNo) {
   const auto id = sink.addEvent(e);
   sink.addEventLink(id, {m_commitObject, sink.intern("commit")});
   // Binary files show "-" for their line counts.
-  if (f[0] != "-") sink.setEventAttribute(id, sink.intern("lines_added"), std::int64_t{std::stoll(f[0])});
-  if (f[1] != "-") sink.setEventAttribute(id, sink.intern("lines_deleted"), std::int64_t{std::stoll(f[1])});
+  if (f[0] != "-")
+    sink.setEventAttribute(id, sink.intern("lines_added"), std::int64_t{std::stoll(f[0])});
+  if (f[1] != "-")
+    sink.setEventAttribute(id, sink.intern("lines_deleted"), std::int64_t{std::stoll(f[1])});
 }
 
 void GitRun::run() {
   if (!isRepository(m_ctx.path))
-    throw ImportError("'" + m_ctx.path.string() + "' is not a git repository (no .git folder, not a bare repository)");
-  const auto errors = std::filesystem::temp_directory_path() / ("orglens-git-" + std::to_string(::getpid()) + ".err");
-  const std::string command = "git --no-pager -c core.quotepath=off -C " + shellQuote(m_ctx.path.string()) +
-                              " log --use-mailmap --numstat --no-renames --no-color " + kFormat + " 2>" +
-                              shellQuote(errors.string());
+    throw ImportError("'" + m_ctx.path.string() +
+                      "' is not a git repository (no .git folder, not a bare repository)");
+  const auto errors = std::filesystem::temp_directory_path() /
+                      ("orglens-git-" + std::to_string(::getpid()) + ".err");
+  const std::string command = "git --no-pager -c core.quotepath=off -C " +
+                              shellQuote(m_ctx.path.string()) +
+                              " log --use-mailmap --numstat --no-renames --no-color " + kFormat +
+                              " 2>" + shellQuote(errors.string());
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), &::pclose);
-  if (!pipe) throw ImportError("cannot run git for '" + m_ctx.path.string() + "': is git installed?");
+  if (!pipe)
+    throw ImportError("cannot run git for '" + m_ctx.path.string() + "': is git installed?");
   std::string line;
   std::uint64_t lineNo = 0;
   char buf[65536];
@@ -142,8 +153,10 @@ void GitRun::run() {
     if (line.empty() || line.back() != '\n') continue;
     line.pop_back();
     ++lineNo;
-    if (!line.empty() && line[0] == '\x1e') header(line, lineNo);
-    else if (!line.empty()) numstat(line, lineNo);
+    if (!line.empty() && line[0] == '\x1e')
+      header(line, lineNo);
+    else if (!line.empty())
+      numstat(line, lineNo);
     line.clear();
     if ((lineNo & 0xFFF) == 0 && m_ctx.progress.cancelled()) break;
   }
@@ -155,15 +168,18 @@ void GitRun::run() {
   }
   std::filesystem::remove(errors);
   if (!WIFEXITED(status) || (WEXITSTATUS(status) != 0 && m_commits == 0))
-    throw ImportError("git log failed for '" + m_ctx.path.string() + "': " + (message.empty() ? "no output" : message));
-  if (WEXITSTATUS(status) != 0) m_ctx.diagnostics.error(0, "git log ended with an error: " + message);
+    throw ImportError("git log failed for '" + m_ctx.path.string() +
+                      "': " + (message.empty() ? "no output" : message));
+  if (WEXITSTATUS(status) != 0)
+    m_ctx.diagnostics.error(0, "git log ended with an error: " + message);
 }
 
 class GitImporter final : public Importer {
  public:
   std::string_view name() const override { return "git"; }
   std::string_view description() const override {
-    return "git history (working tree or bare repository): commits as edits of files by their authors";
+    return "git history (working tree or bare repository): commits as edits of files by their "
+           "authors";
   }
   int sniff(const std::filesystem::path& path, std::string_view) const override {
     return isRepository(path) ? 80 : 0;
@@ -173,6 +189,8 @@ class GitImporter final : public Importer {
 
 }  // namespace
 
-std::unique_ptr<Importer> makeGitImporter() { return std::make_unique<GitImporter>(); }
+std::unique_ptr<Importer> makeGitImporter() {
+  return std::make_unique<GitImporter>();
+}
 
 }  // namespace orglens::importers

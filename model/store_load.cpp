@@ -165,7 +165,8 @@ StoreSummary Store::summary() const {
   if (count("SELECT count(*) FROM aliases WHERE kind = 0") > 0)
     out.peopleNotInRoster = count(
         "SELECT count(*) FROM objects p WHERE p.type = 1 AND NOT EXISTS (SELECT 1 FROM aliases a "
-        "WHERE a.person = p.id AND a.kind = 0) AND NOT EXISTS (SELECT 1 FROM relations m JOIN strings q "
+        "WHERE a.person = p.id AND a.kind = 0) AND NOT EXISTS (SELECT 1 FROM relations m JOIN "
+        "strings q "
         "ON q.id = m.qualifier AND q.value = 'merged-into' WHERE m.from_object = p.id)");
   out.aliases = count("SELECT count(*) FROM aliases");
   out.relations = count("SELECT count(*) FROM relations");

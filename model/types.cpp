@@ -78,7 +78,8 @@ Platform parsePlatform(std::string_view text) {
     }
   }
   if (!word.empty()) words.push_back(word);
-  auto any = [&words](std::initializer_list<std::string_view> exact, std::initializer_list<std::string_view> prefixes) {
+  auto any = [&words](std::initializer_list<std::string_view> exact,
+                      std::initializer_list<std::string_view> prefixes) {
     for (const auto& w : words) {
       for (auto e : exact)
         if (w == e) return true;
@@ -87,11 +88,13 @@ Platform parsePlatform(std::string_view text) {
     }
     return false;
   };
-  if (any({"mobile", "ios", "phone", "tablet", "smartphone"}, {"iphone", "ipad", "android", "pixel", "galaxy"}))
+  if (any({"mobile", "ios", "phone", "tablet", "smartphone"},
+          {"iphone", "ipad", "android", "pixel", "galaxy"}))
     return Platform::Mobile;
-  if (any({"web", "browser", "chrome", "firefox", "safari", "edge", "chromium"}, {})) return Platform::Web;
-  if (any({"desktop", "windows", "macos", "mac", "linux", "win32", "win64", "outlook", "thunderbird", "electron",
-           "macbook", "imac"},
+  if (any({"web", "browser", "chrome", "firefox", "safari", "edge", "chromium"}, {}))
+    return Platform::Web;
+  if (any({"desktop", "windows", "macos", "mac", "linux", "win32", "win64", "outlook",
+           "thunderbird", "electron", "macbook", "imac"},
           {}))
     return Platform::Desktop;
   return Platform::Unknown;

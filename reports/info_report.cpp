@@ -24,9 +24,12 @@ std::string infoText(const model::StoreSummary& s, const std::string& path) {
         model::formatIsoUtc(*s.firstEvent) + " .. " + model::formatIsoUtc(*s.lastEvent) + " (" +
             std::to_string((*s.lastEvent - *s.firstEvent) / model::kMicrosPerDay) + " days)");
   row("activities", groupDigits(s.activities));
-  row("people", groupDigits(s.people) + " (" + groupDigits(s.activePeople) + " with events, " +
-                    groupDigits(s.peopleWithoutTeam) + " without a team" +
-                    (s.peopleNotInRoster ? ", " + groupDigits(s.peopleNotInRoster) + " not in the roster" : "") + ")");
+  row("people",
+      groupDigits(s.people) + " (" + groupDigits(s.activePeople) + " with events, " +
+          groupDigits(s.peopleWithoutTeam) + " without a team" +
+          (s.peopleNotInRoster ? ", " + groupDigits(s.peopleNotInRoster) + " not in the roster"
+                               : "") +
+          ")");
   row("teams", groupDigits(s.teams));
   std::string types;
   for (const auto& t : s.objectsByType)
