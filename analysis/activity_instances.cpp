@@ -31,13 +31,43 @@ std::optional<model::MicrosUtc> takeAssign(std::vector<PendingAssign>& pending,
   return std::nullopt;
 }
 
+/// Rows are time-ordered, so instances are already ordered by start except that an instance
+/// closed late keeps its early start: a stable insertion sort (no allocation, linear when
+/// nearly sorted) is all that is needed.
+void sortByStart(std::vector<ActivityInstance>& out) {
+  for (std::size_t i = 1; i < out.size(); ++i) {
+    if (out[i - 1].start <= out[i].start) continue;
+    ActivityInstance moving = out[i];
+    std::size_t j = i;
+    for (; j > 0 && out[j - 1].start > moving.start; --j) out[j] = out[j - 1];
+    out[j] = moving;
+  }
+}
+
 }  // namespace
+
+bool completionsOnly(const EventLog& log, std::uint32_t begin, std::uint32_t end) {
+  for (std::uint32_t r = begin; r < end; ++r) {
+    const auto l = log.lifecycle[r];
+    if (l == Lifecycle::Start || l == Lifecycle::Schedule || l == Lifecycle::Assign) return false;
+  }
+  return true;
+}
 
 void buildInstances(const EventLog& log, std::uint32_t begin, std::uint32_t end,
                     std::vector<ActivityInstance>& out) {
   out.clear();
-  std::vector<OpenStart> open;
-  std::vector<PendingAssign> pending;
+  if (completionsOnly(log, begin, end)) {
+    // Every event is an instance of its own, already in time order.
+    for (std::uint32_t r = begin; r < end; ++r)
+      out.push_back({log.activity[r], log.actor[r], log.time[r], log.time[r], std::nullopt, r});
+    return;
+  }
+  // Scratch reused across calls: no allocation per item.
+  thread_local std::vector<OpenStart> open;
+  thread_local std::vector<PendingAssign> pending;
+  open.clear();
+  pending.clear();
   for (std::uint32_t r = begin; r < end; ++r) {
     const auto activity = log.activity[r];
     const auto lifecycle = log.lifecycle[r];
@@ -68,11 +98,7 @@ void buildInstances(const EventLog& log, std::uint32_t begin, std::uint32_t end,
     out.push_back(
         {activity, log.actor[r], log.time[r], log.time[r], takeAssign(pending, activity), r});
   }
-  // Rows are time-ordered, so instances are already ordered by start except that an
-  // instance closed late keeps its early start: a stable sort by start is all that is needed.
-  std::stable_sort(
-      out.begin(), out.end(),
-      [](const ActivityInstance& a, const ActivityInstance& b) { return a.start < b.start; });
+  sortByStart(out);
 }
 
 }  // namespace orglens::analysis

@@ -30,8 +30,12 @@ struct ActivityInstance {
 /// - a start never completed ends at its start;
 /// - `schedule`/`assign` events create no instance; the next instance of the same activity
 ///   that starts after them records the time as `assigned`.
-/// O(k · open) for k events; `out` is cleared first.
+/// O(k · open) for k events, O(k) for an item with completions only; `out` is cleared first.
 void buildInstances(const model::EventLog& log, std::uint32_t begin, std::uint32_t end,
                     std::vector<ActivityInstance>& out);
+
+/// True when rows [begin, end) have no start, schedule or assign event: then every event is an
+/// instance of its own (start = completion = its time), in row order. O(k).
+bool completionsOnly(const model::EventLog& log, std::uint32_t begin, std::uint32_t end);
 
 }  // namespace orglens::analysis

@@ -1,98 +1,274 @@
 #include "analysis/flow.h"
 
 #include <algorithm>
-#include <map>
+#include <span>
+#include <unordered_map>
 
 #include "analysis/activity_instances.h"
+#include "analysis/grouping.h"
 #include "analysis/parallel.h"
 
 namespace orglens::analysis {
 namespace {
 
+using detail::DenseIds;
 using model::EventLog;
-using PairKey = std::pair<std::uint32_t, std::uint32_t>;
+
+/// Durations of the directly-follows edges, one vector per (from, to) pair of dense
+/// activities: found through an array when the pairs are few enough, a hash map otherwise.
+class EdgeDurations {
+ public:
+  explicit EdgeDurations(std::uint64_t activities)
+      : m_nA(activities), m_dense(activities * activities <= (1u << 20)) {
+    if (m_dense) m_slotOf.assign(activities * activities, kNoSlot);
+  }
+  std::vector<std::int64_t>& at(std::uint32_t from, std::uint32_t to) {
+    const std::uint64_t key = from * m_nA + to;
+    std::uint32_t& slot =
+        m_dense ? m_slotOf[key] : m_slotMap.try_emplace(key, kNoSlot).first->second;
+    if (slot == kNoSlot) {
+      slot = static_cast<std::uint32_t>(keys.size());
+      keys.push_back(key);
+      durations.emplace_back();
+    }
+    return durations[slot];
+  }
+  std::vector<std::uint64_t> keys;  // by slot: from * activities + to
+  std::vector<std::vector<std::int64_t>> durations;
+
+ private:
+  static constexpr std::uint32_t kNoSlot = ~0u;
+  std::uint64_t m_nA;
+  bool m_dense;
+  std::vector<std::uint32_t> m_slotOf;
+  std::unordered_map<std::uint64_t, std::uint32_t> m_slotMap;
+};
+
+/// Variants (activity sequences) and their item counts: sequences stored back to back in one
+/// pool, found by hash through an open-addressing table. No allocation per item.
+class VariantTable {
+ public:
+  struct Entry {
+    std::uint64_t hash;
+    std::uint32_t offset, length;
+    std::uint64_t items;
+  };
+  static std::uint64_t hashOf(const std::uint32_t* seq, std::size_t n) {
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    for (std::size_t i = 0; i < n; ++i) h = (h ^ seq[i]) * 0x100000001B3ull + (h >> 29);
+    return h ^ (h >> 32);
+  }
+  void add(const std::uint32_t* seq, std::size_t n, std::uint64_t items) {
+    add(seq, n, hashOf(seq, n), items);
+  }
+  void add(const std::uint32_t* seq, std::size_t n, std::uint64_t hash, std::uint64_t items);
+  std::span<const std::uint32_t> sequence(const Entry& e) const {
+    return {m_pool.data() + e.offset, e.length};
+  }
+  const std::vector<Entry>& entries() const { return m_entries; }
+
+ private:
+  void grow();
+  std::vector<std::uint32_t> m_pool;
+  std::vector<Entry> m_entries;
+  std::vector<std::uint32_t> m_slots = std::vector<std::uint32_t>(1024, 0);  // entry + 1
+};
+
+void VariantTable::add(const std::uint32_t* seq, std::size_t n, std::uint64_t hash,
+                       std::uint64_t items) {
+  if (2 * (m_entries.size() + 1) > m_slots.size()) grow();
+  const std::size_t mask = m_slots.size() - 1;
+  for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
+    if (m_slots[s] == 0) {
+      m_slots[s] = static_cast<std::uint32_t>(m_entries.size() + 1);
+      m_entries.push_back(
+          {hash, static_cast<std::uint32_t>(m_pool.size()), static_cast<std::uint32_t>(n), items});
+      m_pool.insert(m_pool.end(), seq, seq + n);
+      return;
+    }
+    Entry& e = m_entries[m_slots[s] - 1];
+    if (e.hash == hash && e.length == n && std::equal(seq, seq + n, m_pool.data() + e.offset)) {
+      e.items += items;
+      return;
+    }
+  }
+}
+
+void VariantTable::grow() {
+  m_slots.assign(m_slots.size() * 2, 0);
+  const std::size_t mask = m_slots.size() - 1;
+  for (std::uint32_t i = 0; i < m_entries.size(); ++i) {
+    std::size_t s = m_entries[i].hash & mask;
+    while (m_slots[s] != 0) s = (s + 1) & mask;
+    m_slots[s] = i + 1;
+  }
+}
 
 struct ChunkFlow {
-  std::map<PairKey, std::vector<std::int64_t>> edges;
-  std::map<std::uint32_t, std::uint64_t> starts, ends;
-  std::map<std::vector<std::uint32_t>, std::uint64_t> variants;
+  explicit ChunkFlow(std::uint32_t activities = 0)
+      : edges(activities), starts(activities, 0), ends(activities, 0) {}
+  EdgeDurations edges;
+  std::vector<std::uint64_t> starts, ends;  // by dense activity
+  VariantTable variants;
   std::vector<std::int64_t> throughput, service, waiting;
   std::uint64_t items = 0;
   bool hasLifecycle = false;
 };
 
-void scanItem(const EventLog& log, std::size_t i, std::vector<ActivityInstance>& instances,
-              ChunkFlow& out) {
-  buildInstances(log, log.itemBegin[i], log.itemBegin[i + 1], instances);
-  if (instances.empty()) return;
+struct Step {
+  std::uint32_t activity;
+  model::MicrosUtc start, complete;
+};
+
+/// Flow figures of one item's instance sequence step(0..n-1) whose activities are `seq`.
+template <class StepAt>
+void scanSteps(const DenseIds& acts, std::size_t n, StepAt stepAt, const std::uint32_t* seq,
+               ChunkFlow& out) {
   ++out.items;
-  std::vector<std::uint32_t> variant;
+  const Step first = stepAt(0);
   std::int64_t service = 0;
-  model::MicrosUtc lastComplete = instances.front().complete;
-  for (std::size_t k = 0; k < instances.size(); ++k) {
-    const auto& cur = instances[k];
-    variant.push_back(cur.activity);
+  model::MicrosUtc lastComplete = first.complete;
+  std::uint32_t prevActivity = acts[first.activity];
+  model::MicrosUtc prevComplete = first.complete;
+  for (std::size_t k = 0; k < n; ++k) {
+    const Step cur = stepAt(k);
+    const std::uint32_t a = acts[cur.activity];
     service += cur.complete - cur.start;
     lastComplete = std::max(lastComplete, cur.complete);
     if (cur.complete > cur.start) out.hasLifecycle = true;
-    if (k > 0) {
-      const auto& prev = instances[k - 1];
-      out.edges[{prev.activity, cur.activity}].push_back(
-          std::max<std::int64_t>(0, cur.start - prev.complete));
-    }
+    if (k > 0)
+      out.edges.at(prevActivity, a).push_back(std::max<std::int64_t>(0, cur.start - prevComplete));
+    prevActivity = a;
+    prevComplete = cur.complete;
   }
-  ++out.starts[instances.front().activity];
-  ++out.ends[instances.back().activity];
-  const std::int64_t throughput = lastComplete - instances.front().start;
+  ++out.starts[acts[first.activity]];
+  ++out.ends[prevActivity];
+  const std::int64_t throughput = lastComplete - first.start;
   out.throughput.push_back(throughput);
   out.service.push_back(service);
   out.waiting.push_back(std::max<std::int64_t>(0, throughput - service));
-  ++out.variants[variant];
+  out.variants.add(seq, n, 1);
 }
 
-std::vector<std::pair<std::uint32_t, std::uint64_t>> byCount(
-    const std::map<std::uint32_t, std::uint64_t>& m) {
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> out(m.begin(), m.end());
+void scanItem(const EventLog& log, const DenseIds& acts, std::size_t i,
+              std::vector<ActivityInstance>& instances, std::vector<std::uint32_t>& seq,
+              ChunkFlow& out) {
+  const std::uint32_t begin = log.itemBegin[i], end = log.itemBegin[i + 1];
+  if (begin == end) return;
+  if (completionsOnly(log, begin, end)) {  // each event is an instance: no pairing
+    scanSteps(
+        acts, end - begin,
+        [&](std::size_t k) {
+          const auto t = log.time[begin + k];
+          return Step{log.activity[begin + k], t, t};
+        },
+        log.activity.data() + begin, out);
+    return;
+  }
+  buildInstances(log, begin, end, instances);
+  if (instances.empty()) return;
+  seq.clear();
+  for (const auto& x : instances) seq.push_back(x.activity);
+  scanSteps(
+      acts, instances.size(),
+      [&](std::size_t k) {
+        return Step{instances[k].activity, instances[k].start, instances[k].complete};
+      },
+      seq.data(), out);
+}
+
+std::vector<std::pair<std::uint32_t, std::uint64_t>> byCount(const DenseIds& acts,
+                                                             const std::vector<ChunkFlow>& chunks,
+                                                             bool ends) {
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> out;
+  for (std::uint32_t a = 0; a < acts.size(); ++a) {
+    std::uint64_t n = 0;
+    for (const auto& c : chunks) n += ends ? c.ends[a] : c.starts[a];
+    if (n > 0) out.emplace_back(acts.id(a), n);
+  }
   std::stable_sort(out.begin(), out.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   return out;
 }
 
-void merge(std::vector<ChunkFlow>& chunks, const FlowOptions& options, FlowResult& r) {
-  ChunkFlow all;
-  for (auto& c : chunks) {
-    for (auto& [k, v] : c.edges) all.edges[k].insert(all.edges[k].end(), v.begin(), v.end());
-    for (const auto& [k, n] : c.starts) all.starts[k] += n;
-    for (const auto& [k, n] : c.ends) all.ends[k] += n;
-    for (const auto& [k, n] : c.variants) all.variants[k] += n;
-    all.throughput.insert(all.throughput.end(), c.throughput.begin(), c.throughput.end());
-    all.service.insert(all.service.end(), c.service.begin(), c.service.end());
-    all.waiting.insert(all.waiting.end(), c.waiting.begin(), c.waiting.end());
-    all.items += c.items;
-    all.hasLifecycle = all.hasLifecycle || c.hasLifecycle;
+/// The DFG edges of all chunks: durations merged per edge, statistics in parallel.
+std::vector<DfgEdge> mergeEdges(std::vector<ChunkFlow>& chunks, const DenseIds& acts,
+                                unsigned threads) {
+  const std::uint32_t nA = acts.size();
+  EdgeDurations all = std::move(chunks.front().edges);
+  for (std::size_t c = 1; c < chunks.size(); ++c) {
+    auto& e = chunks[c].edges;
+    for (std::size_t s = 0; s < e.keys.size(); ++s) {
+      auto& into = all.at(static_cast<std::uint32_t>(e.keys[s] / nA),
+                          static_cast<std::uint32_t>(e.keys[s] % nA));
+      into.insert(into.end(), e.durations[s].begin(), e.durations[s].end());
+      std::vector<std::int64_t>().swap(e.durations[s]);
+    }
   }
-  r.items = all.items;
-  r.hasLifecycle = all.hasLifecycle;
-  for (auto& [k, durations] : all.edges)
-    r.edges.push_back({k.first, k.second, summarize(durations)});
-  std::stable_sort(r.edges.begin(), r.edges.end(), [](const DfgEdge& a, const DfgEdge& b) {
-    return a.duration.sum > b.duration.sum;
+  auto parts = parallelChunks<std::vector<DfgEdge>>(
+      0, all.keys.size(), threads, [&](std::size_t begin, std::size_t end, auto& out) {
+        for (std::size_t s = begin; s < end; ++s)
+          out.push_back({acts.id(static_cast<std::uint32_t>(all.keys[s] / nA)),
+                         acts.id(static_cast<std::uint32_t>(all.keys[s] % nA)),
+                         summarize(all.durations[s])});
+      });
+  std::vector<DfgEdge> edges;
+  for (auto& p : parts) edges.insert(edges.end(), p.begin(), p.end());
+  std::sort(edges.begin(), edges.end(), [](const DfgEdge& a, const DfgEdge& b) {
+    if (a.duration.sum != b.duration.sum) return a.duration.sum > b.duration.sum;
+    return std::pair(a.from, a.to) < std::pair(b.from, b.to);
   });
-  r.startActivities = byCount(all.starts);
-  r.endActivities = byCount(all.ends);
-  r.throughput = summarize(all.throughput);
-  r.serviceTime = summarize(all.service);
-  r.waitingTime = summarize(all.waiting);
-  r.variantCount = all.variants.size();
-  std::vector<Variant> variants;
-  for (const auto& [acts, n] : all.variants)
-    variants.push_back(
-        {acts, n,
-         static_cast<double>(n) / static_cast<double>(std::max<std::uint64_t>(1, r.items))});
-  std::stable_sort(variants.begin(), variants.end(),
-                   [](const Variant& a, const Variant& b) { return a.items > b.items; });
-  if (variants.size() > options.topVariants) variants.resize(options.topVariants);
-  r.topVariants = std::move(variants);
+  return edges;
+}
+
+/// Variants of all chunks (merged in chunk order), the top ones by items, then by sequence.
+void mergeVariants(std::vector<ChunkFlow>& chunks, const FlowOptions& options, FlowResult& r) {
+  VariantTable all = std::move(chunks.front().variants);
+  for (std::size_t c = 1; c < chunks.size(); ++c) {
+    const auto& t = chunks[c].variants;
+    for (const auto& e : t.entries()) {
+      const auto seq = t.sequence(e);
+      all.add(seq.data(), seq.size(), e.hash, e.items);
+    }
+  }
+  const auto& entries = all.entries();
+  r.variantCount = entries.size();
+  std::vector<std::uint32_t> order(entries.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  const auto top = std::min(order.size(), options.topVariants);
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
+                    [&](std::uint32_t a, std::uint32_t b) {
+                      if (entries[a].items != entries[b].items)
+                        return entries[a].items > entries[b].items;
+                      const auto x = all.sequence(entries[a]), y = all.sequence(entries[b]);
+                      return std::lexicographical_compare(x.begin(), x.end(), y.begin(), y.end());
+                    });
+  const double items = static_cast<double>(std::max<std::uint64_t>(1, r.items));
+  for (std::size_t i = 0; i < top; ++i) {
+    const auto& e = entries[order[i]];
+    const auto seq = all.sequence(e);
+    r.topVariants.push_back(
+        {{seq.begin(), seq.end()}, e.items, static_cast<double>(e.items) / items});
+  }
+}
+
+void merge(std::vector<ChunkFlow>& chunks, const DenseIds& acts, const FlowOptions& options,
+           FlowResult& r) {
+  std::vector<std::int64_t> throughput, service, waiting;
+  for (auto& c : chunks) {
+    throughput.insert(throughput.end(), c.throughput.begin(), c.throughput.end());
+    service.insert(service.end(), c.service.begin(), c.service.end());
+    waiting.insert(waiting.end(), c.waiting.begin(), c.waiting.end());
+    r.items += c.items;
+    r.hasLifecycle = r.hasLifecycle || c.hasLifecycle;
+  }
+  r.throughput = summarize(throughput);
+  r.serviceTime = summarize(service);
+  r.waitingTime = summarize(waiting);
+  r.startActivities = byCount(acts, chunks, false);
+  r.endActivities = byCount(acts, chunks, true);
+  r.edges = mergeEdges(chunks, acts, options.threads);
+  mergeVariants(chunks, options, r);
 }
 
 }  // namespace
@@ -100,17 +276,23 @@ void merge(std::vector<ChunkFlow>& chunks, const FlowOptions& options, FlowResul
 FlowResult analyseFlow(const EventLog& log, const FlowOptions& options, model::Progress& progress) {
   FlowResult r;
   const std::size_t firstItem = !log.item.empty() && log.item[0] == EventLog::kNone ? 1 : 0;
+  DenseIds acts(log.strings.size());
+  for (std::size_t i = firstItem; i < log.itemCount(); ++i)
+    for (auto e = log.itemBegin[i]; e < log.itemBegin[i + 1]; ++e) acts.mark(log.activity[e]);
+  acts.finish();
   auto chunks = parallelChunks<ChunkFlow>(firstItem, log.itemCount(), options.threads,
                                           [&](std::size_t begin, std::size_t end, ChunkFlow& out) {
+                                            out = ChunkFlow(acts.size());
                                             std::vector<ActivityInstance> instances;
+                                            std::vector<std::uint32_t> seq;
                                             for (std::size_t i = begin; i < end; ++i)
-                                              scanItem(log, i, instances, out);
+                                              scanItem(log, acts, i, instances, seq, out);
                                           });
   if (progress.cancelled()) {
     r.cancelled = true;
     return r;
   }
-  merge(chunks, options, r);
+  merge(chunks, acts, options, r);
   progress.report(1.0, "done");
   return r;
 }

@@ -48,7 +48,9 @@ struct FlowResult {
   bool cancelled = false;
 };
 
-/// O(n log n) for n events; parallel over items with identical results for any thread count.
+/// O(n + v log v) for n events and v variants (medians by selection, edges and variants found
+/// through arrays and hash tables); parallel over items with identical results for any thread
+/// count.
 FlowResult analyseFlow(const model::EventLog& log, const FlowOptions& options,
                        model::Progress& progress);
 

@@ -82,9 +82,10 @@ struct HandoffResult {
   bool cancelled = false;
 };
 
-/// Finds every handoff in the log's work items and aggregates them. O(n log n) for n events
-/// (the sorts of the grouping); the per-item pass runs in parallel with results identical for
-/// any thread count.
+/// Finds every handoff in the log's work items and aggregates them. O(n + k) for n events and
+/// k distinct keys of a table (dense ids, counting passes and selection for the medians; only
+/// the finished tables are sorted); the per-item pass and the tables run in parallel with
+/// results identical for any thread count (all sums are exact integer sums).
 HandoffResult findHandoffs(const model::EventLog& log, const HandoffOptions& options,
                            model::Progress& progress);
 

@@ -21,8 +21,15 @@ struct DurationStats {
   double max = 0;
 };
 
-/// Statistics of `micros` (durations in microseconds); reorders the vector. O(n log n).
+/// Statistics of `micros` (durations in microseconds); reorders the vector. O(n): the
+/// median and p90 ranks are found by selection (nth_element), not by a full sort.
 DurationStats summarize(std::vector<std::int64_t>& micros);
+/// The same for the range [first, last), which it reorders.
+DurationStats summarize(std::int64_t* first, std::int64_t* last);
+
+/// The q-quantile (0..1) of [first, last) (numpy "linear"), found by selection; reorders the
+/// range. O(n).
+double quantileOf(std::int64_t* first, std::int64_t* last, double q);
 
 /// The q-quantile (0..1) of sorted values by linear interpolation (numpy "linear").
 double quantileSorted(const std::vector<std::int64_t>& sorted, double q);

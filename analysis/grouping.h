@@ -1,0 +1,108 @@
+// Building blocks of the aggregating passes (handoffs, flow): dense, order-preserving indexes
+// of ids, and grouping of rows by an integer key (a counting pass when the key space is small,
+// a hash map otherwise). Internal to analysis/; not part of its public API.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace orglens::analysis::detail {
+
+/// An allocator that default-initialises: resize() of a vector of numbers leaves them
+/// unwritten instead of zeroing, for buffers that are filled right after.
+template <class T>
+struct UninitAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = UninitAllocator<U>;
+  };
+  UninitAllocator() = default;
+  template <class U>
+  UninitAllocator(const UninitAllocator<U>&) noexcept {}
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    if constexpr (sizeof...(Args) == 0)
+      ::new (static_cast<void*>(p)) U;
+    else
+      ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+template <class T>
+using Buffer = std::vector<T, UninitAllocator<T>>;
+
+/// Ids (ObjectId/StringId values) numbered 0..size-1 in ascending id order, so that ordering by
+/// dense index is ordering by id. kNone (the largest uint32), when present, gets the last index.
+class DenseIds {
+ public:
+  static constexpr std::uint32_t kAbsent = 0xFFFFFFFFu;
+  explicit DenseIds(std::size_t limit) : m_index(limit, 0) {}
+  /// Marks `id` as present; ids >= limit count as kNone. Call finish() after the last mark.
+  void mark(std::uint32_t id) {
+    if (id < m_index.size())
+      m_index[id] = 1;
+    else
+      m_none = true;
+  }
+  /// Numbers the marked ids. O(limit).
+  void finish();
+  std::uint32_t size() const { return static_cast<std::uint32_t>(m_ids.size()); }
+  std::uint32_t operator[](std::uint32_t id) const {
+    return id < m_index.size() ? m_index[id] : m_noneIndex;
+  }
+  std::uint32_t id(std::uint32_t dense) const { return m_ids[dense]; }
+
+ private:
+  std::vector<std::uint32_t> m_index;  // by id: dense index (marks before finish())
+  std::vector<std::uint32_t> m_ids;    // by dense index: id
+  bool m_none = false;
+  std::uint32_t m_noneIndex = kAbsent;
+};
+
+inline constexpr std::uint64_t kSkipRow = ~std::uint64_t{0};
+inline constexpr std::uint32_t kNoGroup = ~std::uint32_t{0};
+
+/// Rows 0..n-1 grouped by key: groups numbered in ascending key order.
+struct RowGroups {
+  Buffer<std::uint32_t> gid;         // per row: its group, kNoGroup when left out
+  std::vector<std::uint64_t> key;    // per group, ascending
+  std::vector<std::uint32_t> begin;  // per group + 1: offsets of its rows in grouped order
+  std::size_t size() const { return key.size(); }
+};
+
+/// Numbers the groups of `g.gid`, which holds raw keys (< keySpace) on entry.
+void numberByCounting(RowGroups& g, std::uint64_t keySpace);
+/// The same for keys too many for an array: `raw` holds each row's key.
+void numberByHashing(RowGroups& g, const std::vector<std::uint64_t>& raw);
+
+/// Groups rows by keyOf(row) < keySpace (kSkipRow: left out). O(n + keySpace) through an
+/// array when keySpace is at most max(n, 2^22), else O(n + g log g) through a hash map.
+template <class KeyFn>
+RowGroups groupRows(std::size_t n, std::uint64_t keySpace, KeyFn keyOf, RowGroups&& reuse = {}) {
+  RowGroups g = std::move(reuse);
+  g.key.clear();
+  g.begin.clear();
+  g.gid.resize(n);
+  if (keySpace <= std::max<std::uint64_t>(n, std::uint64_t{1} << 22)) {
+    for (std::size_t i = 0; i < n; ++i) {  // keys fit in 32 bits here
+      const std::uint64_t k = keyOf(i);
+      g.gid[i] = k == kSkipRow ? kNoGroup : static_cast<std::uint32_t>(k);
+    }
+    numberByCounting(g, keySpace);
+  } else {
+    std::vector<std::uint64_t> raw(n);
+    for (std::size_t i = 0; i < n; ++i) raw[i] = keyOf(i);
+    numberByHashing(g, raw);
+  }
+  return g;
+}
+
+/// values[row] of the grouped rows into `out`, group after group (rows in row order within a
+/// group). `out` is reused: no fresh pages when it is big enough already.
+void groupedValues(const RowGroups& g, const Buffer<std::int64_t>& values,
+                   Buffer<std::int64_t>& out);
+
+}  // namespace orglens::analysis::detail

@@ -1,0 +1,301 @@
+#include "analysis/handoff_tables.h"
+
+#include <algorithm>
+
+#include "analysis/parallel.h"
+
+namespace orglens::analysis::detail {
+
+HandoffDims::HandoffDims(const model::EventLog& log)
+    : activities(log.strings.size()), people(log.objectType.size()), teams(log.objectType.size()) {
+  for (const auto a : log.activity) activities.mark(a);
+  for (const auto p : log.actor) people.mark(p);
+  activities.finish();
+  people.finish();
+  for (std::uint32_t i = 0; i < people.size(); ++i) teams.mark(teamOf(log, people.id(i)));
+  teams.finish();
+}
+
+namespace {
+
+constexpr auto kNone = model::EventLog::kNone;
+
+/// The handoffs as columns of dense keys, built in one (parallel) pass.
+struct Columns {
+  Buffer<std::int64_t> wait;
+  Buffer<std::uint64_t> act;     // (from, to) activity pair
+  Buffer<std::uint64_t> person;  // (from, to) person pair
+  Buffer<std::uint64_t> team;    // (from, to) team pair, kSkipRow when a team is unknown
+  Buffer<std::uint8_t> inside;   // both people in one team
+  std::uint64_t nA, nP, nT;
+  const std::vector<Handoff>* handoffs;  // queue times are read from there, when any
+  bool anyQueue = false;
+};
+
+/// "Everyone waits on", per dense person and team: handoffs received, their waits (µs).
+struct Incoming {
+  std::vector<std::uint64_t> people, teams;
+  std::vector<std::int64_t> peopleMicros, teamsMicros;
+  bool anyQueue = false;
+};
+
+void fillColumns(const std::vector<Handoff>& hs, const HandoffDims& d, std::size_t begin,
+                 std::size_t end, Columns& c, Incoming& in) {
+  in = {std::vector<std::uint64_t>(c.nP, 0), std::vector<std::uint64_t>(c.nT, 0),
+        std::vector<std::int64_t>(c.nP, 0), std::vector<std::int64_t>(c.nT, 0)};
+  for (std::size_t i = begin; i < end; ++i) {
+    const Handoff& h = hs[i];
+    c.wait[i] = h.waitMicros;
+    in.anyQueue = in.anyQueue || h.queueMicros >= 0;
+    c.act[i] = d.activities[h.fromActivity] * c.nA + d.activities[h.toActivity];
+    const auto to = d.people[h.to];
+    c.person[i] = d.people[h.from] * c.nP + to;
+    const bool teams = h.fromTeam != kNone && h.toTeam != kNone;
+    c.team[i] = teams ? d.teams[h.fromTeam] * c.nT + d.teams[h.toTeam] : kSkipRow;
+    c.inside[i] = teams && h.fromTeam == h.toTeam;
+    ++in.people[to];
+    in.peopleMicros[to] += h.waitMicros;
+    if (h.toTeam == kNone) continue;
+    ++in.teams[d.teams[h.toTeam]];
+    in.teamsMicros[d.teams[h.toTeam]] += h.waitMicros;
+  }
+}
+
+Columns columns(const std::vector<Handoff>& hs, const HandoffDims& d, unsigned threads,
+                Incoming& incoming) {
+  const std::size_t n = hs.size();
+  Columns c{Buffer<std::int64_t>(n),  Buffer<std::uint64_t>(n), Buffer<std::uint64_t>(n),
+            Buffer<std::uint64_t>(n), Buffer<std::uint8_t>(n),  d.activities.size(),
+            d.people.size(),          d.teams.size(),           &hs};
+  auto parts = parallelChunks<Incoming>(0, n, threads,
+                                        [&](std::size_t begin, std::size_t end, Incoming& in) {
+                                          fillColumns(hs, d, begin, end, c, in);
+                                        });
+  incoming = std::move(parts.front());
+  for (const auto& p : parts) c.anyQueue = c.anyQueue || p.anyQueue;
+  for (std::size_t p = 1; p < parts.size(); ++p) {  // integer sums: any order gives the same
+    for (std::size_t i = 0; i < c.nP; ++i)
+      incoming.people[i] += parts[p].people[i],
+          incoming.peopleMicros[i] += parts[p].peopleMicros[i];
+    for (std::size_t i = 0; i < c.nT; ++i)
+      incoming.teams[i] += parts[p].teams[i], incoming.teamsMicros[i] += parts[p].teamsMicros[i];
+  }
+  return c;
+}
+
+/// Twice the median (exact in integers: a median of integers is a whole or a half number).
+std::int64_t twiceMedian(std::int64_t* first, std::int64_t* last) {
+  return static_cast<std::int64_t>(2 * quantileOf(first, last, 0.5));
+}
+
+std::vector<std::int64_t> twiceMedians(const RowGroups& g, const Buffer<std::int64_t>& wait,
+                                       Buffer<std::int64_t>& buffer) {
+  groupedValues(g, wait, buffer);
+  std::vector<std::int64_t> out(g.size());
+  for (std::size_t k = 0; k < g.size(); ++k)
+    out[k] = twiceMedian(buffer.data() + g.begin[k], buffer.data() + g.begin[k + 1]);
+  return out;
+}
+
+constexpr std::int64_t kUnset = -1;
+
+/// Sets base[g] for the unset groups g of `byPair` whose key maps (through `keyOf`) to a
+/// group of `level`, to that group's value; true when some group is still unset afterwards.
+template <class KeyOf>
+bool fill(std::vector<std::int64_t>& base, const RowGroups& byPair, const RowGroups& level,
+          const std::vector<std::int64_t>& values, KeyOf keyOf) {
+  bool unset = false;
+  for (std::size_t g = 0; g < byPair.size(); ++g) {
+    if (base[g] != kUnset) continue;
+    const auto key = keyOf(byPair.key[g]);
+    const auto at = std::lower_bound(level.key.begin(), level.key.end(), key);
+    if (at != level.key.end() && *at == key)
+      base[g] = values[static_cast<std::size_t>(at - level.key.begin())];
+    else
+      unset = true;
+  }
+  return unset;
+}
+
+/// Twice the baseline wait (µs) of each activity pair (a group of `byPair`): the usual wait
+/// when nothing crosses a team boundary. The first of these that has handoffs (handoffs/1):
+///  1. the median wait of the pair's handoffs inside one team;
+///  2. the median wait of inside-team handoffs into the pair's target activity;
+///  3. the median wait of all inside-team handoffs;
+///  4. the median wait of the pair's handoffs (a log without teams).
+/// Levels 2 and 3 keep a pair that only ever crosses teams from being its own baseline. A
+/// level is computed only when a pair needs it.
+std::vector<std::int64_t> baselines(const Columns& c, const RowGroups& byPair) {
+  // Levels 1-3 look at inside-team handoffs only: their pairs and waits, gathered once.
+  Buffer<std::uint64_t> act;
+  Buffer<std::int64_t> wait, buffer;
+  for (std::size_t i = 0; i < c.wait.size(); ++i)
+    if (c.inside[i]) act.push_back(c.act[i]), wait.push_back(c.wait[i]);
+  const std::size_t n = act.size();
+  std::vector<std::int64_t> base(byPair.size(), kUnset);
+  const auto same = [](std::uint64_t key) { return key; };
+  auto level = groupRows(n, c.nA * c.nA, [&](std::size_t i) { return act[i]; });
+  if (!fill(base, byPair, level, twiceMedians(level, wait, buffer), same)) return base;
+  level = groupRows(
+      n, c.nA, [&](std::size_t i) { return act[i] % c.nA; }, std::move(level));
+  const auto target = [&](std::uint64_t key) { return key % c.nA; };
+  if (!fill(base, byPair, level, twiceMedians(level, wait, buffer), target)) return base;
+  level = groupRows(
+      n, 1, [](std::size_t) { return std::uint64_t{0}; }, std::move(level));
+  const auto zero = [](std::uint64_t) { return std::uint64_t{0}; };
+  if (!fill(base, byPair, level, twiceMedians(level, wait, buffer), zero)) return base;
+  fill(base, byPair, byPair, twiceMedians(byPair, c.wait, buffer), same);
+  return base;
+}
+
+/// Per group: the waits (grouped into `values`), excess in half microseconds (exact integer
+/// sums), queue time and the handoffs with an assign event. One pass over the rows.
+struct Sums {
+  std::vector<std::int64_t> excess2, queue;
+  std::vector<std::uint64_t> withQueue;
+  Buffer<std::int64_t> values;
+};
+
+Sums sums(const RowGroups& g, const Columns& c, const RowGroups& byPair,
+          const std::vector<std::int64_t>& base2, Buffer<std::int64_t>&& values) {
+  values.resize(g.begin.back());
+  Sums s{std::vector<std::int64_t>(g.size(), 0), std::vector<std::int64_t>(g.size(), 0),
+         std::vector<std::uint64_t>(g.size(), 0), std::move(values)};
+  std::vector<std::uint32_t> at(g.begin.begin(), g.begin.end() - 1);
+  for (std::size_t i = 0; i < g.gid.size(); ++i) {
+    const auto k = g.gid[i];
+    if (k == kNoGroup) continue;
+    s.values[at[k]++] = c.wait[i];
+    s.excess2[k] += std::max<std::int64_t>(0, 2 * c.wait[i] - base2[byPair.gid[i]]);
+    if (!c.anyQueue) continue;
+    if (const auto q = (*c.handoffs)[i].queueMicros; q >= 0) s.queue[k] += q, ++s.withQueue[k];
+  }
+  return s;
+}
+
+/// Groups ordered by excess delay, then count, then key (their order in `all`).
+std::vector<HandoffGroup> ranked(std::vector<HandoffGroup>&& all) {
+  struct Rank {
+    double excess;
+    std::uint64_t count;
+    std::uint32_t index;
+  };
+  std::vector<Rank> ranks(all.size());
+  for (std::uint32_t i = 0; i < all.size(); ++i)
+    ranks[i] = {all[i].excessDelay, all[i].wait.count, i};
+  std::sort(ranks.begin(), ranks.end(), [](const Rank& a, const Rank& b) {
+    if (a.excess != b.excess) return a.excess > b.excess;
+    if (a.count != b.count) return a.count > b.count;
+    return a.index < b.index;
+  });
+  std::vector<HandoffGroup> out;
+  out.reserve(all.size());
+  for (const auto& r : ranks) out.push_back(all[r.index]);
+  return out;
+}
+
+/// The buffers of a table, reused for the next one: fresh pages cost page faults.
+struct Scratch {
+  RowGroups groups;
+  Buffer<std::int64_t> values;
+};
+
+/// The table of `g`: figures per group, computed in parallel and merged in key order;
+/// `setKeys(key, group)` turns a group key back into ids.
+template <class SetKeys>
+std::vector<HandoffGroup> table(const RowGroups& g, const Columns& c, const RowGroups& byPair,
+                                const std::vector<std::int64_t>& base2, unsigned threads,
+                                Buffer<std::int64_t>& scratch, SetKeys setKeys) {
+  Sums s = sums(g, c, byPair, base2, std::move(scratch));
+  auto& values = s.values;  // each thread reorders only its own groups' ranges
+  auto parts = parallelChunks<std::vector<HandoffGroup>>(
+      0, g.size(), threads, [&](std::size_t begin, std::size_t end, auto& out) {
+        for (std::size_t k = begin; k < end; ++k) {
+          HandoffGroup h;
+          setKeys(g.key[k], h);
+          h.wait = summarize(values.data() + g.begin[k], values.data() + g.begin[k + 1]);
+          h.excessDelay = static_cast<double>(s.excess2[k]) * 0.5 * kMicrosToSeconds;
+          h.queue = static_cast<double>(s.queue[k]) * kMicrosToSeconds;
+          h.withQueue = s.withQueue[k];
+          out.push_back(h);
+        }
+      });
+  scratch = std::move(s.values);
+  std::vector<HandoffGroup> all;
+  all.reserve(g.size());
+  for (auto& p : parts) all.insert(all.end(), p.begin(), p.end());
+  return ranked(std::move(all));
+}
+
+std::vector<IncomingWait> incoming(const std::vector<std::uint64_t>& count,
+                                   const std::vector<std::int64_t>& micros, const DenseIds& ids) {
+  std::vector<IncomingWait> out;
+  for (std::uint32_t i = 0; i < ids.size(); ++i)
+    if (count[i] > 0 && ids.id(i) != kNone)
+      out.push_back({ids.id(i), count[i], static_cast<double>(micros[i]) * kMicrosToSeconds});
+  std::stable_sort(out.begin(), out.end(), [](const IncomingWait& a, const IncomingWait& b) {
+    return a.totalWait > b.totalWait;
+  });
+  return out;
+}
+
+}  // namespace
+
+void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, HandoffResult& r) {
+  Incoming in;
+  const Columns c = columns(r.handoffs, d, options.threads, in);
+  const std::size_t n = c.wait.size();
+  const std::uint64_t nA = c.nA, nP = c.nP, nT = c.nT;
+  const auto threads = options.threads;
+  const auto byPair = groupRows(n, nA * nA, [&](std::size_t i) { return c.act[i]; });
+  const auto base2 = baselines(c, byPair);
+  const auto setActivities = [&](std::uint64_t key, HandoffGroup& g) {
+    g.fromActivity = d.activities.id(static_cast<std::uint32_t>(key / nA));
+    g.toActivity = d.activities.id(static_cast<std::uint32_t>(key % nA));
+  };
+  const auto setTeams = [&](std::uint64_t key, HandoffGroup& g) {
+    g.from = d.teams.id(static_cast<std::uint32_t>(key / nT));
+    g.to = d.teams.id(static_cast<std::uint32_t>(key % nT));
+  };
+  Buffer<std::int64_t> values;
+  r.byActivity = table(byPair, c, byPair, base2, threads, values, setActivities);
+  // A pair whose first activity is unknown has no row (as the keys of handoffs/1 say).
+  std::erase_if(r.byActivity, [](const HandoffGroup& g) { return g.fromActivity == kNone; });
+  // The three remaining tables are independent: one task each, spread over the threads.
+  parallelChunks<int>(0, 3, threads, [&](std::size_t begin, std::size_t end, int&) {
+    Scratch t;
+    for (std::size_t task = begin; task < end; ++task) {
+      if (task == 0) {
+        t.groups = groupRows(
+            n, nP * nP, [&](std::size_t i) { return c.person[i]; }, std::move(t.groups));
+        r.byPerson =
+            table(t.groups, c, byPair, base2, 1, t.values, [&](std::uint64_t key, HandoffGroup& g) {
+              g.from = d.people.id(static_cast<std::uint32_t>(key / nP));
+              g.to = d.people.id(static_cast<std::uint32_t>(key % nP));
+            });
+      } else if (task == 1) {
+        t.groups = groupRows(
+            n, nT * nT, [&](std::size_t i) { return c.team[i]; }, std::move(t.groups));
+        r.byTeam = table(t.groups, c, byPair, base2, 1, t.values, setTeams);
+      } else {
+        t.groups = groupRows(
+            n, nT * nT * nA * nA,
+            [&](std::size_t i) {
+              return c.team[i] == kSkipRow ? kSkipRow : c.team[i] * nA * nA + c.act[i];
+            },
+            std::move(t.groups));
+        r.byTeamActivity =
+            table(t.groups, c, byPair, base2, 1, t.values, [&](std::uint64_t key, HandoffGroup& g) {
+              setTeams(key / (nA * nA), g);
+              setActivities(key % (nA * nA), g);
+            });
+      }
+    }
+  });
+  for (const auto& g : r.byTeam)
+    if (g.wait.count >= options.minCount) r.slowTeamPairs.push_back(g);
+  r.waitsOnPerson = incoming(in.people, in.peopleMicros, d.people);
+  r.waitsOnTeam = incoming(in.teams, in.teamsMicros, d.teams);
+}
+
+}  // namespace orglens::analysis::detail

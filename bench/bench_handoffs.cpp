@@ -1,0 +1,329 @@
+// orglens-bench-handoffs: handoffs + performance DFG (findHandoffs + analyseFlow) on a
+// generated log held in memory, with 1 and 2 threads, against the same computation done the
+// way PM4Py does it (pandas groupby().shift()). Issue #5: >= 20 M events/s per core, >= 50x
+// pandas, identical results for 1 and 2 threads. Prints a table; exits 0 unless it cannot run.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/flow.h"
+#include "analysis/handoffs.h"
+#include "bench/bench_util.h"
+#include "bench/handoff_data.h"
+
+namespace fs = std::filesystem;
+using namespace orglens;
+using namespace orglens::bench;
+
+namespace {
+
+constexpr double kTargetPerCore = 20e6;  // events/s per core
+constexpr double kTargetPandasRatio = 50.0;
+
+struct Options {
+  std::uint64_t events = 10'000'000;
+  std::uint64_t pandasEvents = 10'000'000;  // the pandas peer's share of the log
+  int runs = 3;
+  bool quick = false;
+};
+
+void usage(std::FILE* out) {
+  std::fprintf(out,
+               "usage: orglens-bench-handoffs [--quick | --events N] [--pandas-events N] "
+               "[--runs N]\n"
+               "\n"
+               "Times findHandoffs + analyseFlow on a generated in-memory log (completions only,\n"
+               "and start/complete pairs) with 1 and 2 threads, checks that both give identical\n"
+               "results, and runs the same computation in pandas (/usr/bin/python3).\n"
+               "\n"
+               "  --quick            1,000,000 events instead of 10,000,000\n"
+               "  --events N         N events\n"
+               "  --pandas-events N  the pandas peer gets the first N events (default: all)\n"
+               "  --runs N           best of N (default 3)\n");
+}
+
+struct Outcome {
+  analysis::HandoffResult handoffs;
+  analysis::FlowResult flow;
+  double seconds = 0;                          // best of the runs
+  double handoffSeconds = 0, flowSeconds = 0;  // the two parts of the best run
+};
+
+Outcome timeRuns(const model::EventLog& log, unsigned threads, int runs) {
+  Outcome best;
+  best.seconds = 1e300;
+  model::NoProgress progress;
+  for (int i = 0; i < runs; ++i) {
+    analysis::HandoffOptions ho;
+    ho.threads = threads;
+    analysis::FlowOptions fo;
+    fo.threads = threads;
+    const auto start = Clock::now();
+    Outcome o;
+    o.handoffs = analysis::findHandoffs(log, ho, progress);
+    o.handoffSeconds = secondsSince(start);
+    const auto flowStart = Clock::now();
+    o.flow = analysis::analyseFlow(log, fo, progress);
+    o.flowSeconds = secondsSince(flowStart);
+    o.seconds = secondsSince(start);
+    if (o.seconds < best.seconds) best = std::move(o);
+  }
+  return best;
+}
+
+bool sameStats(const analysis::DurationStats& a, const analysis::DurationStats& b) {
+  return a.count == b.count && a.sum == b.sum && a.mean == b.mean && a.median == b.median &&
+         a.p90 == b.p90 && a.min == b.min && a.max == b.max;
+}
+
+bool sameGroups(const std::vector<analysis::HandoffGroup>& a,
+                const std::vector<analysis::HandoffGroup>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+    return x.from == y.from && x.to == y.to && x.fromActivity == y.fromActivity &&
+           x.toActivity == y.toActivity && sameStats(x.wait, y.wait) &&
+           x.excessDelay == y.excessDelay && x.queue == y.queue && x.withQueue == y.withQueue;
+  });
+}
+
+/// Empty when the two results are identical, else the name of the first part that differs.
+std::string difference(const Outcome& a, const Outcome& b) {
+  const auto& h = a.handoffs;
+  const auto& k = b.handoffs;
+  if (!std::equal(h.handoffs.begin(), h.handoffs.end(), k.handoffs.begin(), k.handoffs.end(),
+                  [](const auto& x, const auto& y) {
+                    return x.item == y.item && x.from == y.from && x.to == y.to &&
+                           x.fromTeam == y.fromTeam && x.toTeam == y.toTeam &&
+                           x.fromActivity == y.fromActivity && x.toActivity == y.toActivity &&
+                           x.waitMicros == y.waitMicros && x.queueMicros == y.queueMicros;
+                  }))
+    return "handoff vector";
+  if (!sameGroups(h.byPerson, k.byPerson)) return "byPerson";
+  if (!sameGroups(h.byTeam, k.byTeam)) return "byTeam";
+  if (!sameGroups(h.byActivity, k.byActivity)) return "byActivity";
+  if (!sameGroups(h.byTeamActivity, k.byTeamActivity)) return "byTeamActivity";
+  if (!sameGroups(h.slowTeamPairs, k.slowTeamPairs)) return "slowTeamPairs";
+  auto pp = [](const auto& x, const auto& y) {
+    return x.a == y.a && x.b == y.b && x.count == y.count;
+  };
+  if (!std::equal(h.pingPong.begin(), h.pingPong.end(), k.pingPong.begin(), k.pingPong.end(), pp))
+    return "pingPong";
+  auto rw = [](const auto& x, const auto& y) {
+    return x.activity == y.activity && x.repeats == y.repeats && x.redos == y.redos;
+  };
+  if (!std::equal(h.rework.begin(), h.rework.end(), k.rework.begin(), k.rework.end(), rw))
+    return "rework";
+  auto in = [](const auto& x, const auto& y) {
+    return x.who == y.who && x.handoffs == y.handoffs && x.totalWait == y.totalWait;
+  };
+  if (!std::equal(h.waitsOnPerson.begin(), h.waitsOnPerson.end(), k.waitsOnPerson.begin(),
+                  k.waitsOnPerson.end(), in) ||
+      !std::equal(h.waitsOnTeam.begin(), h.waitsOnTeam.end(), k.waitsOnTeam.begin(),
+                  k.waitsOnTeam.end(), in))
+    return "waitsOn";
+  const auto& f = a.flow;
+  const auto& g = b.flow;
+  if (!std::equal(f.edges.begin(), f.edges.end(), g.edges.begin(), g.edges.end(),
+                  [](const auto& x, const auto& y) {
+                    return x.from == y.from && x.to == y.to && sameStats(x.duration, y.duration);
+                  }))
+    return "DFG edges";
+  if (f.startActivities != g.startActivities || f.endActivities != g.endActivities)
+    return "start/end activities";
+  if (!sameStats(f.throughput, g.throughput) || !sameStats(f.serviceTime, g.serviceTime) ||
+      !sameStats(f.waitingTime, g.waitingTime))
+    return "throughput/service/waiting";
+  if (f.variantCount != g.variantCount ||
+      !std::equal(f.topVariants.begin(), f.topVariants.end(), g.topVariants.begin(),
+                  g.topVariants.end(), [](const auto& x, const auto& y) {
+                    return x.activities == y.activities && x.items == y.items;
+                  }))
+    return "variants";
+  return {};
+}
+
+std::string rate(double events, double seconds) {
+  return seconds > 0 ? fixed(events / seconds / 1e6, 2) + " M ev/s" : "-";
+}
+
+model::EventLog prefixLog(const model::EventLog& log, std::uint64_t maxEvents) {
+  model::EventLog out = log;
+  std::size_t items = 0;
+  while (items < log.itemCount() && log.itemBegin[items] < maxEvents) ++items;  // as the CSV
+  const std::uint32_t events = log.itemBegin[items];
+  for (auto* column : {&out.activity, &out.actor, &out.tool, &out.eventId}) column->resize(events);
+  out.time.resize(events);
+  out.lifecycle.resize(events);
+  out.platform.resize(events);
+  out.item.resize(items);
+  out.itemBegin.resize(items + 1);
+  return out;
+}
+
+void parseArgs(int argc, char** argv, Options& o) {
+  bool pandasSet = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    auto count = [&]() {
+      if (i + 1 >= argc) throw std::invalid_argument(std::string(a) + " needs a value");
+      const long long n = std::atoll(argv[++i]);
+      if (n < 1) throw std::invalid_argument(std::string(a) + " needs a number >= 1");
+      return static_cast<std::uint64_t>(n);
+    };
+    if (a == "--help" || a == "-h") {
+      usage(stdout);
+      std::exit(0);
+    } else if (a == "--quick") {
+      o.quick = true;
+      o.events = 1'000'000;
+    } else if (a == "--events") {
+      o.events = count();
+    } else if (a == "--pandas-events") {
+      o.pandasEvents = count();
+      pandasSet = true;
+    } else if (a == "--runs") {
+      o.runs = static_cast<int>(count());
+    } else {
+      throw std::invalid_argument("unknown option '" + std::string(a) + "'");
+    }
+  }
+  if (!pandasSet) o.pandasEvents = o.events;
+}
+
+struct Measured {
+  std::string name;
+  double events = 0;
+  Outcome one, two;
+};
+
+/// Two table rows (1 and 2 threads) and the identity check of one log.
+Measured measure(const char* name, const model::EventLog& log, const Options& o,
+                 std::vector<Row>& rows, std::vector<std::string>& missed,
+                 std::vector<std::string>& notes) {
+  Measured m{name, static_cast<double>(log.eventCount()), timeRuns(log, 1, o.runs),
+             timeRuns(log, 2, o.runs)};
+  const std::string size = withCommas(log.eventCount()) + " ev";
+  for (unsigned threads : {1u, 2u}) {
+    const double s = threads == 1 ? m.one.seconds : m.two.seconds;
+    const double perCore = m.events / s / threads;
+    const bool meets = perCore >= kTargetPerCore;
+    rows.push_back(
+        {std::string(name) + ", " + std::to_string(threads) + " thread" + (threads > 1 ? "s" : ""),
+         size, fixed(s, 3), rate(m.events, s) + " (" + fixed(perCore / 1e6, 2) + " M/core)", "-",
+         ">= 20 M ev/s/core", meets ? "meets" : "misses"});
+    if (!meets) missed.push_back(rows.back().benchmark);
+  }
+  const std::string diff = difference(m.one, m.two);
+  rows.push_back({std::string(name) + ", 1 vs 2 threads", size, "-", "-", "-", "identical",
+                  diff.empty() ? "meets" : "misses (" + diff + " differs)"});
+  if (!diff.empty()) missed.push_back(rows.back().benchmark);
+  notes.push_back(std::string(name) + ": " + withCommas(log.itemCount()) + " items, " +
+                  withCommas(m.one.handoffs.instances) + " instances, " +
+                  withCommas(m.one.handoffs.handoffs.size()) + " handoffs, " +
+                  withCommas(m.one.handoffs.byPerson.size()) + " person pairs, " +
+                  withCommas(m.one.flow.edges.size()) + " DFG edges, " +
+                  withCommas(m.one.flow.variantCount) + " variants; 2-thread speed-up " +
+                  fixed(m.one.seconds / m.two.seconds, 2) + "x; findHandoffs " +
+                  fixed(m.one.handoffSeconds, 3) + " / " + fixed(m.two.handoffSeconds, 3) +
+                  " s, analyseFlow " + fixed(m.one.flowSeconds, 3) + " / " +
+                  fixed(m.two.flowSeconds, 3) + " s (1 / 2 threads)");
+  return m;
+}
+
+std::string agreement(const Outcome& ours, const PandasResult& p) {
+  double topPair = 0;
+  for (const auto& g : ours.handoffs.byPerson) topPair = std::max(topPair, g.wait.sum);
+  const double topEdge = ours.flow.edges.empty() ? 0 : ours.flow.edges.front().duration.sum;
+  auto close = [](double a, double b) { return std::abs(a - b) <= 1e-6 * std::max(1.0, b); };
+  const bool agree = ours.handoffs.handoffs.size() == p.handoffs &&
+                     ours.handoffs.byPerson.size() == p.resourcePairs &&
+                     ours.flow.edges.size() == p.dfgEdges && close(topPair, p.topPairSumSeconds) &&
+                     close(topEdge, p.topEdgeSumSeconds);
+  return std::string(agree ? "agree" : "DIFFER") + ": handoffs " +
+         withCommas(ours.handoffs.handoffs.size()) + " / " + withCommas(p.handoffs) +
+         ", person pairs " + withCommas(ours.handoffs.byPerson.size()) + " / " +
+         withCommas(p.resourcePairs) + ", DFG edges " + withCommas(ours.flow.edges.size()) + " / " +
+         withCommas(p.dfgEdges) + ", top pair total wait " + fixed(topPair, 0) + " / " +
+         fixed(p.topPairSumSeconds, 0) + " s, top edge total " + fixed(topEdge, 0) + " / " +
+         fixed(p.topEdgeSumSeconds, 0) + " s (orglens / pandas)";
+}
+
+void pandasRow(const model::EventLog& log, const Measured& m, const Options& o,
+               std::vector<Row>& rows, std::vector<std::string>& missed,
+               std::vector<std::string>& notes) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("orglens-bench-handoffs-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path csv = dir / "events.csv";
+  const std::uint64_t written = writeLogCsv(log, csv, o.pandasEvents);
+  const PandasResult p = runPandasPeer(csv, dir);
+  if (p.seconds < 0) {
+    rows.push_back({"pandas groupby().shift() peer", "-", "-", "-", "-", ">= 50x", "error"});
+    missed.push_back("pandas ratio (" + p.error + ")");
+    return;  // the temp dir stays for the error file
+  }
+  fs::remove_all(dir);
+  const double pandasRate = static_cast<double>(p.events) / p.seconds;
+  const double oursRate = m.events / m.one.seconds;  // 1 thread: per core, as pandas is
+  const double ratio = oursRate / pandasRate;
+  rows.push_back({"pandas groupby().shift() peer", withCommas(p.events) + " ev",
+                  fixed(p.seconds, 3), rate(static_cast<double>(p.events), p.seconds), "-",
+                  "(peer)", "-"});
+  rows.push_back({"orglens / pandas (1 thread, per event)", "-", "-", fixed(ratio, 1) + "x", "-",
+                  ">= " + fixed(kTargetPandasRatio, 0) + "x",
+                  ratio >= kTargetPandasRatio ? "meets" : "misses"});
+  if (ratio < kTargetPandasRatio) missed.push_back("pandas ratio");
+  if (written != log.eventCount())
+    notes.push_back("pandas ran on the first " + withCommas(written) +
+                    " events (whole items); the ratio compares per-event rates");
+  const Outcome same = written == log.eventCount() ? Outcome{m.one.handoffs, m.one.flow, 0}
+                                                   : timeRuns(prefixLog(log, o.pandasEvents), 1, 1);
+  notes.push_back("pandas vs orglens on the same events: " + agreement(same, p));
+  notes.push_back("pandas time excludes the CSV load; orglens works on the in-memory EventLog");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  try {
+    parseArgs(argc, argv, o);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "orglens-bench-handoffs: %s\n", e.what());
+    usage(stderr);
+    return 2;
+  }
+  try {
+    std::printf("orglens-bench-handoffs: %s events%s, best of %d runs\n",
+                withCommas(o.events).c_str(), o.quick ? " (--quick)" : "", o.runs);
+    std::vector<Row> rows;
+    std::vector<std::string> notes, missed;
+    auto start = Clock::now();
+    const model::EventLog plain = generateHandoffLog({o.events, false, 20251});
+    const model::EventLog paired = generateHandoffLog({o.events, true, 20252});
+    notes.push_back("logs generated in memory in " + fixed(secondsSince(start), 1) + " s");
+    const Measured m = measure("completions only", plain, o, rows, missed, notes);
+    measure("start/complete pairs", paired, o, rows, missed, notes);
+    pandasRow(plain, m, o, rows, missed, notes);
+    std::printf("\n");
+    printTable(rows);
+    std::printf("\nnotes (M = 10^6; per core = events/s divided by the threads used):\n");
+    for (const auto& n : notes) std::printf("  - %s\n", n.c_str());
+    std::string summary;
+    for (const auto& x : missed) summary += (summary.empty() ? "" : ", ") + x;
+    std::printf("\nsummary: %s\n",
+                missed.empty() ? "all targets met" : ("missed: " + summary).c_str());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "orglens-bench-handoffs: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
