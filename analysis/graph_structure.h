@@ -1,0 +1,21 @@
+// Structural measures of an undirected Graph: articulation points (single points of failure)
+// and k-core numbers (definition "network/1", docs/metrics.md).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "analysis/graph.h"
+
+namespace orglens::analysis {
+
+/// Nodes whose removal increases the number of connected components, ascending. Iterative
+/// Tarjan depth-first search (no recursion, any graph size). O(n + m).
+std::vector<std::uint32_t> articulationPoints(const Graph& graph);
+
+/// Core number of every node: the largest k such that the node belongs to a subgraph in
+/// which every node has degree ≥ k (ties unweighted). Batagelj–Zaversnik bucket peeling.
+/// O(n + m).
+std::vector<std::uint32_t> coreNumbers(const Graph& graph);
+
+}  // namespace orglens::analysis

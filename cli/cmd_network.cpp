@@ -1,0 +1,178 @@
+// `orglens network` and `orglens silos`: the collaboration graph's measures per person and
+// per team (definition network/1, docs/metrics.md).
+#include <algorithm>
+#include <cstdio>
+#include <numeric>
+
+#include "analysis/betweenness.h"
+#include "analysis/collaboration_graph.h"
+#include "analysis/graph_structure.h"
+#include "analysis/silos.h"
+#include "cli/analysis_input.h"
+#include "cli/commands.h"
+#include "importers/timestamp.h"
+#include "model/interaction_log.h"
+#include "reports/analysis_tables.h"
+
+namespace orglens::cli {
+namespace {
+
+using model::EventLog;
+
+std::string fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::optional<model::MicrosUtc> bound(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return importers::TimestampParser().parse(text);  // loadLog has validated it
+}
+
+std::string teamLabel(const EventLog& log, std::uint32_t team) {
+  return team == EventLog::kNone ? "-" : log.label(team);
+}
+
+/// Loads the log and the messages of the window and builds the graph.
+analysis::CollaborationGraph loadGraph(const NetworkArgs& args, EventLog& log,
+                                       model::Progress& progress) {
+  std::unique_ptr<model::Store> store;
+  log = loadLog(args.common, store);
+  const auto mail =
+      model::InteractionLog::load(*store, bound(args.common.from), bound(args.common.to));
+  analysis::CollaborationOptions options;
+  options.minInteractions = args.minInteractions;
+  options.handoffWeight = args.handoffWeight;
+  options.coworkWeight = args.coworkWeight;
+  options.messageWeight = args.messageWeight;
+  options.threads = args.common.threads;
+  if (auto problem = options.validate(); !problem.empty()) throw std::invalid_argument(problem);
+  return analysis::buildCollaborationGraph(log, mail, options, progress);
+}
+
+reports::Table peopleTable(const analysis::CollaborationGraph& cg,
+                           const analysis::BetweennessResult& b, const EventLog& log,
+                           std::size_t top) {
+  std::vector<std::uint32_t> order(cg.person.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t x, std::uint32_t y) { return b.raw[x] > b.raw[y]; });
+  const auto cores = analysis::coreNumbers(cg.graph);
+  std::vector<char> cut(cg.person.size(), 0);
+  for (auto v : analysis::articulationPoints(cg.graph)) cut[v] = 1;
+  reports::Table t;
+  t.columns = {{"person"},
+               {"team"},
+               {"degree", reports::Align::Right, true},
+               {"core", reports::Align::Right, true},
+               {"cut point"},
+               {"strength", reports::Align::Right, true},
+               {"betweenness", reports::Align::Right, true},
+               {"normalised", reports::Align::Right, true}};
+  for (auto v : order) {
+    if (top && t.rows.size() >= top) break;
+    t.addRow({reports::personLabel(log, cg.person[v]), teamLabel(log, cg.team[v]),
+              std::to_string(cg.graph.degree(v)), std::to_string(cores[v]), cut[v] ? "yes" : "no",
+              fixed(cg.graph.strength(v), 3), fixed(b.raw[v], 3), fixed(b.normalised[v], 6)});
+  }
+  return t;
+}
+
+}  // namespace
+
+int runNetwork(const NetworkArgs& args) {
+  return guarded("network", [&] {
+    const auto format = reports::parseFormat(args.common.format);
+    EventLog log;
+    StderrProgress progress("network");
+    const auto cg = loadGraph(args, log, progress);
+    const auto b =
+        analysis::computeBetweenness(cg.graph, {args.weighted, args.common.threads}, progress);
+    progress.finish();
+    const std::string title = std::string("People by betweenness (") +
+                              (args.weighted ? "weighted, tie length 1/weight" : "unweighted") +
+                              "; " + std::to_string(cg.graph.nodeCount()) + " people, " +
+                              std::to_string(cg.graph.edgeCount()) + " ties)";
+    printTables({{"people", title, peopleTable(cg, b, log, args.common.top)}}, format,
+                cg.definition);
+    return int(kOk);
+  });
+}
+
+namespace {
+
+reports::Table teamTable(const analysis::SiloResult& s, const EventLog& log) {
+  reports::Table t;
+  t.columns = {{"team"},
+               {"people", reports::Align::Right, true},
+               {"E-I", reports::Align::Right, true},
+               {"E-I weighted", reports::Align::Right, true},
+               {"ties inside", reports::Align::Right, true},
+               {"ties across", reports::Align::Right, true},
+               {"cross-team share", reports::Align::Right, true}};
+  std::vector<std::size_t> order(s.perTeam.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    return s.perTeam[x].eiIndex < s.perTeam[y].eiIndex;
+  });
+  for (auto i : order) {
+    const auto& p = s.perTeam[i];
+    t.addRow({log.label(p.team), std::to_string(p.size), fixed(p.eiIndex, 3),
+              fixed(p.eiWeighted, 3), std::to_string(p.internalTies),
+              std::to_string(p.externalTies), fixed(p.crossTeamShare, 3)});
+  }
+  return t;
+}
+
+reports::Table brokerTable(const analysis::SiloResult& s, const analysis::CollaborationGraph& cg,
+                           const EventLog& log, std::size_t top) {
+  reports::Table t;
+  t.columns = {{"person"},
+               {"team"},
+               {"cross-team ties", reports::Align::Right, true},
+               {"teams reached", reports::Align::Right, true},
+               {"cross-team weight", reports::Align::Right, true}};
+  for (const auto& b : s.brokers) {
+    if (top && t.rows.size() >= top) break;
+    t.addRow({reports::personLabel(log, cg.person[b.node]), teamLabel(log, cg.team[b.node]),
+              std::to_string(b.crossTeamTies), std::to_string(b.teamsReached),
+              fixed(b.crossTeamWeight, 3)});
+  }
+  return t;
+}
+
+reports::Table matrixTable(const analysis::SiloResult& s, const EventLog& log) {
+  reports::Table t;
+  t.columns = {{"team"}};
+  for (auto team : s.teams) t.columns.push_back({log.label(team), reports::Align::Right, true});
+  for (Eigen::Index i = 0; i < s.matrix.rows(); ++i) {
+    std::vector<std::string> row{log.label(s.teams[static_cast<std::size_t>(i)])};
+    for (Eigen::Index j = 0; j < s.matrix.cols(); ++j) row.push_back(fixed(s.matrix(i, j), 2));
+    t.addRow(std::move(row));
+  }
+  return t;
+}
+
+}  // namespace
+
+int runSilos(const NetworkArgs& args) {
+  return guarded("silos", [&] {
+    const auto format = reports::parseFormat(args.common.format);
+    EventLog log;
+    StderrProgress progress("silos");
+    const auto cg = loadGraph(args, log, progress);
+    const auto s = analysis::analyseSilos(cg, log);
+    progress.finish();
+    printTables(
+        {{"teams", "Teams by E-I index over tie counts (-1 = every tie inside the team)",
+          teamTable(s, log)},
+         {"brokers", "People carrying the most cross-team ties",
+          brokerTable(s, cg, log, args.common.top)},
+         {"matrix", "Tie weight between teams (diagonal: inside the team)", matrixTable(s, log)}},
+        format, s.definition);
+    return int(kOk);
+  });
+}
+
+}  // namespace orglens::cli
