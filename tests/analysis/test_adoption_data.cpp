@@ -1,0 +1,143 @@
+// Adoption on generated and real data: the facts `orglens sample` planted, and the figures of
+// the houstondatavis Slack export computed independently.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <regex>
+
+#include "analysis/adoption.h"
+#include "importers/import_file.h"
+#include "model/store.h"
+#include "model/time_format.h"
+#include "samples/planted.h"
+#include "samples/sample_org.h"
+#include "tests/support/test_support.h"
+
+using namespace orglens;
+
+namespace {
+
+/// The ids listed under "key": [...] in the ground truth.
+std::vector<std::string> idList(const std::string& json, const std::string& key) {
+  std::smatch m;
+  REQUIRE(std::regex_search(json, m, std::regex("\"" + key + "\": \\[([^\\]]*)\\]")));
+  std::vector<std::string> ids;
+  const std::string list = m[1];
+  const std::regex id("\"([^\"]+)\"");
+  for (auto it = std::sregex_iterator(list.begin(), list.end(), id); it != std::sregex_iterator();
+       ++it)
+    ids.push_back((*it)[1]);
+  return ids;
+}
+
+std::vector<std::string> keys(const model::AdoptionLog& log,
+                              const std::vector<std::uint32_t>& people) {
+  std::vector<std::string> out;
+  for (const auto p : people) out.push_back(log.people[p].key);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("The planted adoption facts of the sample are recovered",
+          "[analysis][adoption][sample]") {
+  const auto dir = test::tempDir("planted-adoption");
+  samples::SampleOptions options;
+  options.people = 120;
+  options.days = 90;
+  options.seed = 7;
+  samples::writeSampleOrganisation(dir / "sample", options);
+  const std::string truth = test::readFile(dir / "sample" / "ground-truth.json");
+  auto store = model::Store::open(dir / "s.orglens", model::Store::Mode::Create);
+  model::NoProgress progress;
+  // events.csv is imported too: its process events (some in chat, also in Corporate) are work
+  // items, not tool usage, and must not count.
+  for (const char* file : {"roster.csv", "events.csv", "usage.csv", "slack", "mail.mbox"})
+    importers::importFile(*store, dir / "sample" / file, {}, progress);
+  const auto log = model::AdoptionLog::load(*store);
+  // 120 roster people (the deleted Slack account and the bot are not registered).
+  CHECK(log.people.size() == 120);
+  const auto r = analysis::analyseAdoption(log, {}, progress);
+  CHECK(r.duplicates > 0);  // usage.csv mirrors the Slack posts and the sent mail
+
+  // The non-adopting department never uses chat; every other department does.
+  const auto chat = std::find(r.tools.begin(), r.tools.end(), samples::planted::kNonAdoptedTool);
+  REQUIRE(chat != r.tools.end());
+  const auto t = static_cast<std::size_t>(chat - r.tools.begin());
+  for (const auto& d : r.departmentTools) {
+    INFO(d.department);
+    if (d.department == samples::planted::kNonAdoptingDepartment) {
+      CHECK(d.toolShare[t] == 0.0);
+      CHECK(std::find(d.unusedTools.begin(), d.unusedTools.end(), "chat") != d.unusedTools.end());
+    } else {
+      CHECK(d.toolShare[t] > 0.5);
+    }
+  }
+  // The mobile-first team has the highest mobile share, the weekend team the highest weekend share.
+  const auto most = [&r](auto field) {
+    return std::max_element(r.teamTime.begin(), r.teamTime.end(),
+                            [field](const auto& a, const auto& b) { return a.*field < b.*field; })
+        ->name;
+  };
+  CHECK(most(&analysis::TimeShares::mobileShare) == samples::planted::kMobileFirstTeam);
+  CHECK(most(&analysis::TimeShares::weekendShare) == samples::planted::kWeekendTeam);
+  // The ground truth's tried-then-abandoned and struggling people, and no one else.
+  CHECK(keys(log, r.abandoned) == idList(truth, "abandoned"));
+  CHECK(keys(log, r.struggling) == idList(truth, "struggling"));
+  // Managers and staff are both present; managers use chat less (ground truth: 0.25 vs 0.43 of
+  // rows).
+  REQUIRE(r.byRole.size() == 2);
+  CHECK(r.byRole[0].name == "managers");
+  CHECK(r.byRole[0].counts.registered + r.byRole[1].counts.registered == 120);
+  // The same figures for any number of threads.
+  analysis::AdoptionOptions three;
+  three.threads = 3;
+  const auto again = analysis::analyseAdoption(log, three, progress);
+  CHECK(again.segments == r.segments);
+  CHECK(again.abandoned == r.abandoned);
+  CHECK(again.overall.stickiness == r.overall.stickiness);
+  CHECK(again.teamTime.front().weekendShare == r.teamTime.front().weekendShare);
+  // Five roster start dates fall in the log (seed 7; python3: [r['person_id'] for r in
+  // csv.DictReader(open('roster.csv')) if r['start_date'] >= '2025-01-06'] gives p0014,
+  // p0028, p0083, p0102, p0117), two in February and three in March.
+  std::uint64_t joiners = 0;
+  for (const auto& c : r.cohorts) joiners += c.people;
+  CHECK(joiners == 5);
+  REQUIRE(r.cohorts.size() == 2);
+  CHECK(r.cohorts[0].people == 2);
+  CHECK(r.cohorts[1].people == 3);
+}
+
+TEST_CASE("Adoption figures of the houstondatavis Slack export", "[analysis][adoption][slack]") {
+  const auto data = test::sharedData("chat/houstondatavis-slack");
+  const auto dir = test::tempDir("adoption-slack");
+  auto store = model::Store::open(dir / "s.orglens", model::Store::Mode::Create);
+  model::NoProgress progress;
+  importers::importFile(*store, data, {}, progress);
+  const auto log = model::AdoptionLog::load(*store);
+  const auto r = analysis::analyseAdoption(log, {}, progress);
+  // Figures from an independent scan of the JSON files (Python, run in the export folder):
+  //   users = json.load(open('users.json')); bots = {ids with is_bot} | {'USLACKBOT'}
+  //   registered = {id for users not deleted and not is_bot}                        -> 70
+  //   actions: per channels.json folder, per day file, per message whose subtype is in
+  //   {'', thread_broadcast, file_share, me_message, file_comment}, without bot_id, by a
+  //   non-bot user (comment.user for file_comment): the message, plus one per reacting
+  //   non-bot user at the message time                                              -> 1229
+  //   posted = registered authors of a message that is not a thread reply           -> 31
+  //   ever active = registered people with any action                               -> 33
+  //   MAU = registered people active on UTC days last-29..last (last = 2016-07-27)  -> 17
+  //   active registered people per calendar month (UTC), 2015-06 .. 2016-07:
+  //   11 8 7 5 9 5 4 9 7 5 6 7 12 17
+  CHECK(r.overall.registered == 70);
+  CHECK(r.actions + r.duplicates + log.unregisteredActions == 1229);
+  CHECK(r.funnel[2].people == 31);  // registered, ever active and posted
+  CHECK(r.overall.everActive == 33);
+  CHECK(model::formatDateUtc(r.lastDay) == "2016-07-27");
+  CHECK(r.overall.mau == 17);
+  std::vector<std::uint64_t> months;
+  for (const auto& m : r.months) months.push_back(m.activePeople);
+  CHECK(months == std::vector<std::uint64_t>{11, 8, 7, 5, 9, 5, 4, 9, 7, 5, 6, 7, 12, 17});
+  REQUIRE_FALSE(r.months.empty());
+  CHECK(model::formatDateUtc(r.months.front().monthStart) == "2015-06-01");
+  CHECK(r.byTool.size() == 1);  // chat only
+}
