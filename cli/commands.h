@@ -61,6 +61,13 @@ struct WorkloadArgs {
 };
 int runWorkload(const WorkloadArgs& args);
 
+struct AdoptionArgs {
+  AnalysisArgs common;
+  std::string by = "department";  // tool, platform, department, role, week
+  bool segments = false;
+};
+int runAdoption(const AdoptionArgs& args);
+
 struct ResponsivenessArgs {
   AnalysisArgs common;
   bool workingHours = false;
@@ -69,6 +76,17 @@ struct ResponsivenessArgs {
   int endHour = 17;
 };
 int runResponsiveness(const ResponsivenessArgs& args);
+
+struct NetworkArgs {
+  AnalysisArgs common;
+  bool weighted = false;  // betweenness with tie length 1 / weight
+  std::uint32_t minInteractions = 2;
+  double handoffWeight = 1.0, coworkWeight = 1.0, messageWeight = 1.0;
+};
+/// `orglens network`: degree, strength and betweenness per person (definition network/1).
+int runNetwork(const NetworkArgs& args);
+/// `orglens silos`: E-I index, size and cross-team share per team, brokers, team matrix.
+int runSilos(const NetworkArgs& args);
 
 /// `orglens formats`: the importers and how they are detected.
 int runFormats();

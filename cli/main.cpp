@@ -158,6 +158,24 @@ void addWorkload(CLI::App& app, WorkloadArgs& args) {
       "--top 0 --format csv");
 }
 
+void addAdoption(CLI::App& app, AdoptionArgs& args) {
+  auto* cmd = app.add_subcommand("adoption", "Who uses which tools, how often, on which device");
+  addAnalysisOptions(cmd, args.common);
+  cmd->add_option("--by", args.by, "tool, platform, department, role or week")
+      ->capture_default_str();
+  cmd->add_flag(
+      "--segments", args.segments,
+      "Usage segments, funnel, depth, tried-then-abandoned and struggling people instead");
+  cmd->footer(
+      "Registered people: the roster, chat users (not bots, not deleted) and usage-log users. "
+      "Actions: usage-log rows, chat posts, replies and reactions, sent e-mail (process events "
+      "and --items are not used). DAU/WAU/MAU over the last 1/7/30 UTC days of the log; weekend "
+      "and after hours (before 08:00, from 18:00) in each person's time zone. Departments and "
+      "teams with fewer than 5 people are suppressed (definition adoption/1, docs/metrics.md)."
+      "\n\nExamples:\n  orglens adoption --db org.orglens\n  orglens adoption --db org.orglens "
+      "--by tool\n  orglens adoption --db org.orglens --segments --format json");
+}
+
 void addResponsiveness(CLI::App& app, ResponsivenessArgs& args) {
   auto* cmd = app.add_subcommand("responsiveness",
                                  "Reply latency, time to first response and unanswered threads");
@@ -176,6 +194,44 @@ void addResponsiveness(CLI::App& app, ResponsivenessArgs& args) {
       "someone other than its author (definition responsiveness/1).\n\nExamples:\n"
       "  orglens responsiveness --db org.orglens\n  orglens responsiveness --db org.orglens "
       "--working-hours");
+}
+
+void addNetworkOptions(CLI::App* cmd, NetworkArgs& args) {
+  addAnalysisOptions(cmd, args.common);
+  cmd->add_option("--min-interactions", args.minInteractions,
+                  "Interactions a tie needs (handoffs + shared items + messages)")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 1000000u));
+  cmd->add_option("--handoff-weight", args.handoffWeight, "Weight of each handoff (0 = off)")
+      ->capture_default_str();
+  cmd->add_option("--cowork-weight", args.coworkWeight, "Weight of each shared item (0 = off)")
+      ->capture_default_str();
+  cmd->add_option("--message-weight", args.messageWeight,
+                  "Weight of a message, shared among its recipients (0 = off)")
+      ->capture_default_str();
+}
+
+void addNetwork(CLI::App& app, NetworkArgs& args) {
+  auto* cmd = app.add_subcommand(
+      "network", "Collaboration network: degree, strength and betweenness per person");
+  addNetworkOptions(cmd, args);
+  cmd->add_flag("--weighted", args.weighted, "Betweenness over tie lengths 1 / weight");
+  cmd->footer(
+      "People are tied by handoffs, work items they share and messages (sender to each "
+      "recipient); a tie needs 2 interactions by default. Betweenness is exact (Brandes), raw "
+      "as igraph reports it and normalised by (n-1)(n-2)/2 (definition network/1).\n\n"
+      "Examples:\n  orglens network --db org.orglens\n  orglens network --db org.orglens "
+      "--weighted --top 0 --format csv");
+}
+
+void addSilos(CLI::App& app, NetworkArgs& args) {
+  auto* cmd = app.add_subcommand(
+      "silos", "Silos: E-I index and cross-team share per team, brokers, team matrix");
+  addNetworkOptions(cmd, args);
+  cmd->footer(
+      "Krackhardt's E-I index per team over tie counts: (ties across - ties inside) / all its "
+      "ties, -1 = every tie inside the team (definition network/1).\n\nExamples:\n"
+      "  orglens silos --db org.orglens\n  orglens silos --db org.orglens --format json");
 }
 
 }  // namespace
@@ -205,8 +261,13 @@ int main(int argc, char** argv) {
   addFlow(app, flow);
   WorkloadArgs workload;
   addWorkload(app, workload);
+  AdoptionArgs adoption;
+  addAdoption(app, adoption);
   ResponsivenessArgs responsiveness;
   addResponsiveness(app, responsiveness);
+  NetworkArgs network, silos;
+  addNetwork(app, network);
+  addSilos(app, silos);
   app.add_subcommand("formats", "List the input formats orglens reads");
   try {
     app.parse(argc, argv);
@@ -228,6 +289,9 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("handoffs")) return runHandoffs(handoffs);
   if (app.got_subcommand("flow")) return runFlow(flow);
   if (app.got_subcommand("workload")) return runWorkload(workload);
+  if (app.got_subcommand("adoption")) return runAdoption(adoption);
   if (app.got_subcommand("responsiveness")) return runResponsiveness(responsiveness);
+  if (app.got_subcommand("network")) return runNetwork(network);
+  if (app.got_subcommand("silos")) return runSilos(silos);
   return kUsage;
 }
