@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "model/text.h"
 #include "model/time_format.h"
 
 namespace orglens::analysis {
@@ -20,8 +21,7 @@ const char* toString(Segment s) {
 }
 
 Depth depthOf(std::string_view activity) {
-  std::string a(activity);
-  for (auto& c : a) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string a = model::asciiLower(activity);
   for (const char* w : {"read", "open", "opened", "view", "viewed", "search"})
     if (a == w) return Depth::Reading;
   if (a == "react" || a == "reacted") return Depth::Reacting;

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "importers/timestamp.h"
 #include "model/time_format.h"
+#include "reports/table.h"
 
 namespace orglens::cli {
 namespace {
@@ -13,13 +14,8 @@ namespace {
 constexpr std::uint64_t kMinGroup = 5;  // privacy: no figure over fewer people (DESIGN.md)
 constexpr const char* kSuppressed = "(suppressed: fewer than 5 people)";
 
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
 std::string percent(double share) {
-  return fixed(100.0 * share, 1);
+  return reports::formatFixed(100.0 * share, 1);
 }
 
 std::optional<model::MicrosUtc> bound(const std::string& text, const char* option) {
@@ -40,7 +36,7 @@ std::vector<std::string> countsRow(const std::string& name, const analysis::Acti
           percent(c.dauShare),
           percent(c.wauShare),
           percent(c.mauShare),
-          fixed(c.stickiness, 3),
+          reports::formatFixed(c.stickiness, 3),
           std::to_string(c.actions)};
 }
 
@@ -88,7 +84,8 @@ reports::Table weeksTable(const analysis::AdoptionResult& r) {
                {"actions", reports::Align::Right, true}};
   for (const auto& w : r.weeks)
     t.addRow({model::formatDateUtc(w.weekStart), std::to_string(w.activePeople),
-              percent(w.activeShare), fixed(w.averageDau, 1), std::to_string(w.actions)});
+              percent(w.activeShare), reports::formatFixed(w.averageDau, 1),
+              std::to_string(w.actions)});
   return t;
 }
 
@@ -231,8 +228,8 @@ int runAdoption(const AdoptionArgs& args) {
           std::to_string(o.registered).c_str(), std::to_string(o.everActive).c_str(),
           std::to_string(o.dau).c_str(), percent(o.dauShare).c_str(), std::to_string(o.wau).c_str(),
           percent(o.wauShare).c_str(), std::to_string(o.mau).c_str(), percent(o.mauShare).c_str(),
-          fixed(o.stickiness, 3).c_str(), percent(r.involvement).c_str(), r.abandoned.size(),
-          r.struggling.size(), model::formatDateUtc(r.lastDay).c_str());
+          reports::formatFixed(o.stickiness, 3).c_str(), percent(r.involvement).c_str(),
+          r.abandoned.size(), r.struggling.size(), model::formatDateUtc(r.lastDay).c_str());
     } else if (format == reports::Format::Json) {
       reports::Table summary;
       summary.columns = {{"scope"}};

@@ -7,6 +7,7 @@
 #include "cli/terminal.h"
 #include "importers/ocel_export.h"
 #include "model/store.h"
+#include "model/text.h"
 
 namespace orglens::cli {
 namespace {
@@ -14,9 +15,7 @@ namespace {
 enum class OcelFormat { Sqlite, Json, Unknown };
 
 OcelFormat formatOf(const std::filesystem::path& path) {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string ext = model::asciiLower(path.extension().string());
   if (ext == ".sqlite" || ext == ".sqlite3" || ext == ".db") return OcelFormat::Sqlite;
   if (ext == ".json" || ext == ".jsonocel") return OcelFormat::Json;
   return OcelFormat::Unknown;

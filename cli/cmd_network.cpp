@@ -13,17 +13,12 @@
 #include "importers/timestamp.h"
 #include "model/interaction_log.h"
 #include "reports/analysis_tables.h"
+#include "reports/table.h"
 
 namespace orglens::cli {
 namespace {
 
 using model::EventLog;
-
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
 
 std::optional<model::MicrosUtc> bound(const std::string& text) {
   if (text.empty()) return std::nullopt;
@@ -74,7 +69,8 @@ reports::Table peopleTable(const analysis::CollaborationGraph& cg,
     if (top && t.rows.size() >= top) break;
     t.addRow({reports::personLabel(log, cg.person[v]), teamLabel(log, cg.team[v]),
               std::to_string(cg.graph.degree(v)), std::to_string(cores[v]), cut[v] ? "yes" : "no",
-              fixed(cg.graph.strength(v), 3), fixed(b.raw[v], 3), fixed(b.normalised[v], 6)});
+              reports::formatFixed(cg.graph.strength(v), 3), reports::formatFixed(b.raw[v], 3),
+              reports::formatFixed(b.normalised[v], 6)});
   }
   return t;
 }
@@ -118,9 +114,9 @@ reports::Table teamTable(const analysis::SiloResult& s, const EventLog& log) {
   });
   for (auto i : order) {
     const auto& p = s.perTeam[i];
-    t.addRow({log.label(p.team), std::to_string(p.size), fixed(p.eiIndex, 3),
-              fixed(p.eiWeighted, 3), std::to_string(p.internalTies),
-              std::to_string(p.externalTies), fixed(p.crossTeamShare, 3)});
+    t.addRow({log.label(p.team), std::to_string(p.size), reports::formatFixed(p.eiIndex, 3),
+              reports::formatFixed(p.eiWeighted, 3), std::to_string(p.internalTies),
+              std::to_string(p.externalTies), reports::formatFixed(p.crossTeamShare, 3)});
   }
   return t;
 }
@@ -137,7 +133,7 @@ reports::Table brokerTable(const analysis::SiloResult& s, const analysis::Collab
     if (top && t.rows.size() >= top) break;
     t.addRow({reports::personLabel(log, cg.person[b.node]), teamLabel(log, cg.team[b.node]),
               std::to_string(b.crossTeamTies), std::to_string(b.teamsReached),
-              fixed(b.crossTeamWeight, 3)});
+              reports::formatFixed(b.crossTeamWeight, 3)});
   }
   return t;
 }
@@ -148,7 +144,8 @@ reports::Table matrixTable(const analysis::SiloResult& s, const EventLog& log) {
   for (auto team : s.teams) t.columns.push_back({log.label(team), reports::Align::Right, true});
   for (Eigen::Index i = 0; i < s.matrix.rows(); ++i) {
     std::vector<std::string> row{log.label(s.teams[static_cast<std::size_t>(i)])};
-    for (Eigen::Index j = 0; j < s.matrix.cols(); ++j) row.push_back(fixed(s.matrix(i, j), 2));
+    for (Eigen::Index j = 0; j < s.matrix.cols(); ++j)
+      row.push_back(reports::formatFixed(s.matrix(i, j), 2));
     t.addRow(std::move(row));
   }
   return t;

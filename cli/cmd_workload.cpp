@@ -3,15 +3,10 @@
 #include "cli/commands.h"
 #include "model/time_format.h"
 #include "reports/analysis_tables.h"
+#include "reports/table.h"
 
 namespace orglens::cli {
 namespace {
-
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
 
 reports::Table weeksTable(const analysis::WorkloadResult& r) {
   reports::Table t;
@@ -35,8 +30,8 @@ reports::Table loadTable(const std::vector<analysis::HolderLoad>& loads, const m
   for (const auto& l : loads) {
     if (top && t.rows.size() >= top) break;
     std::vector<std::string> row{people ? reports::personLabel(log, l.who) : log.label(l.who),
-                                 fixed(l.averageWip, 2), std::to_string(l.peakWip)};
-    if (busy) row.push_back(fixed(l.busyHoursPerWeek, 1));
+                                 reports::formatFixed(l.averageWip, 2), std::to_string(l.peakWip)};
+    if (busy) row.push_back(reports::formatFixed(l.busyHoursPerWeek, 1));
     t.addRow(std::move(row));
   }
   return t;

@@ -4,6 +4,7 @@
 #include "importers/csv_columns.h"
 #include "importers/registry.h"
 #include "model/identity.h"
+#include "model/text.h"
 
 namespace orglens::importers {
 namespace {
@@ -39,8 +40,7 @@ class AliasCsvImporter final : public Importer {
   int sniff(const std::filesystem::path& path, std::string_view head) const override {
     const auto ext = path.extension().string();
     if (ext != ".csv" && ext != ".txt") return 0;
-    std::string first(head.substr(0, head.find('\n')));
-    for (auto& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string first = model::asciiLower(head.substr(0, head.find('\n')));
     while (!first.empty() && (first.back() == '\r' || first.back() == ' ')) first.pop_back();
     return first == "alias,person" || first == "alias;person" ? 90 : 0;
   }

@@ -3,15 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "model/text.h"
+
 namespace orglens::importers {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 std::string listColumns(const std::vector<std::string>& header) {
   std::string out;
@@ -21,24 +16,46 @@ std::string listColumns(const std::vector<std::string>& header) {
 
 }  // namespace
 
+std::vector<std::string> fieldNames(const std::vector<FieldSpec>& specs) {
+  std::vector<std::string> out;
+  for (const auto& f : specs) out.push_back(f.field);
+  return out;
+}
+
+void readCsvRows(CsvReader& reader, ImportContext& ctx,
+                 const std::function<void(const CsvRow&)>& importRow) {
+  CsvRow row;
+  std::uint64_t rows = 0;
+  while (reader.next(row)) {
+    importRow(row);
+    if ((++rows & 0xFFFF) == 0) {
+      if (ctx.progress.cancelled()) return;
+      if (const auto total = reader.totalBytes())
+        ctx.progress.report(double(reader.bytesRead()) / double(total), "reading");
+    }
+  }
+  if (!reader.error().empty()) {
+    ctx.diagnostics.error(0, reader.error() + "; the rest of the file is not imported");
+    ++ctx.skippedRows;
+  }
+}
+
 std::string_view trimField(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
+  return model::trimAscii(s, " \t");
 }
 
 std::map<std::string, std::optional<std::size_t>> resolveColumns(
     const std::vector<std::string>& header, const std::vector<FieldSpec>& specs,
     const std::map<std::string, std::string>& mapping, const DiagnosticSink& where) {
   std::vector<std::string> lowered;
-  for (const auto& h : header) lowered.push_back(lower(trimField(h)));
+  for (const auto& h : header) lowered.push_back(model::asciiLower(trimField(h)));
   std::map<std::string, std::optional<std::size_t>> out;
   std::vector<bool> taken(header.size(), false);
   // Explicit mappings first, so that a guess never takes a column the user assigned.
   for (const auto& spec : specs) {
     auto m = mapping.find(spec.field);
     if (m == mapping.end()) continue;
-    auto it = std::find(lowered.begin(), lowered.end(), lower(trimField(m->second)));
+    auto it = std::find(lowered.begin(), lowered.end(), model::asciiLower(trimField(m->second)));
     if (it == lowered.end())
       throw ImportError(where.where(1) + ": --map " + spec.field + "=" + m->second +
                         ": the file has no column '" + m->second + "'; its columns are " +

@@ -1,7 +1,8 @@
 // Header handling shared by the CSV importers: finding a field's column from an explicit
-// --map or from the usual names, and text clean-up of fields.
+// --map or from the usual names, text clean-up of fields, and the row loop.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -31,6 +32,15 @@ std::map<std::string, std::optional<std::size_t>> resolveColumns(
 /// ImportError for an unreadable, empty, UTF-16/32 or header-less file.
 std::unique_ptr<CsvReader> openCsv(const std::filesystem::path& path,
                                    std::vector<std::string>& header);
+
+/// The `field` names of `specs`, in order (an importer's mappingFields()).
+std::vector<std::string> fieldNames(const std::vector<FieldSpec>& specs);
+
+/// Passes every row of `reader` to `importRow`. Every 65536 rows it stops when the import is
+/// cancelled and otherwise reports the share of the file read. A reader error at the end is
+/// an error diagnostic (and a skipped row): the rest of the file is not imported.
+void readCsvRows(CsvReader& reader, ImportContext& ctx,
+                 const std::function<void(const CsvRow&)>& importRow);
 
 /// Trims ASCII spaces.
 std::string_view trimField(std::string_view s);

@@ -5,7 +5,7 @@
 namespace orglens::importers {
 
 int sniffCsvHeader(const std::filesystem::path& path, std::string_view head,
-                   const std::vector<FieldSpec>& specs, int score) {
+                   const std::vector<FieldSpec>& specs, int score, int missingScore) {
   const auto ext = path.extension().string();
   if (ext != ".csv" && ext != ".tsv" && ext != ".txt") return 0;
   auto reader = CsvReader::fromString(std::string(head.substr(0, head.find('\n'))));
@@ -19,7 +19,7 @@ int sniffCsvHeader(const std::filesystem::path& path, std::string_view head,
     resolveColumns(header, specs, {}, quiet);
     return score;
   } catch (const ImportError&) {
-    return 0;
+    return missingScore;
   }
 }
 

@@ -23,6 +23,7 @@
 #include "importers/mbox_reader.h"
 #include "importers/registry.h"
 #include "model/identity.h"
+#include "model/text.h"
 
 namespace orglens::importers {
 namespace {
@@ -51,15 +52,7 @@ struct SubjectThread {
   std::int64_t last = 0;
 };
 
-bool startsWithNoCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
+using model::startsWithNoCase;
 
 class EmailRun final : public MailHandler {
  public:

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "importers/csv_columns.h"
+#include "importers/csv_sniff.h"
 #include "importers/registry.h"
 #include "importers/timestamp.h"
 #include "model/identity.h"
@@ -210,20 +211,7 @@ void EventCsvRun::run() {
       m_extra.emplace_back(c, m_ctx.sink.intern(m_header[c]));
   m_defaultTool = m_ctx.sink.intern("process");
   m_memberOf = m_ctx.sink.intern("member-of");
-  CsvRow row;
-  std::uint64_t rows = 0;
-  while (reader->next(row)) {
-    importRow(row);
-    if ((++rows & 0xFFFF) == 0) {
-      if (m_ctx.progress.cancelled()) return;
-      const auto total = reader->totalBytes();
-      if (total) m_ctx.progress.report(double(reader->bytesRead()) / double(total), "reading");
-    }
-  }
-  if (!reader->error().empty()) {
-    m_ctx.diagnostics.error(0, reader->error() + "; the rest of the file is not imported");
-    ++m_ctx.skippedRows;
-  }
+  readCsvRows(*reader, m_ctx, [this](const CsvRow& row) { importRow(row); });
 }
 
 class EventCsvImporter final : public Importer {
@@ -234,29 +222,12 @@ class EventCsvImporter final : public Importer {
   }
   int sniff(const std::filesystem::path& path, std::string_view head) const override;
   void run(ImportContext& ctx) const override { EventCsvRun(ctx).run(); }
-  std::vector<std::string> mappingFields() const override {
-    std::vector<std::string> out;
-    for (const auto& f : eventFields()) out.push_back(f.field);
-    return out;
-  }
+  std::vector<std::string> mappingFields() const override { return fieldNames(eventFields()); }
 };
 
 int EventCsvImporter::sniff(const std::filesystem::path& path, std::string_view head) const {
-  const auto ext = path.extension().string();
-  if (ext != ".csv" && ext != ".tsv" && ext != ".txt") return 0;
-  auto reader = CsvReader::fromString(std::string(head.substr(0, head.find('\n'))));
-  reader->setDialect({sniffDelimiter(head), '"'});
-  CsvRow row;
-  std::vector<std::string> header;
-  if (reader->next(row))
-    for (auto f : row.fields) header.emplace_back(trimField(f));
-  DiagnosticSink quiet(path.string(), false);
-  try {
-    resolveColumns(header, eventFields(), {}, quiet);
-    return 60;  // every required column is there
-  } catch (const ImportError&) {
-    return 10;  // a CSV file, but --map will be needed
-  }
+  // 60 when every required column is there; 10 for a CSV file that will need --map.
+  return sniffCsvHeader(path, head, eventFields(), 60, 10);
 }
 
 }  // namespace

@@ -3,37 +3,20 @@
 #include <array>
 
 #include "importers/mail_headers.h"
+#include "model/text.h"
 
 namespace orglens::importers {
 namespace {
 
+using model::asciiLower;
+using model::equalsNoCase;
+using model::startsWithNoCase;
+
+/// Header white space (no \v or \f).
 constexpr std::string_view kSpace = " \t\r\n";
 
 std::string_view trim(std::string_view s) {
-  const auto b = s.find_first_not_of(kSpace);
-  if (b == std::string_view::npos) return {};
-  return s.substr(b, s.find_last_not_of(kSpace) - b + 1);
-}
-
-char lowerAscii(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equalsNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lowerAscii(a[i]) != lowerAscii(b[i])) return false;
-  return true;
-}
-
-bool startsWithNoCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
+  return model::trimAscii(s, kSpace);
 }
 
 /// Removes surrounding double quotes and backslash escapes of a display name.
@@ -158,7 +141,7 @@ std::string threadSubject(std::string_view s) {
   for (char c : s) {
     const bool space = c == ' ' || c == '\t';
     if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : lowerAscii(c);
+    out += space ? ' ' : asciiLower(c);
   }
   if (!out.empty() && out.back() == ' ') out.pop_back();
   return out;

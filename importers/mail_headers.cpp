@@ -3,26 +3,19 @@
 #include <array>
 #include <cctype>
 
+#include "model/text.h"
+
 namespace orglens::importers {
 namespace {
 
+using model::asciiLower;
+using model::equalsNoCase;
+
+/// Header white space (no \v or \f).
 constexpr std::string_view kSpace = " \t\r\n";
 
 std::string_view trim(std::string_view s) {
-  const auto b = s.find_first_not_of(kSpace);
-  if (b == std::string_view::npos) return {};
-  return s.substr(b, s.find_last_not_of(kSpace) - b + 1);
-}
-
-char lowerAscii(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equalsNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lowerAscii(a[i]) != lowerAscii(b[i])) return false;
-  return true;
+  return model::trimAscii(s, kSpace);
 }
 
 void appendUtf8(std::string& out, std::uint32_t cp) {
@@ -63,7 +56,7 @@ void appendRaw(std::string& out, std::string_view bytes, HeaderProblems& problem
 
 int hexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
-  c = lowerAscii(c);
+  c = asciiLower(c);
   return (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
 }
 
@@ -116,7 +109,7 @@ bool decodeB(std::string_view text, std::string& out) {
 bool decodeWord(std::string_view charset, char encoding, std::string_view text, std::string& out,
                 HeaderProblems& problems) {
   std::string cs;
-  for (char c : charset.substr(0, charset.find('*'))) cs += lowerAscii(c);  // RFC 2231 language
+  for (char c : charset.substr(0, charset.find('*'))) cs += asciiLower(c);  // RFC 2231 language
   const bool utf8 = cs == "utf-8" || cs == "utf8";
   const bool latin1 = cs == "iso-8859-1" || cs == "latin1" || cs == "iso_8859-1" || cs == "l1";
   const bool cp1252 = cs == "windows-1252" || cs == "cp1252";
@@ -126,7 +119,7 @@ bool decodeWord(std::string_view charset, char encoding, std::string_view text, 
     return false;
   }
   std::string bytes;
-  const char e = lowerAscii(encoding);
+  const char e = asciiLower(encoding);
   if (!(e == 'b' ? decodeB(text, bytes) : e == 'q' ? decodeQ(text, bytes) : false)) {
     problems.badEncoding = true;
     return false;
@@ -207,7 +200,7 @@ std::optional<int> zoneOffset(std::string_view z) {
                                                                                {"PDT", -7}}};
   for (const auto& [name, hours] : kNamed)
     if (equalsNoCase(z, name)) return hours * 3600;
-  if (z.size() == 1 && std::isalpha(static_cast<unsigned char>(z[0])) && lowerAscii(z[0]) != 'j')
+  if (z.size() == 1 && std::isalpha(static_cast<unsigned char>(z[0])) && asciiLower(z[0]) != 'j')
     return 0;
   return std::nullopt;
 }

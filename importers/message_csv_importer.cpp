@@ -185,20 +185,7 @@ void MessageCsvRun::run() {
   std::string error;
   if (!m_time.setTimezone(m_ctx.options.timezone, error)) throw ImportError("--timezone: " + error);
   m_time.setDayFirst(m_ctx.options.dayFirst);
-  CsvRow row;
-  std::uint64_t rows = 0;
-  while (reader->next(row)) {
-    importRow(row);
-    if ((++rows & 0xFFFF) == 0) {
-      if (m_ctx.progress.cancelled()) return;
-      if (const auto total = reader->totalBytes())
-        m_ctx.progress.report(double(reader->bytesRead()) / double(total), "reading");
-    }
-  }
-  if (!reader->error().empty()) {
-    m_ctx.diagnostics.error(0, reader->error() + "; the rest of the file is not imported");
-    ++m_ctx.skippedRows;
-  }
+  readCsvRows(*reader, m_ctx, [this](const CsvRow& row) { importRow(row); });
 }
 
 class MessageCsvImporter final : public Importer {
@@ -211,11 +198,7 @@ class MessageCsvImporter final : public Importer {
     return sniffCsvHeader(path, head, messageFields(), 55);
   }
   void run(ImportContext& ctx) const override { MessageCsvRun(ctx).run(); }
-  std::vector<std::string> mappingFields() const override {
-    std::vector<std::string> out;
-    for (const auto& f : messageFields()) out.push_back(f.field);
-    return out;
-  }
+  std::vector<std::string> mappingFields() const override { return fieldNames(messageFields()); }
 };
 
 }  // namespace

@@ -6,19 +6,13 @@
 
 #include "model/identity.h"
 #include "model/model.h"
+#include "model/text.h"
 
 namespace orglens::importers {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 bool isNameAttribute(std::string_view key) {
-  const std::string k = lower(key);
+  const std::string k = model::asciiLower(key);
   return k == "name" || k == "full name" || k == "fullname" || k == "full_name" ||
          k == "display name" || k == "display_name" || k == "displayname";
 }
@@ -40,7 +34,7 @@ std::optional<double> parseReal(std::string_view text) {
 }
 
 std::optional<bool> parseBool(std::string_view text) {
-  const std::string t = lower(text);
+  const std::string t = model::asciiLower(text);
   if (t == "true" || t == "1") return true;
   if (t == "false" || t == "0") return false;
   return std::nullopt;
@@ -87,7 +81,7 @@ std::optional<model::Value> toType(const model::Value& raw, OcelType type,
 }  // namespace
 
 std::optional<OcelType> parseOcelType(std::string_view text) {
-  const std::string t = lower(text);
+  const std::string t = model::asciiLower(text);
   if (t == "string" || t == "text") return OcelType::String;
   if (t == "integer" || t == "int") return OcelType::Integer;
   if (t == "float" || t == "double" || t == "real") return OcelType::Float;
@@ -131,7 +125,7 @@ bool isPersonTypeName(std::string_view name) {
   static const std::unordered_set<std::string> names = {
       "employee", "employees", "resource", "resources", "person", "people",
       "user",     "users",     "staff",    "worker",    "workers"};
-  return names.count(lower(name)) > 0;
+  return names.count(model::asciiLower(name)) > 0;
 }
 
 bool isInitialOcelTime(model::MicrosUtc time) {
@@ -163,9 +157,9 @@ void OcelMapper::skip(const OcelPlace& place, const std::string& message) {
 bool OcelMapper::isPersonType(std::string_view name) const {
   const auto& types = m_ctx.options.personTypes;
   if (types.empty()) return isPersonTypeName(name);
-  const std::string l = lower(name);
+  const std::string l = model::asciiLower(name);
   return std::any_of(types.begin(), types.end(),
-                     [&](const std::string& t) { return lower(t) == l; });
+                     [&](const std::string& t) { return model::asciiLower(t) == l; });
 }
 
 OcelMapper::TypeInfo& OcelMapper::objectTypeInfo(std::string_view name) {
@@ -219,7 +213,8 @@ bool OcelMapper::addObject(std::string_view id, std::string_view type, const Oce
       object = sink.object(info.type, id);
       sink.addAlias(model::AliasKind::PersonKey, alias, model::PersonId::of(object));
     }
-    if (lower(type) != "person") sink.setObjectAttribute(object, m_ocelType, std::string(type));
+    if (model::asciiLower(type) != "person")
+      sink.setObjectAttribute(object, m_ocelType, std::string(type));
   } else {
     object = sink.object(info.type, id);
   }

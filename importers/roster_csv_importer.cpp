@@ -8,6 +8,7 @@
 #include "importers/registry.h"
 #include "importers/timestamp.h"
 #include "model/identity.h"
+#include "model/text.h"
 
 namespace orglens::importers {
 namespace {
@@ -50,8 +51,7 @@ const std::vector<FieldSpec>& rosterFields() {
 }
 
 std::optional<bool> parseFlag(std::string_view s) {
-  std::string l;
-  for (char c : s) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string l = model::asciiLower(s);
   if (l == "true" || l == "yes" || l == "y" || l == "1" || l == "x") return true;
   if (l == "false" || l == "no" || l == "n" || l == "0" || l.empty()) return false;
   return std::nullopt;
@@ -219,8 +219,7 @@ class RosterCsvImporter final : public Importer {
   int sniff(const std::filesystem::path& path, std::string_view head) const override {
     const auto ext = path.extension().string();
     if (ext != ".csv" && ext != ".tsv" && ext != ".txt") return 0;
-    std::string first(head.substr(0, head.find('\n')));
-    for (auto& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string first = model::asciiLower(head.substr(0, head.find('\n')));
     const bool person = first.find("person") != std::string::npos ||
                         first.find("email") != std::string::npos ||
                         first.find("employee") != std::string::npos;
@@ -232,11 +231,7 @@ class RosterCsvImporter final : public Importer {
     return person && org && !events ? 70 : 0;
   }
   void run(ImportContext& ctx) const override { RosterRun(ctx).run(); }
-  std::vector<std::string> mappingFields() const override {
-    std::vector<std::string> out;
-    for (const auto& f : rosterFields()) out.push_back(f.field);
-    return out;
-  }
+  std::vector<std::string> mappingFields() const override { return fieldNames(rosterFields()); }
 };
 
 }  // namespace

@@ -1,7 +1,8 @@
 #include "importers/xes_values.h"
 
-#include <strings.h>
 #include <charconv>
+
+#include "model/text.h"
 
 namespace orglens::importers {
 namespace {
@@ -19,9 +20,7 @@ bool parseNumber(std::string_view text, T& out) {
   return r.ec == std::errc() && r.ptr == end && !text.empty();
 }
 
-bool equalsNoCase(std::string_view a, const char* b) {
-  return a.size() == std::char_traits<char>::length(b) && ::strncasecmp(a.data(), b, a.size()) == 0;
-}
+using model::equalsNoCase;
 
 const char* typeName(XesType type) {
   switch (type) {

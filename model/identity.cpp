@@ -3,26 +3,15 @@
 #include <algorithm>
 #include <cctype>
 
+#include "model/text.h"
+
 namespace orglens::model {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 std::string collapseSpaces(std::string_view s) {
   std::string out;
   bool space = false;
-  for (char c : trim(s)) {
+  for (char c : trimAscii(s)) {
     if (std::isspace(static_cast<unsigned char>(c))) {
       space = true;
       continue;
@@ -37,15 +26,16 @@ std::string collapseSpaces(std::string_view s) {
 }  // namespace
 
 std::string normaliseEmail(std::string_view raw, const EmailOptions& options) {
-  std::string_view s = trim(raw);
+  std::string_view s = trimAscii(raw);
   // "Name <addr>" → addr
   if (auto lt = s.rfind('<'); lt != std::string_view::npos) {
     auto gt = s.find('>', lt);
-    s = trim(s.substr(lt + 1, gt == std::string_view::npos ? std::string_view::npos : gt - lt - 1));
+    s = trimAscii(
+        s.substr(lt + 1, gt == std::string_view::npos ? std::string_view::npos : gt - lt - 1));
   } else if (auto paren = s.find('('); paren != std::string_view::npos) {
-    s = trim(s.substr(0, paren));  // "addr (Name)"
+    s = trimAscii(s.substr(0, paren));  // "addr (Name)"
   }
-  std::string address = lower(s);
+  std::string address = asciiLower(s);
   // pipermail writes "user at domain"
   if (address.find('@') == std::string::npos) {
     if (auto at = address.find(" at "); at != std::string::npos)
@@ -70,7 +60,7 @@ std::string normaliseAlias(AliasKind kind, std::string_view raw, const EmailOpti
     case AliasKind::Email:
       return normaliseEmail(raw, options);
     case AliasKind::Name:
-      return lower(collapseSpaces(raw));
+      return asciiLower(collapseSpaces(raw));
     default:
       return collapseSpaces(raw);
   }
@@ -97,7 +87,7 @@ PersonId IdentityResolver::resolve(AliasKind kind, std::string_view raw,
     const TypeId personType = typeId(BuiltinType::Person);
     const bool exists = m_sink.findObject(personType, alias).has_value();
     person = PersonId::of(
-        m_sink.object(personType, alias, displayName.empty() ? trim(raw) : displayName));
+        m_sink.object(personType, alias, displayName.empty() ? trimAscii(raw) : displayName));
     if (!exists) ++m_created;
   }
   m_sink.addAlias(kind, alias, *person);

@@ -6,17 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "model/text.h"
+
 namespace orglens::model {
-namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-}  // namespace
 
 std::string_view builtinTypeName(BuiltinType t) {
   static constexpr std::array<std::string_view, kBuiltinTypeCount> names = {
@@ -41,7 +33,7 @@ std::string_view toString(Lifecycle l) {
 }
 
 Lifecycle parseLifecycle(std::string_view text) {
-  const std::string s = lower(text);
+  const std::string s = asciiLower(text);
   if (s.empty() || s == "complete" || s == "completed" || s == "end") return Lifecycle::Complete;
   if (s == "start" || s == "started" || s == "begin") return Lifecycle::Start;
   if (s == "schedule" || s == "scheduled") return Lifecycle::Schedule;
@@ -69,7 +61,7 @@ Platform parsePlatform(std::string_view text) {
   // desktop engines ("like Mac OS X", "Mobile Safari").
   std::vector<std::string> words;
   std::string word;
-  for (char c : lower(text)) {
+  for (char c : asciiLower(text)) {
     if (std::isalnum(static_cast<unsigned char>(c))) {
       word += c;
     } else if (!word.empty()) {

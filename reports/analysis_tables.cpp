@@ -8,14 +8,8 @@ namespace {
 
 using model::EventLog;
 
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
 std::string duration(double seconds, const TableStyle& style) {
-  return style.humanDurations ? formatDuration(seconds) : fixed(seconds, 3);
+  return style.humanDurations ? formatDuration(seconds) : formatFixed(seconds, 3);
 }
 
 std::string text(const EventLog& log, std::uint32_t string) {
@@ -50,10 +44,10 @@ std::vector<std::string> statCells(const analysis::DurationStats& s, const Table
 
 std::string formatDuration(double seconds) {
   const double a = seconds < 0 ? -seconds : seconds;
-  if (a < 60) return fixed(seconds, 0) + " s";
-  if (a < 3600) return fixed(seconds / 60, 1) + " min";
-  if (a < 86400) return fixed(seconds / 3600, 1) + " h";
-  return fixed(seconds / 86400, 1) + " d";
+  if (a < 60) return formatFixed(seconds, 0) + " s";
+  if (a < 3600) return formatFixed(seconds / 60, 1) + " min";
+  if (a < 86400) return formatFixed(seconds / 3600, 1) + " h";
+  return formatFixed(seconds / 86400, 1) + " d";
 }
 
 std::string personLabel(const EventLog& log, std::uint32_t person) {
@@ -166,8 +160,8 @@ Table variantsTable(const analysis::FlowResult& r, const EventLog& log, const Ta
     if (full(t, style)) break;
     std::string path;
     for (auto a : v.activities) path += (path.empty() ? "" : " → ") + text(log, a);
-    t.addRow({std::to_string(v.items), fixed(v.share * 100, 1) + (style.humanDurations ? "%" : ""),
-              path});
+    t.addRow({std::to_string(v.items),
+              formatFixed(v.share * 100, 1) + (style.humanDurations ? "%" : ""), path});
   }
   return t;
 }
@@ -196,7 +190,7 @@ Table handoverOfWorkTable(const analysis::Pm4pyMatrices& m, const EventLog& log,
   for (const auto& p : m.handoverOfWork) {
     if (full(t, style)) break;
     t.addRow({personLabel(log, p.from), personLabel(log, p.to), std::to_string(p.count),
-              fixed(p.value, 6)});
+              formatFixed(p.value, 6)});
   }
   return t;
 }
@@ -208,7 +202,7 @@ Table workingTogetherTable(const analysis::Pm4pyMatrices& m, const EventLog& log
   for (const auto& p : m.workingTogether) {
     if (full(t, style)) break;
     t.addRow({personLabel(log, p.from), personLabel(log, p.to), std::to_string(p.count),
-              fixed(p.value, 6)});
+              formatFixed(p.value, 6)});
   }
   return t;
 }

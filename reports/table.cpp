@@ -134,6 +134,12 @@ std::string renderJson(const Table& table) {
   return out + (table.rows.empty() ? "]\n" : "\n]\n");
 }
 
+std::string formatFixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
 std::string groupDigits(std::uint64_t value) {
   std::string digits = std::to_string(value);
   std::string out;

@@ -33,6 +33,9 @@ std::string renderJson(const Table& table);
 /// A JSON string literal with escapes.
 std::string jsonString(const std::string& text);
 
+/// `v` with exactly `decimals` digits after the point ("%.*f": 0.5 and 3 give "0.500").
+std::string formatFixed(double v, int decimals);
+
 /// "1,234,567" — thousands separators for human tables.
 std::string groupDigits(std::uint64_t value);
 

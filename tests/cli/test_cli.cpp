@@ -4,41 +4,33 @@
 
 #include "tests/support/test_support.h"
 
-using orglens::test::cliPath;
+using orglens::test::cliCommand;
 using orglens::test::runCommand;
-
-namespace {
-
-std::string cli(const std::string& args) {
-  return "'" + cliPath().string() + "' " + args;
-}
-
-}  // namespace
 
 TEST_CASE("orglens prints its version and helpful help", "[cli]") {
   std::string out;
-  CHECK(runCommand(cli("--version"), out) == 0);
+  CHECK(runCommand(cliCommand("--version"), out) == 0);
   CHECK_THAT(out, Catch::StartsWith("orglens "));
-  CHECK(runCommand(cli("--help"), out) == 0);
+  CHECK(runCommand(cliCommand("--help"), out) == 0);
   CHECK_THAT(out, Catch::Contains("sample") && Catch::Contains("import") &&
                       Catch::Contains("info") && Catch::Contains("Exit codes"));
-  CHECK(runCommand(cli("import --help"), out) == 0);
+  CHECK(runCommand(cliCommand("import --help"), out) == 0);
   CHECK_THAT(out, Catch::Contains("Examples:") && Catch::Contains("--map"));
 }
 
 TEST_CASE("Usage errors exit with 1 and bad input with 2", "[cli]") {
   std::string out;
-  CHECK(runCommand(cli(""), out) == 1);
-  CHECK(runCommand(cli("frobnicate"), out) == 1);
-  CHECK(runCommand(cli("import"), out) == 1);  // no input, no --db
-  CHECK(runCommand(cli("info --db x.orglens --format yaml"), out) == 1);
+  CHECK(runCommand(cliCommand(""), out) == 1);
+  CHECK(runCommand(cliCommand("frobnicate"), out) == 1);
+  CHECK(runCommand(cliCommand("import"), out) == 1);  // no input, no --db
+  CHECK(runCommand(cliCommand("info --db x.orglens --format yaml"), out) == 1);
   const auto dir = orglens::test::tempDir("cli-bad");
-  CHECK(runCommand(cli("info --db '" + (dir / "missing.orglens").string() + "'"), out) == 2);
+  CHECK(runCommand(cliCommand("info --db '" + (dir / "missing.orglens").string() + "'"), out) == 2);
   CHECK_THAT(out, Catch::Contains("does not exist"));
   const auto bad = orglens::test::writeFile(
       dir / "bad.csv", "case,activity,timestamp\nc1,A,2025-01-01\nc1,B,never\n");
-  CHECK(runCommand(cli("import '" + bad.string() + "' --strict --db '" +
-                       (dir / "s.orglens").string() + "'"),
+  CHECK(runCommand(cliCommand("import '" + bad.string() + "' --strict --db '" +
+                              (dir / "s.orglens").string() + "'"),
                    out) == 2);
   CHECK_THAT(out,
              Catch::Contains("bad.csv:3") && Catch::Contains("Nothing from this file was written"));
@@ -49,27 +41,28 @@ TEST_CASE("The sample organisation imports, and importing it again adds nothing"
   const auto sample = (dir / "sample").string();
   const auto db = (dir / "demo.orglens").string();
   std::string out;
-  REQUIRE(runCommand(cli("sample --out '" + sample + "' --people 60 --teams 8 --days 30 --seed 3"),
-                     out) == 0);
-  REQUIRE(runCommand(cli("import '" + sample + "' --db '" + db + "'"), out) == 0);
+  REQUIRE(runCommand(
+              cliCommand("sample --out '" + sample + "' --people 60 --teams 8 --days 30 --seed 3"),
+              out) == 0);
+  REQUIRE(runCommand(cliCommand("import '" + sample + "' --db '" + db + "'"), out) == 0);
   CHECK_THAT(
       out, Catch::Contains("roster.csv (roster-csv)") && Catch::Contains("events.csv (event-csv)"));
   CHECK_THAT(out, Catch::Contains("mail.mbox (mbox)") && Catch::Contains("usage.csv (usage-csv)") &&
                       Catch::Contains("slack (slack)"));
-  REQUIRE(runCommand(cli("info --db '" + db + "'"), out) == 0);
+  REQUIRE(runCommand(cliCommand("info --db '" + db + "'"), out) == 0);
   CHECK_THAT(out,
              Catch::Contains("people") && Catch::Contains("teams") && Catch::Contains("time span"));
   std::string json;
-  REQUIRE(runCommand(cli("info --db '" + db + "' --format json"), json) == 0);
+  REQUIRE(runCommand(cliCommand("info --db '" + db + "' --format json"), json) == 0);
   // The roster's 60 people, plus a deleted Slack user the roster no longer lists.
   CHECK_THAT(json, Catch::Contains("\"people\": 61,"));
   CHECK_THAT(json, Catch::Contains("\"people_without_team\": 1,"));
   CHECK_THAT(json, Catch::Contains("\"people_not_in_roster\": 1,"));
 
-  REQUIRE(runCommand(cli("import '" + sample + "' --db '" + db + "'"), out) == 0);
+  REQUIRE(runCommand(cliCommand("import '" + sample + "' --db '" + db + "'"), out) == 0);
   CHECK_THAT(out, Catch::Contains("already imported"));
   std::string again;
-  REQUIRE(runCommand(cli("info --db '" + db + "' --format json"), again) == 0);
+  REQUIRE(runCommand(cliCommand("info --db '" + db + "' --format json"), again) == 0);
   // Nothing changed but nothing: the same counts and sources.
   CHECK(again == json);
 }
@@ -80,12 +73,13 @@ TEST_CASE("A store written by a newer orglens is refused with a clear message", 
       orglens::test::writeFile(dir / "e.csv", "case,activity,timestamp\nc1,A,2025-01-01\n");
   const auto db = dir / "s.orglens";
   std::string out;
-  REQUIRE(runCommand(cli("import '" + csv.string() + "' --db '" + db.string() + "'"), out) == 0);
+  REQUIRE(runCommand(cliCommand("import '" + csv.string() + "' --db '" + db.string() + "'"), out) ==
+          0);
   sqlite3* handle = nullptr;
   REQUIRE(sqlite3_open(db.c_str(), &handle) == SQLITE_OK);
   sqlite3_exec(handle, "UPDATE meta SET value='7' WHERE key='schema_version'", nullptr, nullptr,
                nullptr);
   sqlite3_close(handle);
-  CHECK(runCommand(cli("info --db '" + db.string() + "'"), out) == 2);
+  CHECK(runCommand(cliCommand("info --db '" + db.string() + "'"), out) == 2);
   CHECK_THAT(out, Catch::Contains("newer orglens") && Catch::Contains("upgrade orglens"));
 }

@@ -3,48 +3,41 @@
 
 #include "tests/support/test_support.h"
 
-using orglens::test::cliPath;
+using orglens::test::cliCommand;
 using orglens::test::runCommand;
-
-namespace {
-
-std::string cli(const std::string& args) {
-  return "'" + cliPath().string() + "' " + args;
-}
-
-}  // namespace
 
 TEST_CASE("orglens adoption shows the planted facts of the sample", "[cli][adoption]") {
   const auto dir = orglens::test::tempDir("cli-adoption");
   std::string out;
-  REQUIRE(
-      runCommand(cli("sample --out '" + (dir / "s").string() + "' --people 120 --days 60 --seed 5"),
-                 out) == 0);
+  REQUIRE(runCommand(cliCommand("sample --out '" + (dir / "s").string() +
+                                "' --people 120 --days 60 --seed 5"),
+                     out) == 0);
   const auto db = (dir / "a.orglens").string();
-  REQUIRE(runCommand(cli("import '" + (dir / "s").string() + "' --db '" + db + "' -q"), out) == 0);
+  REQUIRE(runCommand(cliCommand("import '" + (dir / "s").string() + "' --db '" + db + "' -q"),
+                     out) == 0);
 
-  REQUIRE(runCommand(cli("adoption --db '" + db + "'"), out) == 0);
+  REQUIRE(runCommand(cliCommand("adoption --db '" + db + "'"), out) == 0);
   CHECK_THAT(out, Catch::StartsWith("120 registered") &&
                       Catch::Contains("Adoption by department") &&
                       Catch::Contains("(definition adoption/1"));
   // The non-adopting department lists chat among the tools it does not use.
-  REQUIRE(runCommand(cli("adoption --db '" + db + "' --format csv"), out) == 0);
+  REQUIRE(runCommand(cliCommand("adoption --db '" + db + "' --format csv"), out) == 0);
   CHECK_THAT(out, Catch::StartsWith("department,registered,") && Catch::Contains("\nCorporate,"));
   const auto corporate = out.substr(out.find("\nCorporate,") + 1);
   CHECK_THAT(corporate.substr(0, corporate.find('\n')), Catch::EndsWith(",chat"));
 
-  REQUIRE(runCommand(cli("adoption --db '" + db + "' --by tool --format json"), out) == 0);
+  REQUIRE(runCommand(cliCommand("adoption --db '" + db + "' --by tool --format json"), out) == 0);
   CHECK_THAT(out, Catch::Contains("\"definition\": \"adoption/1\"") &&
                       Catch::Contains("\"summary\"") && Catch::Contains("\"tools\"") &&
                       Catch::Contains("\"chat\""));
-  REQUIRE(runCommand(cli("adoption --db '" + db + "' --by week --format csv"), out) == 0);
+  REQUIRE(runCommand(cliCommand("adoption --db '" + db + "' --by week --format csv"), out) == 0);
   CHECK_THAT(out, Catch::StartsWith("week,active people,"));
-  REQUIRE(runCommand(cli("adoption --db '" + db + "' --segments"), out) == 0);
+  REQUIRE(runCommand(cliCommand("adoption --db '" + db + "' --segments"), out) == 0);
   CHECK_THAT(out, Catch::Contains("power") && Catch::Contains("non-user") &&
                       Catch::Contains("Funnel") && Catch::Contains("Tried then abandoned"));
-  CHECK(runCommand(cli("adoption --db '" + db + "' --by colour"), out) == 1);
+  CHECK(runCommand(cliCommand("adoption --db '" + db + "' --by colour"), out) == 1);
   CHECK_THAT(out, Catch::Contains("--by"));
-  REQUIRE(runCommand(cli("adoption --help"), out) == 0);
+  REQUIRE(runCommand(cliCommand("adoption --help"), out) == 0);
   CHECK_THAT(out, Catch::Contains("--segments") && Catch::Contains("Examples"));
 }
 
@@ -62,11 +55,13 @@ TEST_CASE("orglens adoption suppresses departments of fewer than 5 people", "[cl
   orglens::test::writeFile(dir / "usage.csv", usage);
   const auto db = (dir / "k.orglens").string();
   std::string out;
-  REQUIRE(runCommand(cli("import '" + (dir / "roster.csv").string() + "' --db '" + db + "' -q"),
-                     out) == 0);
-  REQUIRE(runCommand(cli("import '" + (dir / "usage.csv").string() + "' --db '" + db + "' -q"),
-                     out) == 0);
-  REQUIRE(runCommand(cli("adoption --db '" + db + "'"), out) == 0);
+  REQUIRE(
+      runCommand(cliCommand("import '" + (dir / "roster.csv").string() + "' --db '" + db + "' -q"),
+                 out) == 0);
+  REQUIRE(
+      runCommand(cliCommand("import '" + (dir / "usage.csv").string() + "' --db '" + db + "' -q"),
+                 out) == 0);
+  REQUIRE(runCommand(cliCommand("adoption --db '" + db + "'"), out) == 0);
   CHECK_THAT(out, Catch::StartsWith("7 registered, 7 ever active; DAU 7 (100.0%)") &&
                       Catch::Contains("Big") && !Catch::Contains("Small") &&
                       Catch::Contains("(suppressed: fewer than 5 people) x1"));

@@ -6,14 +6,10 @@
 
 #include "tests/support/test_support.h"
 
-using orglens::test::cliPath;
+using orglens::test::cliCommand;
 using orglens::test::runCommand;
 
 namespace {
-
-std::string cli(const std::string& args) {
-  return "'" + cliPath().string() + "' " + args;
-}
 
 /// The event, object, people and relation counts and the objects per type from `orglens info
 /// --format json`.
@@ -37,22 +33,24 @@ TEST_CASE("orglens export writes OCEL SQLite and JSON that import back with the 
   const auto dir = orglens::test::tempDir("cli-export");
   const auto db = (dir / "org.orglens").string();
   std::string out, info;
-  REQUIRE(runCommand(cli("import '" + input.string() + "' --db '" + db + "'"), out) == 0);
-  REQUIRE(runCommand(cli("info --db '" + db + "' --format json"), info) == 0);
+  REQUIRE(runCommand(cliCommand("import '" + input.string() + "' --db '" + db + "'"), out) == 0);
+  REQUIRE(runCommand(cliCommand("info --db '" + db + "' --format json"), info) == 0);
   const auto expected = countsOf(info);
   CHECK_THAT(expected, Catch::Contains("events=13") && Catch::Contains("\"Purchase Order\": 2"));
   for (const char* name : {"out.sqlite", "out.json"}) {
     INFO(name);
     const auto file = (dir / name).string();
-    REQUIRE(runCommand(cli("export --db '" + db + "' --ocel '" + file + "'"), out) == 0);
+    REQUIRE(runCommand(cliCommand("export --db '" + db + "' --ocel '" + file + "'"), out) == 0);
     CHECK_THAT(out, Catch::Contains("13 events") && Catch::Contains("9 objects"));
-    CHECK(runCommand(cli("export --db '" + db + "' --ocel '" + file + "'"), out) == 1);  // exists
+    CHECK(runCommand(cliCommand("export --db '" + db + "' --ocel '" + file + "'"), out) ==
+          1);  // exists
     CHECK_THAT(out, Catch::Contains("--force"));
-    CHECK(runCommand(cli("export --db '" + db + "' --ocel '" + file + "' --force"), out) == 0);
+    CHECK(runCommand(cliCommand("export --db '" + db + "' --ocel '" + file + "' --force"), out) ==
+          0);
     const auto again = (dir / (std::string(name) + ".orglens")).string();
-    REQUIRE(runCommand(cli("import '" + file + "' --db '" + again + "'"), out) == 0);
+    REQUIRE(runCommand(cliCommand("import '" + file + "' --db '" + again + "'"), out) == 0);
     std::string infoAgain;
-    REQUIRE(runCommand(cli("info --db '" + again + "' --format json"), infoAgain) == 0);
+    REQUIRE(runCommand(cliCommand("info --db '" + again + "' --format json"), infoAgain) == 0);
     CHECK(countsOf(infoAgain) == expected);
   }
 }
@@ -60,10 +58,10 @@ TEST_CASE("orglens export writes OCEL SQLite and JSON that import back with the 
 TEST_CASE("orglens export reports usage and input errors with exit codes 1 and 2", "[cli][ocel]") {
   const auto dir = orglens::test::tempDir("cli-export-bad");
   std::string out;
-  CHECK(runCommand(cli("export --db x.orglens"), out) == 1);
-  CHECK(runCommand(cli("export --db x.orglens --ocel out.csv"), out) == 1);
-  CHECK(runCommand(cli("export --db '" + (dir / "missing.orglens").string() + "' --ocel '" +
-                       (dir / "o.sqlite").string() + "'"),
+  CHECK(runCommand(cliCommand("export --db x.orglens"), out) == 1);
+  CHECK(runCommand(cliCommand("export --db x.orglens --ocel out.csv"), out) == 1);
+  CHECK(runCommand(cliCommand("export --db '" + (dir / "missing.orglens").string() + "' --ocel '" +
+                              (dir / "o.sqlite").string() + "'"),
                    out) == 2);
   CHECK_THAT(out, Catch::Contains("missing.orglens"));
 }

@@ -4,14 +4,10 @@
 
 #include "tests/support/test_support.h"
 
-using orglens::test::cliPath;
+using orglens::test::cliCommand;
 using orglens::test::runCommand;
 
 namespace {
-
-std::string cli(const std::string& args) {
-  return "'" + cliPath().string() + "' " + args;
-}
 
 struct Sample {
   std::string db, brokerId;
@@ -21,12 +17,13 @@ const Sample& sample() {
   static const Sample s = [] {
     const auto dir = orglens::test::tempDir("cli-network");
     std::string out;
-    REQUIRE(runCommand(cli("sample --out '" + (dir / "s").string() + "' --people 120 --days 60"),
-                       out) == 0);
+    REQUIRE(
+        runCommand(cliCommand("sample --out '" + (dir / "s").string() + "' --people 120 --days 60"),
+                   out) == 0);
     Sample r;
     r.db = (dir / "n.orglens").string();
-    REQUIRE(runCommand(cli("import '" + (dir / "s").string() + "' --db '" + r.db + "' -q"), out) ==
-            0);
+    REQUIRE(runCommand(cliCommand("import '" + (dir / "s").string() + "' --db '" + r.db + "' -q"),
+                       out) == 0);
     const auto truth = orglens::test::readFile(dir / "s" / "ground-truth.json");
     const std::string key = "\"person_id\": \"";
     const auto at = truth.find(key, truth.find("\"broker\"")) + key.size();
@@ -45,19 +42,21 @@ std::string firstRow(const std::string& csv) {
 
 TEST_CASE("orglens network ranks the planted broker first by betweenness", "[cli][network]") {
   std::string out;
-  REQUIRE(runCommand(cli("network --db '" + sample().db + "' --top 3 --format csv"), out) == 0);
+  REQUIRE(runCommand(cliCommand("network --db '" + sample().db + "' --top 3 --format csv"), out) ==
+          0);
   CHECK_THAT(
       out, Catch::StartsWith("person,team,degree,core,cut point,strength,betweenness,normalised"));
   CHECK_THAT(firstRow(out), Catch::StartsWith(sample().brokerId + ",Sales,"));
-  REQUIRE(runCommand(cli("network --db '" + sample().db + "' --weighted --format json"), out) == 0);
+  REQUIRE(runCommand(cliCommand("network --db '" + sample().db + "' --weighted --format json"),
+                     out) == 0);
   CHECK_THAT(out, Catch::Contains("\"definition\": \"network/1\""));
-  CHECK(runCommand(cli("network --db '" + sample().db + "' --handoff-weight -1"), out) == 1);
+  CHECK(runCommand(cliCommand("network --db '" + sample().db + "' --handoff-weight -1"), out) == 1);
 }
 
 TEST_CASE("orglens silos ranks the planted silo team first by E-I index", "[cli][silos]") {
   std::string out;
-  REQUIRE(runCommand(cli("silos --db '" + sample().db + "' --format csv"), out) == 0);
+  REQUIRE(runCommand(cliCommand("silos --db '" + sample().db + "' --format csv"), out) == 0);
   CHECK_THAT(firstRow(out), Catch::StartsWith("Research,"));
-  REQUIRE(runCommand(cli("silos --db '" + sample().db + "' --format json"), out) == 0);
+  REQUIRE(runCommand(cliCommand("silos --db '" + sample().db + "' --format json"), out) == 0);
   CHECK_THAT(out, Catch::Contains("\"brokers\"") && Catch::Contains("\"matrix\""));
 }

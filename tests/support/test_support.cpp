@@ -70,6 +70,10 @@ std::filesystem::path cliPath() {
   return ORGLENS_CLI_PATH;
 }
 
+std::string cliCommand(const std::string& args) {
+  return "'" + cliPath().string() + "' " + args;
+}
+
 int runCommand(const std::string& command, std::string& output) {
   output.clear();
   FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");

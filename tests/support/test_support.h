@@ -24,6 +24,9 @@ std::string readFile(const std::filesystem::path& path);
 /// Path of the built `orglens` executable.
 std::filesystem::path cliPath();
 
+/// A shell command that runs the built `orglens` with `args` (already shell-quoted).
+std::string cliCommand(const std::string& args);
+
 /// Runs a shell command, captures stdout+stderr into `output`, returns the exit code.
 int runCommand(const std::string& command, std::string& output);
 
