@@ -11,41 +11,14 @@
 #include <vector>
 
 #include "samples/sample_org.h"
+#include "tests/samples/sample_files.h"
 #include "tests/support/test_support.h"
 
 namespace test = orglens::test;
-using Fields = std::vector<std::string>;
+using orglens::test::sample::Fields;
+using orglens::test::sample::readCsv;
 
 namespace {
-
-// RFC 4180 line without embedded newlines (true for the sample files).
-Fields splitCsv(const std::string& line) {
-  Fields fields(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-      fields.back() += '"';
-      ++i;
-    } else if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      fields.emplace_back();
-    } else {
-      fields.back() += c;
-    }
-  }
-  return fields;
-}
-
-std::vector<Fields> readCsv(const std::filesystem::path& path) {
-  std::istringstream in(test::readFile(path));
-  std::vector<Fields> rows;
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) rows.push_back(splitCsv(line));
-  return rows;
-}
 
 // Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil).
 long daysFromCivil(long y, long m, long d) {
