@@ -6,6 +6,7 @@
 
 #include "analysis/betweenness.h"
 #include "analysis/collaboration_graph.h"
+#include "analysis/communities.h"
 #include "analysis/graph_structure.h"
 #include "analysis/silos.h"
 #include "cli/analysis_input.h"
@@ -47,7 +48,8 @@ analysis::CollaborationGraph loadGraph(const NetworkArgs& args, EventLog& log,
 }
 
 reports::Table peopleTable(const analysis::CollaborationGraph& cg,
-                           const analysis::BetweennessResult& b, const EventLog& log,
+                           const analysis::BetweennessResult& b,
+                           const analysis::CommunityResult& communities, const EventLog& log,
                            std::size_t top) {
   std::vector<std::uint32_t> order(cg.person.size());
   std::iota(order.begin(), order.end(), 0u);
@@ -64,13 +66,14 @@ reports::Table peopleTable(const analysis::CollaborationGraph& cg,
                {"cut point"},
                {"strength", reports::Align::Right, true},
                {"betweenness", reports::Align::Right, true},
-               {"normalised", reports::Align::Right, true}};
+               {"normalised", reports::Align::Right, true},
+               {"community", reports::Align::Right, true}};
   for (auto v : order) {
     if (top && t.rows.size() >= top) break;
     t.addRow({reports::personLabel(log, cg.person[v]), teamLabel(log, cg.team[v]),
               std::to_string(cg.graph.degree(v)), std::to_string(cores[v]), cut[v] ? "yes" : "no",
               reports::formatFixed(cg.graph.strength(v), 3), reports::formatFixed(b.raw[v], 3),
-              reports::formatFixed(b.normalised[v], 6)});
+              reports::formatFixed(b.normalised[v], 6), std::to_string(communities.membership[v])});
   }
   return t;
 }
@@ -85,12 +88,13 @@ int runNetwork(const NetworkArgs& args) {
     const auto cg = loadGraph(args, log, progress);
     const auto b =
         analysis::computeBetweenness(cg.graph, {args.weighted, args.common.threads}, progress);
+    const auto communities = analysis::leiden(cg.graph);
     progress.finish();
     const std::string title = std::string("People by betweenness (") +
                               (args.weighted ? "weighted, tie length 1/weight" : "unweighted") +
                               "; " + std::to_string(cg.graph.nodeCount()) + " people, " +
                               std::to_string(cg.graph.edgeCount()) + " ties)";
-    printTables({{"people", title, peopleTable(cg, b, log, args.common.top)}}, format,
+    printTables({{"people", title, peopleTable(cg, b, communities, log, args.common.top)}}, format,
                 cg.definition);
     return int(kOk);
   });
@@ -151,6 +155,24 @@ reports::Table matrixTable(const analysis::SiloResult& s, const EventLog& log) {
   return t;
 }
 
+/// Leiden communities (γ = 1, seed 1) against the formal teams: NMI over people with a team.
+reports::Table communityTable(const analysis::CollaborationGraph& cg) {
+  const auto c = analysis::leiden(cg.graph);
+  std::vector<std::uint32_t> found, teams;
+  for (std::size_t v = 0; v < cg.team.size(); ++v)
+    if (cg.team[v] != EventLog::kNone) {
+      found.push_back(c.membership[v]);
+      teams.push_back(cg.team[v]);
+    }
+  reports::Table t;
+  t.columns = {{"communities", reports::Align::Right, true},
+               {"modularity Q", reports::Align::Right, true},
+               {"NMI with teams", reports::Align::Right, true}};
+  t.addRow({std::to_string(c.count), reports::formatFixed(c.modularity, 4),
+            reports::formatFixed(analysis::normalisedMutualInformation(found, teams), 4)});
+  return t;
+}
+
 }  // namespace
 
 int runSilos(const NetworkArgs& args) {
@@ -166,7 +188,9 @@ int runSilos(const NetworkArgs& args) {
           teamTable(s, log)},
          {"brokers", "People carrying the most cross-team ties",
           brokerTable(s, cg, log, args.common.top)},
-         {"matrix", "Tie weight between teams (diagonal: inside the team)", matrixTable(s, log)}},
+         {"matrix", "Tie weight between teams (diagonal: inside the team)", matrixTable(s, log)},
+         {"communities", "Communities vs teams (Leiden, resolution 1, seed 1)",
+          communityTable(cg)}},
         format, s.definition);
     return int(kOk);
   });
