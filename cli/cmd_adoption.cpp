@@ -2,6 +2,7 @@
 #include <stdexcept>
 
 #include "analysis/adoption.h"
+#include "cli/adoption_measures.h"
 #include "cli/analysis_input.h"
 #include "cli/commands.h"
 #include "importers/timestamp.h"
@@ -170,15 +171,56 @@ reports::Table cohortTable(const analysis::AdoptionResult& r) {
   return t;
 }
 
+std::vector<NamedTable> selectTables(const AdoptionArgs& args, const model::AdoptionLog& log,
+                                     const analysis::AdoptionResult& r, model::Progress& progress) {
+  const std::size_t top = args.common.top;
+  std::vector<NamedTable> tables;
+  if (args.champions) {
+    tables = championTables(args, log, r, progress);
+  } else if (args.by == "under-used") {
+    tables = underusedTables(r);
+  } else if (args.by == "shift" || args.by == "shift-month") {
+    tables = shiftTables(log, args.by == "shift-month");
+  } else if (args.segments) {
+    tables.push_back({"segments", "Usage segments over the last 12 weeks", segmentsTable(r)});
+    tables.push_back({"funnel", "Funnel", funnelTable(r)});
+    tables.push_back({"depth", "Actions by depth", depthTable(r)});
+    tables.push_back({"cohorts",
+                      "Retention by registration month (people registered during the log)",
+                      cohortTable(r)});
+    tables.push_back(
+        {"abandoned", "Tried then abandoned (by id)", peopleTable(log, r, r.abandoned, top)});
+    tables.push_back({"struggling", "Struggling (by id)", peopleTable(log, r, r.struggling, top)});
+  } else if (args.by == "week") {
+    tables.push_back(
+        {"weeks", "Active people per week (weeks start Monday 00:00 UTC)", weeksTable(r)});
+  } else if (args.by == "department") {
+    tables.push_back({"departments", "Adoption by department",
+                      groupTable("department", r.byDepartment, &r.departmentTools, top)});
+    tables.push_back({"team_time", "Weekend, after-hours and mobile shares by team (local time)",
+                      teamTimeTable(r)});
+  } else {
+    const auto& groups = args.by == "tool"       ? r.byTool
+                         : args.by == "platform" ? r.byPlatform
+                                                 : r.byRole;
+    tables.push_back(
+        {args.by + "s", "Adoption by " + args.by, groupTable(args.by, groups, nullptr, top)});
+  }
+  return tables;
+}
+
 }  // namespace
 
 int runAdoption(const AdoptionArgs& args) {
   return guarded("adoption", [&] {
     const auto format = reports::parseFormat(args.common.format);
-    static const std::vector<std::string> kBy = {"tool", "platform", "department", "role", "week"};
+    static const std::vector<std::string> kBy = {"tool", "platform",   "department", "role",
+                                                 "week", "under-used", "shift",      "shift-month"};
     if (std::find(kBy.begin(), kBy.end(), args.by) == kBy.end())
-      throw std::invalid_argument("--by: expected tool, platform, department, role or week, not '" +
-                                  args.by + "'");
+      throw std::invalid_argument(
+          "--by: expected tool, platform, department, role, week, under-used, shift or "
+          "shift-month, not '" +
+          args.by + "'");
     model::AdoptionLoadOptions load;
     load.from = bound(args.common.from, "--from");
     load.to = bound(args.common.to, "--to");
@@ -190,35 +232,8 @@ int runAdoption(const AdoptionArgs& args) {
     options.threads = args.common.threads;
     StderrProgress progress("adoption");
     const auto r = analysis::analyseAdoption(log, options, progress);
+    auto tables = selectTables(args, log, r, progress);
     progress.finish();
-    const std::size_t top = args.common.top;
-    std::vector<NamedTable> tables;
-    if (args.segments) {
-      tables.push_back({"segments", "Usage segments over the last 12 weeks", segmentsTable(r)});
-      tables.push_back({"funnel", "Funnel", funnelTable(r)});
-      tables.push_back({"depth", "Actions by depth", depthTable(r)});
-      tables.push_back({"cohorts",
-                        "Retention by registration month (people registered during the log)",
-                        cohortTable(r)});
-      tables.push_back(
-          {"abandoned", "Tried then abandoned (by id)", peopleTable(log, r, r.abandoned, top)});
-      tables.push_back(
-          {"struggling", "Struggling (by id)", peopleTable(log, r, r.struggling, top)});
-    } else if (args.by == "week") {
-      tables.push_back(
-          {"weeks", "Active people per week (weeks start Monday 00:00 UTC)", weeksTable(r)});
-    } else if (args.by == "department") {
-      tables.push_back({"departments", "Adoption by department",
-                        groupTable("department", r.byDepartment, &r.departmentTools, top)});
-      tables.push_back({"team_time", "Weekend, after-hours and mobile shares by team (local time)",
-                        teamTimeTable(r)});
-    } else {
-      const auto& groups = args.by == "tool"       ? r.byTool
-                           : args.by == "platform" ? r.byPlatform
-                                                   : r.byRole;
-      tables.push_back(
-          {args.by + "s", "Adoption by " + args.by, groupTable(args.by, groups, nullptr, top)});
-    }
     if (format == reports::Format::Text) {
       const auto& o = r.overall;
       std::printf(

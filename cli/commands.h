@@ -63,8 +63,10 @@ int runWorkload(const WorkloadArgs& args);
 
 struct AdoptionArgs {
   AnalysisArgs common;
-  std::string by = "department";  // tool, platform, department, role, week
+  // tool, platform, department, role, week, under-used, shift, shift-month
+  std::string by = "department";
   bool segments = false;
+  bool champions = false;
 };
 int runAdoption(const AdoptionArgs& args);
 

@@ -161,19 +161,29 @@ void addWorkload(CLI::App& app, WorkloadArgs& args) {
 void addAdoption(CLI::App& app, AdoptionArgs& args) {
   auto* cmd = app.add_subcommand("adoption", "Who uses which tools, how often, on which device");
   addAnalysisOptions(cmd, args.common);
-  cmd->add_option("--by", args.by, "tool, platform, department, role or week")
+  cmd->add_option("--by", args.by,
+                  "tool, platform, department, role, week; under-used (tools per department "
+                  "against the average department); shift or shift-month (share of each tool in "
+                  "the interactions of people who use e-mail and another tool, per week or month)")
       ->capture_default_str();
   cmd->add_flag(
       "--segments", args.segments,
       "Usage segments, funnel, depth, tried-then-abandoned and struggling people instead");
+  cmd->add_flag("--champions", args.champions,
+                "Champions per department instead: habitual and power users active in the last "
+                "4 weeks with cross-team ties, ranked by betweenness in the collaboration graph "
+                "(by cross-team messages when there are no ties); --top per department");
   cmd->footer(
       "Registered people: the roster, chat users (not bots, not deleted) and usage-log users. "
       "Actions: usage-log rows, chat posts, replies and reactions, sent e-mail (process events "
-      "and --items are not used). DAU/WAU/MAU over the last 1/7/30 UTC days of the log; weekend "
+      "and --items are not used, except by --champions for the collaboration graph). DAU/WAU/MAU "
+      "over the last 1/7/30 UTC days of the log; weekend "
       "and after hours (before 08:00, from 18:00) in each person's time zone. Departments and "
       "teams with fewer than 5 people are suppressed (definition adoption/1, docs/metrics.md)."
       "\n\nExamples:\n  orglens adoption --db org.orglens\n  orglens adoption --db org.orglens "
-      "--by tool\n  orglens adoption --db org.orglens --segments --format json");
+      "--by tool\n  orglens adoption --db org.orglens --segments --format json\n  orglens "
+      "adoption --db org.orglens --champions --top 3\n  orglens adoption --db org.orglens --by "
+      "under-used\n  orglens adoption --db org.orglens --by shift-month --format csv");
 }
 
 void addResponsiveness(CLI::App& app, ResponsivenessArgs& args) {

@@ -6,7 +6,10 @@
 #include <regex>
 
 #include "analysis/adoption.h"
+#include "analysis/adoption_champions.h"
+#include "analysis/adoption_tools.h"
 #include "importers/import_file.h"
+#include "model/interaction_log.h"
 #include "model/store.h"
 #include "model/time_format.h"
 #include "samples/planted.h"
@@ -89,6 +92,58 @@ TEST_CASE("The planted adoption facts of the sample are recovered",
   REQUIRE(r.byRole.size() == 2);
   CHECK(r.byRole[0].name == "managers");
   CHECK(r.byRole[0].counts.registered + r.byRole[1].counts.registered == 120);
+  // Champions (graph as `orglens network` builds it, task items): the planted broker p0007
+  // (Commercial, team Sales) is a power user and the first champion of his department (seed 7:
+  // betweenness 912.4, the next in Commercial 254.5).
+  std::smatch m;
+  REQUIRE(
+      std::regex_search(truth, m, std::regex("\"broker\": \\{\\s*\"person_id\": \"([^\"]+)\"")));
+  const std::string brokerId = m[1];
+  CHECK(brokerId == "p0007");
+  model::EventLogOptions eventOptions;
+  eventOptions.itemType = "task";
+  const auto events = model::EventLog::load(*store, eventOptions);
+  const auto messages = model::InteractionLog::load(*store);
+  const auto graph = analysis::buildCollaborationGraph(events, messages, {}, progress);
+  const auto between = analysis::computeBetweenness(graph.graph, {}, progress);
+  const auto network = analysis::championNetwork(log, graph, between, messages, events);
+  CHECK(network.useBetweenness);
+  const auto champions = analysis::findChampions(log, r, network);
+  const auto broker = std::find_if(champions.begin(), champions.end(), [&](const auto& c) {
+    return log.people[c.person].key == brokerId;
+  });
+  REQUIRE(broker != champions.end());
+  CHECK(broker->department == "Commercial");
+  CHECK(broker->segment == analysis::Segment::Power);
+  CHECK(broker->rank == 1);
+  CHECK(broker->crossTeamTies > 0);
+  // Chat is the only under-used tool, and only in the non-adopting department (share 0).
+  std::size_t flagged = 0;
+  for (const auto& u : analysis::underusedTools(r)) {
+    if (!u.underused) continue;
+    ++flagged;
+    CHECK(u.department == samples::planted::kNonAdoptingDepartment);
+    CHECK(r.tools[u.tool] == "chat");
+    CHECK(u.share == 0.0);
+  }
+  CHECK(flagged == 1);
+  // Work moving into the tools: people who interact in e-mail and chat are in the shift table,
+  // the non-adopting department's people through the tracker; every period's shares add to 1.
+  const auto shift = analysis::interactionShift(log, analysis::ShiftPeriod::Month);
+  CHECK(shift.people.size() > 80);
+  const auto sharesOf = [&](const std::string& tool) {
+    double sum = 0;
+    for (const auto& row : shift.rows) sum += log.tools[row.tool] == tool ? row.share : 0.0;
+    return sum;
+  };
+  CHECK(std::any_of(shift.people.begin(), shift.people.end(), [&](std::uint32_t p) {
+    return log.people[p].department == samples::planted::kNonAdoptingDepartment;
+  }));
+  CHECK(sharesOf("chat") > 0.0);
+  CHECK(sharesOf("email") > 0.0);
+  double total = 0;
+  for (const auto& row : shift.rows) total += row.share;
+  CHECK(total == Approx(static_cast<double>(shift.rows.size() / shift.tools.size())));
   // The same figures for any number of threads.
   analysis::AdoptionOptions three;
   three.threads = 3;

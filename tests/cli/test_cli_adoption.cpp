@@ -35,10 +35,24 @@ TEST_CASE("orglens adoption shows the planted facts of the sample", "[cli][adopt
   REQUIRE(runCommand(cliCommand("adoption --db '" + db + "' --segments"), out) == 0);
   CHECK_THAT(out, Catch::Contains("power") && Catch::Contains("non-user") &&
                       Catch::Contains("Funnel") && Catch::Contains("Tried then abandoned"));
+  // Champions ranked per department; chat flagged as under-used in the non-adopting department;
+  // the shift table lists e-mail and chat for people who use both.
+  REQUIRE(runCommand(cliCommand("adoption --db '" + db + "' --champions --top 2"), out) == 0);
+  CHECK_THAT(out, Catch::Contains("Champions per department") &&
+                      Catch::Contains("score = betweenness") && Catch::Contains("Commercial "));
+  REQUIRE(runCommand(cliCommand("adoption --db '" + db + "' --by under-used --format csv"), out) ==
+          0);
+  CHECK_THAT(out, Catch::StartsWith("department,tool,registered,") &&
+                      Catch::Contains("\nCorporate,chat,30,0.0,") && Catch::Contains(",yes\n"));
+  REQUIRE(runCommand(cliCommand("adoption --db '" + db + "' --by shift --format csv"), out) == 0);
+  CHECK_THAT(out, Catch::StartsWith("week,tool,people,people in tool,interactions,share %") &&
+                      Catch::Contains(",chat,") && Catch::Contains(",email,"));
   CHECK(runCommand(cliCommand("adoption --db '" + db + "' --by colour"), out) == 1);
   CHECK_THAT(out, Catch::Contains("--by"));
   REQUIRE(runCommand(cliCommand("adoption --help"), out) == 0);
-  CHECK_THAT(out, Catch::Contains("--segments") && Catch::Contains("Examples"));
+  CHECK_THAT(out, Catch::Contains("--segments") && Catch::Contains("Examples") &&
+                      Catch::Contains("--champions") && Catch::Contains("under-used") &&
+                      Catch::Contains("shift-month"));
 }
 
 TEST_CASE("orglens adoption suppresses departments of fewer than 5 people", "[cli][adoption]") {
