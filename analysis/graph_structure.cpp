@@ -47,6 +47,44 @@ std::vector<std::uint32_t> articulationPoints(const Graph& g) {
   return out;
 }
 
+std::vector<std::pair<std::uint32_t, std::uint32_t>> bridges(const Graph& g) {
+  const std::size_t n = g.nodeCount();
+  constexpr std::uint32_t kUnseen = 0;
+  std::vector<std::uint32_t> discovered(n, kUnseen), low(n, 0), parent(n, 0), next(n, 0);
+  std::vector<std::uint32_t> stack;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  std::uint32_t clock = 0;
+  for (std::uint32_t root = 0; root < n; ++root) {
+    if (discovered[root] != kUnseen) continue;
+    discovered[root] = low[root] = ++clock;
+    parent[root] = root;
+    next[root] = g.offsets[root];
+    stack.assign(1, root);
+    while (!stack.empty()) {
+      const auto v = stack.back();
+      if (next[v] < g.offsets[v + 1]) {
+        const auto u = g.targets[next[v]++];
+        if (discovered[u] == kUnseen) {
+          discovered[u] = low[u] = ++clock;
+          parent[u] = v;
+          next[u] = g.offsets[u];
+          stack.push_back(u);
+        } else if (u != parent[v]) {  // parallel ties are merged: the tree tie is unique
+          low[v] = std::min(low[v], discovered[u]);
+        }
+        continue;
+      }
+      stack.pop_back();
+      if (v == root) continue;
+      const auto p = parent[v];
+      low[p] = std::min(low[p], low[v]);
+      if (low[v] > discovered[p]) out.emplace_back(std::min(p, v), std::max(p, v));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::vector<std::uint32_t> coreNumbers(const Graph& g) {
   const std::size_t n = g.nodeCount();
   std::vector<std::uint32_t> degree(n), position(n), order(n);

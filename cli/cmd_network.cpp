@@ -1,10 +1,13 @@
 // `orglens network` and `orglens silos`: the collaboration graph's measures per person and
 // per team (definition network/1, docs/metrics.md).
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <numeric>
 
 #include "analysis/betweenness.h"
+#include "analysis/brokerage.h"
+#include "analysis/bus_factor.h"
 #include "analysis/collaboration_graph.h"
 #include "analysis/communities.h"
 #include "analysis/graph_structure.h"
@@ -28,6 +31,11 @@ std::optional<model::MicrosUtc> bound(const std::string& text) {
 
 std::string teamLabel(const EventLog& log, std::uint32_t team) {
   return team == EventLog::kNone ? "-" : log.label(team);
+}
+
+/// A figure that may be NaN (a person without ties): "-" then.
+std::string fixedOrDash(double v, int decimals) {
+  return std::isnan(v) ? "-" : reports::formatFixed(v, decimals);
 }
 
 /// Loads the log and the messages of the window and builds the graph.
@@ -58,6 +66,8 @@ reports::Table peopleTable(const analysis::CollaborationGraph& cg,
   const auto cores = analysis::coreNumbers(cg.graph);
   std::vector<char> cut(cg.person.size(), 0);
   for (auto v : analysis::articulationPoints(cg.graph)) cut[v] = 1;
+  const auto constraint = analysis::constraint(cg.graph);
+  const auto effective = analysis::effectiveSize(cg.graph);
   reports::Table t;
   t.columns = {{"person"},
                {"team"},
@@ -67,13 +77,16 @@ reports::Table peopleTable(const analysis::CollaborationGraph& cg,
                {"strength", reports::Align::Right, true},
                {"betweenness", reports::Align::Right, true},
                {"normalised", reports::Align::Right, true},
+               {"constraint", reports::Align::Right, true},
+               {"effective size", reports::Align::Right, true},
                {"community", reports::Align::Right, true}};
   for (auto v : order) {
     if (top && t.rows.size() >= top) break;
     t.addRow({reports::personLabel(log, cg.person[v]), teamLabel(log, cg.team[v]),
               std::to_string(cg.graph.degree(v)), std::to_string(cores[v]), cut[v] ? "yes" : "no",
               reports::formatFixed(cg.graph.strength(v), 3), reports::formatFixed(b.raw[v], 3),
-              reports::formatFixed(b.normalised[v], 6), std::to_string(communities.membership[v])});
+              reports::formatFixed(b.normalised[v], 6), fixedOrDash(constraint[v], 4),
+              fixedOrDash(effective[v], 3), std::to_string(communities.membership[v])});
   }
   return t;
 }
@@ -155,6 +168,14 @@ reports::Table matrixTable(const analysis::SiloResult& s, const EventLog& log) {
   return t;
 }
 
+/// Newman's categorical assortativity of the ties by team (people with a team only).
+reports::Table assortativityTable(const analysis::CollaborationGraph& cg) {
+  reports::Table t;
+  t.columns = {{"team assortativity r", reports::Align::Right, true}};
+  t.addRow({fixedOrDash(analysis::nominalAssortativity(cg.graph, cg.team, EventLog::kNone), 4)});
+  return t;
+}
+
 /// Leiden communities (γ = 1, seed 1) against the formal teams: NMI over people with a team.
 reports::Table communityTable(const analysis::CollaborationGraph& cg) {
   const auto c = analysis::leiden(cg.graph);
@@ -189,9 +210,62 @@ int runSilos(const NetworkArgs& args) {
          {"brokers", "People carrying the most cross-team ties",
           brokerTable(s, cg, log, args.common.top)},
          {"matrix", "Tie weight between teams (diagonal: inside the team)", matrixTable(s, log)},
-         {"communities", "Communities vs teams (Leiden, resolution 1, seed 1)",
-          communityTable(cg)}},
+         {"communities", "Communities vs teams (Leiden, resolution 1, seed 1)", communityTable(cg)},
+         {"assortativity", "Assortativity of ties by team (1 = every tie inside a team)",
+          assortativityTable(cg)}},
         format, s.definition);
+    return int(kOk);
+  });
+}
+
+namespace {
+
+/// The first five key people with their events, then "+N more".
+std::string peopleOf(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& people,
+                     const EventLog& log) {
+  constexpr std::size_t kShown = 5;
+  std::string out;
+  for (std::size_t i = 0; i < std::min(kShown, people.size()); ++i)
+    out += (i ? ", " : "") + reports::personLabel(log, people[i].first) + " (" +
+           std::to_string(people[i].second) + ")";
+  if (people.size() > kShown) out += ", +" + std::to_string(people.size() - kShown) + " more";
+  return out;
+}
+
+reports::Table busFactorTable(const std::vector<analysis::BusFactorArea>& areas,
+                              const EventLog& log, std::size_t top) {
+  reports::Table t;
+  t.columns = {{"kind"},
+               {"area"},
+               {"bus factor", reports::Align::Right, true},
+               {"people", reports::Align::Right, true},
+               {"items", reports::Align::Right, true},
+               {"events", reports::Align::Right, true},
+               {"key people"}};
+  for (const auto& a : areas) {
+    if (top && t.rows.size() >= top) break;
+    t.addRow({a.document ? "folder" : "task area", a.document && a.area.empty() ? "/" : a.area,
+              std::to_string(a.busFactor), std::to_string(a.people), std::to_string(a.items),
+              std::to_string(a.events), peopleOf(a.keyPeople, log)});
+  }
+  return t;
+}
+
+}  // namespace
+
+int runBusFactor(const BusFactorArgs& args) {
+  return guarded("busfactor", [&] {
+    const auto format = reports::parseFormat(args.common.format);
+    auto common = args.common;
+    common.items = "any";  // documents and tasks
+    std::unique_ptr<model::Store> store;
+    const auto log = loadLog(common, store);
+    const auto areas = analysis::busFactor(log, args.share);
+    printTables({{"areas",
+                  "Fewest people behind " + reports::formatFixed(100 * args.share, 0) +
+                      "% of the events, per document folder and task area",
+                  busFactorTable(areas, log, args.common.top)}},
+                format, analysis::kNetworkDefinition);
     return int(kOk);
   });
 }

@@ -90,6 +90,14 @@ int runNetwork(const NetworkArgs& args);
 /// `orglens silos`: E-I index, size and cross-team share per team, brokers, team matrix.
 int runSilos(const NetworkArgs& args);
 
+struct BusFactorArgs {
+  AnalysisArgs common;  // items: documents and tasks whatever common.items says
+  double share = 0.5;   // share of an area's events the key people must reach
+};
+/// `orglens busfactor`: per document folder or task area, the fewest people behind half of the
+/// events (definition network/1).
+int runBusFactor(const BusFactorArgs& args);
+
 /// `orglens formats`: the importers and how they are detected.
 int runFormats();
 

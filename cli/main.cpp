@@ -223,7 +223,7 @@ void addNetworkOptions(CLI::App* cmd, NetworkArgs& args) {
 
 void addNetwork(CLI::App& app, NetworkArgs& args) {
   auto* cmd = app.add_subcommand(
-      "network", "Collaboration network: degree, strength and betweenness per person");
+      "network", "Collaboration network: degree, strength, betweenness and constraint per person");
   addNetworkOptions(cmd, args);
   cmd->add_flag("--weighted", args.weighted, "Betweenness over tie lengths 1 / weight");
   cmd->footer(
@@ -242,6 +242,26 @@ void addSilos(CLI::App& app, NetworkArgs& args) {
       "Krackhardt's E-I index per team over tie counts: (ties across - ties inside) / all its "
       "ties, -1 = every tie inside the team (definition network/1).\n\nExamples:\n"
       "  orglens silos --db org.orglens\n  orglens silos --db org.orglens --format json");
+}
+
+void addBusFactor(CLI::App& app, BusFactorArgs& args) {
+  auto* cmd = app.add_subcommand(
+      "busfactor", "Bus factor: fewest people behind half the work per folder or task area");
+  cmd->add_option("--db", args.common.db, "Store file (*.orglens)")->required();
+  cmd->add_option("--from", args.common.from,
+                  "Only events at or after this date/time (UTC, e.g. 2025-03-01)");
+  cmd->add_option("--to", args.common.to, "Only events before this date/time (UTC)");
+  cmd->add_option("--format", args.common.format, "table, json or csv")->capture_default_str();
+  cmd->add_option("--top", args.common.top, "Rows (0 = all)")->capture_default_str();
+  cmd->add_option("--share", args.share, "Share of the events the key people reach")
+      ->capture_default_str()
+      ->check(CLI::Range(0.01, 1.0));
+  cmd->footer(
+      "Areas: the folder of each document (its path up to the last '/') and, for tasks, the "
+      "activity of the task's first event. Bus factor = the fewest people whose events reach "
+      "half of the area's events (definition network/1).\n\nExamples:\n"
+      "  orglens busfactor --db org.orglens\n  orglens busfactor --db org.orglens --top 0 "
+      "--format csv");
 }
 
 }  // namespace
@@ -278,6 +298,8 @@ int main(int argc, char** argv) {
   NetworkArgs network, silos;
   addNetwork(app, network);
   addSilos(app, silos);
+  BusFactorArgs busFactor;
+  addBusFactor(app, busFactor);
   app.add_subcommand("formats", "List the input formats orglens reads");
   try {
     app.parse(argc, argv);
@@ -303,5 +325,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("responsiveness")) return runResponsiveness(responsiveness);
   if (app.got_subcommand("network")) return runNetwork(network);
   if (app.got_subcommand("silos")) return runSilos(silos);
+  if (app.got_subcommand("busfactor")) return runBusFactor(busFactor);
   return kUsage;
 }

@@ -60,3 +60,18 @@ TEST_CASE("orglens silos ranks the planted silo team first by E-I index", "[cli]
   REQUIRE(runCommand(cliCommand("silos --db '" + sample().db + "' --format json"), out) == 0);
   CHECK_THAT(out, Catch::Contains("\"brokers\"") && Catch::Contains("\"matrix\""));
 }
+
+TEST_CASE("orglens network, silos and busfactor print brokerage, assortativity and bus factor",
+          "[cli][network][busfactor]") {
+  std::string out;
+  REQUIRE(runCommand(cliCommand("network --db '" + sample().db + "' --top 1 --format csv"), out) ==
+          0);
+  CHECK_THAT(out, Catch::Contains(",constraint,effective size,community"));
+  REQUIRE(runCommand(cliCommand("silos --db '" + sample().db + "' --format json"), out) == 0);
+  CHECK_THAT(out, Catch::Contains("\"team assortativity r\""));
+  REQUIRE(runCommand(cliCommand("busfactor --db '" + sample().db + "' --top 2 --format csv"),
+                     out) == 0);
+  CHECK_THAT(out, Catch::StartsWith("kind,area,bus factor,people,items,events,key people"));
+  CHECK_THAT(firstRow(out), Catch::StartsWith("task area,"));
+  CHECK(runCommand(cliCommand("busfactor --db '" + sample().db + "' --share 2"), out) == 1);
+}

@@ -1,4 +1,5 @@
-// Articulation points and core numbers against igraph on the karate club and random graphs.
+// Articulation points, bridges and core numbers against igraph on the karate club and random
+// graphs.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -28,12 +29,22 @@ void checkStructure(const igraph_t& g) {
   CHECK(analysis::articulationPoints(graph) == expected);
   igraph_coreness(&g, &res, IGRAPH_ALL);
   CHECK(analysis::coreNumbers(graph) == toVector(res));
+  igraph_bridges(&g, &res);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> expectedBridges;
+  for (auto e : toVector(res)) {
+    igraph_integer_t from = 0, to = 0;
+    igraph_edge(&g, static_cast<igraph_integer_t>(e), &from, &to);
+    const auto a = static_cast<std::uint32_t>(from), b = static_cast<std::uint32_t>(to);
+    expectedBridges.emplace_back(std::min(a, b), std::max(a, b));
+  }
+  std::sort(expectedBridges.begin(), expectedBridges.end());
+  CHECK(analysis::bridges(graph) == expectedBridges);
   igraph_vector_int_destroy(&res);
 }
 
 }  // namespace
 
-TEST_CASE("Articulation points and core numbers match igraph", "[network][structure]") {
+TEST_CASE("Articulation points, bridges and core numbers match igraph", "[network][structure]") {
   igraph_rng_seed(igraph_rng_default(), 42);
   SECTION("karate club") {
     test::IGraph g;
@@ -59,5 +70,7 @@ TEST_CASE("Articulation points and core numbers match igraph", "[network][struct
         7, {{0, 1, 1, 1}, {1, 2, 1, 1}, {3, 4, 1, 1}, {4, 5, 1, 1}, {3, 5, 1, 1}, {5, 6, 1, 1}});
     CHECK(analysis::articulationPoints(g) == std::vector<std::uint32_t>{1, 5});
     CHECK(analysis::coreNumbers(g) == std::vector<std::uint32_t>{1, 1, 1, 2, 2, 2, 1});
+    using Tie = std::pair<std::uint32_t, std::uint32_t>;
+    CHECK(analysis::bridges(g) == std::vector<Tie>{{0, 1}, {1, 2}, {5, 6}});
   }
 }
