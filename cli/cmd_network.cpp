@@ -91,6 +91,12 @@ reports::Table peopleTable(const analysis::CollaborationGraph& cg,
   return t;
 }
 
+/// "estimate (256 sources, ± 0.0123 normalised, 95% confidence)".
+std::string estimateLabel(const analysis::BetweennessResult& b) {
+  return "estimate (" + std::to_string(b.sources) + " sources, ± " +
+         reports::formatFixed(b.errorBound, 4) + " normalised, 95% confidence)";
+}
+
 }  // namespace
 
 int runNetwork(const NetworkArgs& args) {
@@ -106,7 +112,8 @@ int runNetwork(const NetworkArgs& args) {
     const std::string title = std::string("People by betweenness (") +
                               (args.weighted ? "weighted, tie length 1/weight" : "unweighted") +
                               "; " + std::to_string(cg.graph.nodeCount()) + " people, " +
-                              std::to_string(cg.graph.edgeCount()) + " ties)";
+                              std::to_string(cg.graph.edgeCount()) + " ties" +
+                              (b.estimated ? "; betweenness " + estimateLabel(b) : "") + ")";
     printTables({{"people", title, peopleTable(cg, b, communities, log, args.common.top)}}, format,
                 cg.definition);
     return int(kOk);
