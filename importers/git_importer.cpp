@@ -9,6 +9,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "importers/import_file.h"
 #include "importers/registry.h"
 #include "importers/timestamp.h"
 #include "model/identity.h"
@@ -71,6 +72,7 @@ class GitRun {
   model::PersonId m_author;
   model::ObjectId m_commitObject;
   std::uint64_t m_commits = 0;
+  std::uint64_t m_known = 0;  // commits already in the store
 };
 
 void GitRun::header(const std::string& line, std::uint64_t lineNo) {
@@ -97,7 +99,14 @@ void GitRun::header(const std::string& line, std::uint64_t lineNo) {
                              m_commit.author + " <" + m_commit.authorEmail + ">", m_commit.author)
           : m_people.resolve(model::AliasKind::Email, m_commit.authorEmail, m_commit.author);
   auto& sink = m_ctx.sink;
-  m_commitObject = sink.object(sink.objectType("commit"), m_commit.hash);
+  // A commit imported before (an earlier import of the same repository) is not added again,
+  // so importing a repository after new commits adds just those.
+  const auto commitType = sink.objectType("commit");
+  if (sink.findObject(commitType, m_commit.hash)) {
+    ++m_known;
+    return;
+  }
+  m_commitObject = sink.object(commitType, m_commit.hash);
   sink.setObjectAttribute(m_commitObject, sink.intern("author_date"), model::TimeValue{m_when});
   if (auto committed = m_time.parse(m_commit.committerDate))
     sink.setObjectAttribute(m_commitObject, sink.intern("commit_date"),
@@ -167,11 +176,14 @@ void GitRun::run() {
     std::fclose(err);
   }
   std::filesystem::remove(errors);
-  if (!WIFEXITED(status) || (WEXITSTATUS(status) != 0 && m_commits == 0))
+  if (!WIFEXITED(status) || (WEXITSTATUS(status) != 0 && m_commits + m_known == 0))
     throw ImportError("git log failed for '" + m_ctx.path.string() +
                       "': " + (message.empty() ? "no output" : message));
   if (WEXITSTATUS(status) != 0)
     m_ctx.diagnostics.error(0, "git log ended with an error: " + message);
+  if (m_known)
+    m_ctx.diagnostics.info(
+        0, std::to_string(m_known) + " commits were imported before and are not added again");
 }
 
 class GitImporter final : public Importer {
@@ -185,7 +197,30 @@ class GitImporter final : public Importer {
     return isRepository(path) ? 80 : 0;
   }
   void run(ImportContext& ctx) const override { GitRun(ctx).run(); }
+  /// The history is what is imported: the HEAD commit (which fixes every commit before it)
+  /// and the .mailmap (which changes who the authors are) identify it. Hashing the working
+  /// tree and .git file by file would cost far more and change with unrelated edits.
+  std::string fingerprint(const std::filesystem::path& path) const override;
 };
+
+std::string GitImporter::fingerprint(const std::filesystem::path& path) const {
+  std::string head;
+  const std::string command =
+      "git --no-pager -C " + shellQuote(path.string()) + " rev-parse HEAD 2>/dev/null";
+  if (FILE* pipe = ::popen(command.c_str(), "r")) {
+    char buf[256];
+    while (std::fgets(buf, sizeof buf, pipe)) head += buf;
+    const int status = ::pclose(pipe);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) head.clear();
+  }
+  // Not a readable repository: the default hash (and the import then reports git's error).
+  if (head.empty()) return Importer::fingerprint(path);
+  std::string mailmap;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path / ".mailmap", ec))
+    mailmap = sha256File(path / ".mailmap");
+  return sha256Text("git\n" + head + mailmap);
+}
 
 }  // namespace
 

@@ -97,6 +97,24 @@ void hashFolderInto(EVP_MD_CTX* ctx, const std::filesystem::path& folder) {
 
 }  // namespace
 
+namespace {
+
+/// The digest of `ctx` as lower-case hex.
+std::string finishHex(EVP_MD_CTX* ctx) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_DigestFinal_ex(ctx, digest, &length);
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned i = 0; i < length; ++i) {
+    out += hex[digest[i] >> 4];
+    out += hex[digest[i] & 15];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string sha256File(const std::filesystem::path& path) {
   std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
   EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
@@ -107,16 +125,14 @@ std::string sha256File(const std::filesystem::path& path) {
     std::vector<unsigned char> buffer(1 << 20);
     hashFileInto(ctx.get(), path, buffer);
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_DigestFinal_ex(ctx.get(), digest, &length);
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned i = 0; i < length; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 15];
-  }
-  return out;
+  return finishHex(ctx.get());
+}
+
+std::string sha256Text(std::string_view text) {
+  std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  EVP_DigestUpdate(ctx.get(), text.data(), text.size());
+  return finishHex(ctx.get());
 }
 
 ImportOutcome importFile(model::Store& store, const std::filesystem::path& path,
@@ -127,7 +143,7 @@ ImportOutcome importFile(model::Store& store, const std::filesystem::path& path,
   model::SourceRecord record;
   record.path = std::filesystem::absolute(path).lexically_normal().string();
   record.format = std::string(importer.name());
-  record.sha256 = sha256File(path);
+  record.sha256 = importer.fingerprint(path);
   record.options = options.canonical();
   record.importedAt = nowMicros();
   if (auto existing = store.findSource(record.sha256, record.format, record.options)) {
@@ -160,7 +176,7 @@ ImportOutcome importFile(model::Model& model, const std::filesystem::path& path,
   model::SourceRecord record;
   record.path = path.string();
   record.format = std::string(importer.name());
-  record.sha256 = sha256File(path);
+  record.sha256 = importer.fingerprint(path);
   record.options = options.canonical();
   model.setCurrentSource(model.addSource(record));
   const auto eventsBefore = model.events().size();

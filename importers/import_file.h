@@ -24,6 +24,9 @@ ImportOutcome importFile(model::Store& store, const std::filesystem::path& path,
 ImportOutcome importFile(model::Model& model, const std::filesystem::path& path,
                          const ImportOptions& options, model::Progress& progress);
 
+/// Hex SHA-256 of a text (OpenSSL).
+std::string sha256Text(std::string_view text);
+
 /// Hex SHA-256 of a file's bytes (OpenSSL), streamed in 1 MiB blocks. For a folder (a
 /// Slack export): of its files' relative paths, sizes and bytes, in path order.
 std::string sha256File(const std::filesystem::path& path);

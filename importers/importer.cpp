@@ -1,5 +1,7 @@
 #include "importers/importer.h"
 
+#include "importers/import_file.h"
+
 namespace orglens::importers {
 
 std::string ImportOptions::canonical() const {
@@ -23,6 +25,10 @@ void DiagnosticSink::add(model::Severity severity, std::uint64_t line, std::stri
   if (m_strict && severity != model::Severity::Info)
     throw ImportError(where(line) + ": " + message + " (--strict stops at the first problem)");
   if (m_kept.size() < kKept) m_kept.push_back({severity, m_file, line, std::move(message)});
+}
+
+std::string Importer::fingerprint(const std::filesystem::path& path) const {
+  return sha256File(path);
 }
 
 }  // namespace orglens::importers

@@ -93,6 +93,10 @@ class Importer {
   virtual void run(ImportContext& ctx) const = 0;
   /// Option names (--map fields) this importer understands; empty = no mapping.
   virtual std::vector<std::string> mappingFields() const { return {}; }
+  /// Hex SHA-256 identifying the input for the "imported before" check. Default: the hash of
+  /// the file's bytes (of every file below a folder); an importer may identify its input more
+  /// cheaply (a git repository by its HEAD commit).
+  virtual std::string fingerprint(const std::filesystem::path& path) const;
 };
 
 }  // namespace orglens::importers

@@ -19,9 +19,11 @@ void commit(const std::filesystem::path& repo, const std::string& who, const std
             const std::string& date, const std::string& file, const std::string& text) {
   test::writeFile(repo / file, text);
   git(repo, "add -A");
-  const std::string env = "GIT_AUTHOR_NAME='" + who + "' GIT_AUTHOR_EMAIL='" + email + "' GIT_AUTHOR_DATE='" + date +
-                          "' GIT_COMMITTER_NAME='Maintainer' GIT_COMMITTER_EMAIL='maint@example.org' "
-                          "GIT_COMMITTER_DATE='" + date + "'";
+  const std::string env =
+      "GIT_AUTHOR_NAME='" + who + "' GIT_AUTHOR_EMAIL='" + email + "' GIT_AUTHOR_DATE='" + date +
+      "' GIT_COMMITTER_NAME='Maintainer' GIT_COMMITTER_EMAIL='maint@example.org' "
+      "GIT_COMMITTER_DATE='" +
+      date + "'";
   git(repo, "commit -q -m change", env);
 }
 
@@ -34,14 +36,16 @@ importers::ImportOutcome importGit(model::Store& store, const std::filesystem::p
 
 }  // namespace
 
-TEST_CASE("A git history becomes edits of files by their authors, with .mailmap applied", "[importers][git]") {
+TEST_CASE("A git history becomes edits of files by their authors, with .mailmap applied",
+          "[importers][git]") {
   const auto dir = test::tempDir("git");
   const auto repo = dir / "repo";
   std::filesystem::create_directories(repo);
   git(repo, "init -q");
   commit(repo, "Ann Lee", "ann@example.org", "2025-01-06T09:00:00+01:00", "src/a.txt", "one\n");
   commit(repo, "Bob", "bob@example.org", "2025-01-06T11:00:00+01:00", "src/a.txt", "one\ntwo\n");
-  commit(repo, "Ann (laptop)", "ann@old.example", "2025-01-07T10:00:00+01:00", "doc/b.md", "x\ny\nz\n");
+  commit(repo, "Ann (laptop)", "ann@old.example", "2025-01-07T10:00:00+01:00", "doc/b.md",
+         "x\ny\nz\n");
   test::writeFile(repo / ".mailmap", "Ann Lee <ann@example.org> <ann@old.example>\n");
   commit(repo, "Bob", "bob@example.org", "2025-01-08T10:00:00+01:00", "src/a.txt", "two\n");
 
@@ -64,7 +68,8 @@ TEST_CASE("A git history becomes edits of files by their authors, with .mailmap 
   CHECK(importGit(*store, repo).alreadyImported);
 }
 
-TEST_CASE("A folder that is not a repository, or a broken one, is refused with git's reason", "[importers][git]") {
+TEST_CASE("A folder that is not a repository, or a broken one, is refused with git's reason",
+          "[importers][git]") {
   const auto dir = test::tempDir("git-bad");
   auto store = model::Store::open(dir / "g.orglens", model::Store::Mode::Create);
   std::filesystem::create_directories(dir / "plain");
@@ -73,22 +78,43 @@ TEST_CASE("A folder that is not a repository, or a broken one, is refused with g
   std::filesystem::create_directories(dir / "fake" / "objects");
   std::filesystem::create_directories(dir / "fake" / "refs");
   test::writeFile(dir / "fake" / "HEAD", "garbage\n");
-  CHECK_THROWS_WITH(importGit(*store, dir / "fake"), Catch::Contains("git log failed") && Catch::Contains("fake"));
+  CHECK_THROWS_WITH(importGit(*store, dir / "fake"),
+                    Catch::Contains("git log failed") && Catch::Contains("fake"));
   CHECK(store->summary().events == 0);
 }
 
-TEST_CASE("The project's own history imports with one edit per file a commit touched", "[importers][git][real]") {
+TEST_CASE("The project's own history imports with one edit per file a commit touched",
+          "[importers][git][real]") {
   const std::filesystem::path source = ORGLENS_SOURCE_DIR;
   if (!std::filesystem::exists(source / ".git")) {
     WARN("no .git in " << source << ": the project's history is not available here");
     return;
   }
   std::string expected;
-  REQUIRE(test::runCommand("git -C '" + source.string() + "' log --numstat --no-renames --format= | grep -c .",
-                           expected) == 0);
+  REQUIRE(test::runCommand(
+              "git -C '" + source.string() + "' log --numstat --no-renames --format= | grep -c .",
+              expected) == 0);
   const auto dir = test::tempDir("git-self");
   auto store = model::Store::open(dir / "g.orglens", model::Store::Mode::Create);
   const auto outcome = importGit(*store, source);
   CHECK(outcome.counts.events == std::stoull(expected));
   CHECK(outcome.counts.people >= 1);
+}
+
+TEST_CASE("A git repository is identified by its HEAD and .mailmap, not its working files",
+          "[importers][git]") {
+  const auto dir = test::tempDir("git-fingerprint");
+  const auto repo = dir / "repo";
+  std::filesystem::create_directories(repo);
+  git(repo, "init -q");
+  commit(repo, "Ann Lee", "ann@example.org", "2025-01-06T09:00:00+01:00", "a.txt", "one\n");
+  auto store = model::Store::open(dir / "g.orglens", model::Store::Mode::Create);
+  CHECK_FALSE(importGit(*store, repo).alreadyImported);
+  // An uncommitted edit changes no history: nothing new to import.
+  test::writeFile(repo / "a.txt", "edited but not committed\n");
+  CHECK(importGit(*store, repo).alreadyImported);
+  // A new commit is a new history.
+  commit(repo, "Bob", "bob@example.org", "2025-01-07T09:00:00+01:00", "b.txt", "two\n");
+  const auto third = importGit(*store, repo);
+  CHECK_FALSE(third.alreadyImported);
 }
