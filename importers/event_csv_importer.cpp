@@ -200,9 +200,7 @@ void EventCsvRun::run() {
   m_col = {columns["item"],  columns["activity"], columns["time"],
            columns["start"], columns["actor"],    columns["team"],
            columns["tool"],  columns["platform"], columns["lifecycle"]};
-  std::string error;
-  if (!m_time.setTimezone(m_ctx.options.timezone, error)) throw ImportError("--timezone: " + error);
-  m_time.setDayFirst(m_ctx.options.dayFirst);
+  configureTimestamps(m_time, m_ctx.options);
   std::set<std::size_t> used;
   for (const auto& [f, c] : columns)
     if (c) used.insert(*c);

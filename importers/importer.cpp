@@ -1,6 +1,7 @@
 #include "importers/importer.h"
 
 #include "importers/import_file.h"
+#include "importers/timestamp.h"
 
 namespace orglens::importers {
 
@@ -29,6 +30,12 @@ void DiagnosticSink::add(model::Severity severity, std::uint64_t line, std::stri
 
 std::string Importer::fingerprint(const std::filesystem::path& path) const {
   return sha256File(path);
+}
+
+void configureTimestamps(TimestampParser& parser, const ImportOptions& options) {
+  std::string error;
+  if (!parser.setTimezone(options.timezone, error)) throw ImportError("--timezone: " + error);
+  parser.setDayFirst(options.dayFirst);
 }
 
 }  // namespace orglens::importers

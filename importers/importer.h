@@ -80,6 +80,11 @@ struct ImportContext {
   std::uint64_t skippedRows = 0;  // rows the importer could not use (each has a diagnostic)
 };
 
+class TimestampParser;
+/// Sets a parser up from the options every importer of times shares: --timezone for naive
+/// times and --month-first. Throws ImportError for an unknown time zone.
+void configureTimestamps(TimestampParser& parser, const ImportOptions& options);
+
 class Importer {
  public:
   virtual ~Importer() = default;

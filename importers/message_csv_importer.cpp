@@ -182,9 +182,7 @@ void MessageCsvRun::run() {
   auto c = resolveColumns(m_header, messageFields(), m_ctx.options.mapping, m_ctx.diagnostics);
   m_col = {c["time"],      c["sender"],      c["recipient"], c["message_id"],
            c["thread_id"], c["in_reply_to"], c["tool"]};
-  std::string error;
-  if (!m_time.setTimezone(m_ctx.options.timezone, error)) throw ImportError("--timezone: " + error);
-  m_time.setDayFirst(m_ctx.options.dayFirst);
+  configureTimestamps(m_time, m_ctx.options);
   readCsvRows(*reader, m_ctx, [this](const CsvRow& row) { importRow(row); });
 }
 

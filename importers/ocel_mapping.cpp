@@ -134,9 +134,7 @@ bool isInitialOcelTime(model::MicrosUtc time) {
 }
 
 OcelMapper::OcelMapper(ImportContext& ctx) : m_ctx(ctx) {
-  std::string error;
-  if (!m_time.setTimezone(ctx.options.timezone, error)) throw ImportError("--timezone: " + error);
-  m_time.setDayFirst(ctx.options.dayFirst);
+  configureTimestamps(m_time, ctx.options);
   m_process = ctx.sink.intern("process");
   m_ocelType = ctx.sink.intern(kOcelTypeAttribute);
   m_empty = ctx.sink.intern("");

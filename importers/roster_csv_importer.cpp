@@ -198,9 +198,7 @@ void RosterRun::run() {
     throw ImportError(
         m_ctx.diagnostics.where(1) +
         ": a roster needs a person id or an e-mail column; name one with --map id=COLUMN");
-  std::string error;
-  if (!m_time.setTimezone(m_ctx.options.timezone, error)) throw ImportError("--timezone: " + error);
-  m_time.setDayFirst(m_ctx.options.dayFirst);
+  configureTimestamps(m_time, m_ctx.options);
   CsvRow row;
   while (reader->next(row)) importRow(row);
   if (!reader->error().empty()) {

@@ -114,9 +114,7 @@ void UsageCsvRun::run() {
   auto reader = openCsv(m_ctx.path, m_header);
   auto c = resolveColumns(m_header, usageFields(), m_ctx.options.mapping, m_ctx.diagnostics);
   m_col = {c["time"], c["user"], c["tool"], c["action"], c["platform"], c["device"]};
-  std::string error;
-  if (!m_time.setTimezone(m_ctx.options.timezone, error)) throw ImportError("--timezone: " + error);
-  m_time.setDayFirst(m_ctx.options.dayFirst);
+  configureTimestamps(m_time, m_ctx.options);
   readCsvRows(*reader, m_ctx, [this](const CsvRow& row) { importRow(row); });
 }
 

@@ -218,9 +218,7 @@ void XesRun::finish() {
 }
 
 void XesRun::run() {
-  std::string error;
-  if (!m_time.setTimezone(m_ctx.options.timezone, error)) throw ImportError("--timezone: " + error);
-  m_time.setDayFirst(m_ctx.options.dayFirst);
+  configureTimestamps(m_time, m_ctx.options);
   m_tool = m_ctx.sink.intern("process");
   m_memberOf = m_ctx.sink.intern("member-of");
   m_role = m_ctx.sink.intern("role");
