@@ -30,6 +30,10 @@ model::EventLog loadLog(const AnalysisArgs& args, std::unique_ptr<model::Store>&
   return model::EventLog::load(*store, options);
 }
 
+reports::PersonNames personNames(const model::Store& store, const AnalysisArgs& args) {
+  return reports::PersonNames(reports::pseudonymSalt(store), args.showPeople);
+}
+
 void printTables(const std::vector<NamedTable>& tables, reports::Format format,
                  const std::string& definition) {
   std::string out;

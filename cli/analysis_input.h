@@ -9,6 +9,7 @@
 
 #include "model/event_log.h"
 #include "model/store.h"
+#include "reports/privacy.h"
 #include "reports/table.h"
 
 namespace orglens::cli {
@@ -20,7 +21,11 @@ struct AnalysisArgs {
   std::string format = "table";
   std::size_t top = 10;
   unsigned threads = 0;
+  bool showPeople = false;  // --show-people: keys instead of pseudonyms (privacy)
 };
+
+/// How people are shown: pseudonyms from the store's salt, or keys with --show-people.
+reports::PersonNames personNames(const model::Store& store, const AnalysisArgs& args);
 
 /// Opens the store and loads the event log. Throws std::invalid_argument for bad options
 /// (usage) and model::StoreError for an unusable store (bad input).

@@ -145,12 +145,13 @@ reports::Table teamTimeTable(const analysis::AdoptionResult& r) {
 }
 
 reports::Table peopleTable(const model::AdoptionLog& log, const analysis::AdoptionResult& r,
-                           const std::vector<std::uint32_t>& people, std::size_t top) {
+                           const std::vector<std::uint32_t>& people, std::size_t top,
+                           const reports::PersonNames& names) {
   reports::Table t;
   t.columns = {{"person"}, {"active days", reports::Align::Right, true}};
   for (const auto p : people) {
     if (top && t.rows.size() >= top) break;
-    t.addRow({log.people[p].key, std::to_string(r.people[p].activeDays)});
+    t.addRow({names(log.people[p].key), std::to_string(r.people[p].activeDays)});
   }
   return t;
 }
@@ -172,7 +173,8 @@ reports::Table cohortTable(const analysis::AdoptionResult& r) {
 }
 
 std::vector<NamedTable> selectTables(const AdoptionArgs& args, const model::AdoptionLog& log,
-                                     const analysis::AdoptionResult& r, model::Progress& progress) {
+                                     const analysis::AdoptionResult& r, model::Progress& progress,
+                                     const reports::PersonNames& names) {
   const std::size_t top = args.common.top;
   std::vector<NamedTable> tables;
   if (args.champions) {
@@ -189,8 +191,8 @@ std::vector<NamedTable> selectTables(const AdoptionArgs& args, const model::Adop
                       "Retention by registration month (people registered during the log)",
                       cohortTable(r)});
     tables.push_back(
-        {"abandoned", "Tried then abandoned (by id)", peopleTable(log, r, r.abandoned, top)});
-    tables.push_back({"struggling", "Struggling (by id)", peopleTable(log, r, r.struggling, top)});
+        {"abandoned", "Tried then abandoned", peopleTable(log, r, r.abandoned, top, names)});
+    tables.push_back({"struggling", "Struggling", peopleTable(log, r, r.struggling, top, names)});
   } else if (args.by == "week") {
     tables.push_back(
         {"weeks", "Active people per week (weeks start Monday 00:00 UTC)", weeksTable(r)});
@@ -232,7 +234,7 @@ int runAdoption(const AdoptionArgs& args) {
     options.threads = args.common.threads;
     StderrProgress progress("adoption");
     const auto r = analysis::analyseAdoption(log, options, progress);
-    auto tables = selectTables(args, log, r, progress);
+    auto tables = selectTables(args, log, r, progress, personNames(*store, args.common));
     progress.finish();
     if (format == reports::Format::Text) {
       const auto& o = r.overall;

@@ -40,6 +40,7 @@ std::vector<NamedTable> championTables(const AdoptionArgs& args, const model::Ad
   const auto b = analysis::computeBetweenness(graph.graph, {false, args.common.threads}, progress);
   const auto network = analysis::championNetwork(log, graph, b, messages, events);
   const auto champions = analysis::findChampions(log, result, network);
+  const reports::PersonNames names(reports::pseudonymSalt(*store), args.common.showPeople);
   std::map<std::string, std::uint64_t> registered;
   for (const auto& d : result.departmentTools) registered[d.department] = d.registered;
   reports::Table t;
@@ -58,7 +59,7 @@ std::vector<NamedTable> championTables(const AdoptionArgs& args, const model::Ad
       continue;
     }
     if (args.common.top && c.rank > args.common.top) continue;  // --top per department
-    t.addRow({c.department, std::to_string(c.rank), log.people[c.person].key,
+    t.addRow({c.department, std::to_string(c.rank), names(log.people[c.person].key),
               analysis::toString(c.segment), std::to_string(c.crossTeamTies),
               std::to_string(c.crossTeamInteractions), reports::formatFixed(c.betweenness, 3),
               reports::formatFixed(c.score, 3)});

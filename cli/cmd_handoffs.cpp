@@ -12,7 +12,9 @@ int runHandoffs(const HandoffArgs& args) {
     const auto by = reports::parseHandoffGrouping(args.by);
     std::unique_ptr<model::Store> store;
     const auto log = loadLog(args.common, store);
+    const auto names = personNames(*store, args.common);
     reports::TableStyle style;
+    style.names = &names;
     style.humanDurations = format == reports::Format::Text;
     style.top = args.common.top;
     if (args.pm4py) {

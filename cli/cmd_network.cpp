@@ -17,6 +17,7 @@
 #include "importers/timestamp.h"
 #include "model/interaction_log.h"
 #include "reports/analysis_tables.h"
+#include "reports/network_tables.h"
 #include "reports/table.h"
 
 namespace orglens::cli {
@@ -29,9 +30,7 @@ std::optional<model::MicrosUtc> bound(const std::string& text) {
   return importers::TimestampParser().parse(text);  // loadLog has validated it
 }
 
-std::string teamLabel(const EventLog& log, std::uint32_t team) {
-  return team == EventLog::kNone ? "-" : log.label(team);
-}
+using reports::teamLabel;
 
 /// A figure that may be NaN (a person without ties): "-" then.
 std::string fixedOrDash(double v, int decimals) {
@@ -40,8 +39,8 @@ std::string fixedOrDash(double v, int decimals) {
 
 /// Loads the log and the messages of the window and builds the graph.
 analysis::CollaborationGraph loadGraph(const NetworkArgs& args, EventLog& log,
+                                       std::unique_ptr<model::Store>& store,
                                        model::Progress& progress) {
-  std::unique_ptr<model::Store> store;
   log = loadLog(args.common, store);
   const auto mail =
       model::InteractionLog::load(*store, bound(args.common.from), bound(args.common.to));
@@ -58,7 +57,7 @@ analysis::CollaborationGraph loadGraph(const NetworkArgs& args, EventLog& log,
 reports::Table peopleTable(const analysis::CollaborationGraph& cg,
                            const analysis::BetweennessResult& b,
                            const analysis::CommunityResult& communities, const EventLog& log,
-                           std::size_t top) {
+                           const reports::PersonNames& names, std::size_t top) {
   std::vector<std::uint32_t> order(cg.person.size());
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(),
@@ -82,7 +81,7 @@ reports::Table peopleTable(const analysis::CollaborationGraph& cg,
                {"community", reports::Align::Right, true}};
   for (auto v : order) {
     if (top && t.rows.size() >= top) break;
-    t.addRow({reports::personLabel(log, cg.person[v]), teamLabel(log, cg.team[v]),
+    t.addRow({reports::personLabel(log, cg.person[v], &names), teamLabel(log, cg.team[v]),
               std::to_string(cg.graph.degree(v)), std::to_string(cores[v]), cut[v] ? "yes" : "no",
               reports::formatFixed(cg.graph.strength(v), 3), reports::formatFixed(b.raw[v], 3),
               reports::formatFixed(b.normalised[v], 6), fixedOrDash(constraint[v], 4),
@@ -104,7 +103,9 @@ int runNetwork(const NetworkArgs& args) {
     const auto format = reports::parseFormat(args.common.format);
     EventLog log;
     StderrProgress progress("network");
-    const auto cg = loadGraph(args, log, progress);
+    std::unique_ptr<model::Store> store;
+    const auto cg = loadGraph(args, log, store, progress);
+    const auto names = personNames(*store, args.common);
     const auto b =
         analysis::computeBetweenness(cg.graph, {args.weighted, args.common.threads}, progress);
     const auto communities = analysis::leiden(cg.graph);
@@ -114,7 +115,7 @@ int runNetwork(const NetworkArgs& args) {
                               "; " + std::to_string(cg.graph.nodeCount()) + " people, " +
                               std::to_string(cg.graph.edgeCount()) + " ties" +
                               (b.estimated ? "; betweenness " + estimateLabel(b) : "") + ")";
-    printTables({{"people", title, peopleTable(cg, b, communities, log, args.common.top)}}, format,
+    printTables({{"people", title, peopleTable(cg, b, communities, log, names, args.common.top)}}, format,
                 cg.definition);
     return int(kOk);
   });
@@ -122,82 +123,11 @@ int runNetwork(const NetworkArgs& args) {
 
 namespace {
 
-reports::Table teamTable(const analysis::SiloResult& s, const EventLog& log) {
-  reports::Table t;
-  t.columns = {{"team"},
-               {"people", reports::Align::Right, true},
-               {"E-I", reports::Align::Right, true},
-               {"E-I weighted", reports::Align::Right, true},
-               {"ties inside", reports::Align::Right, true},
-               {"ties across", reports::Align::Right, true},
-               {"cross-team share", reports::Align::Right, true}};
-  std::vector<std::size_t> order(s.perTeam.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    return s.perTeam[x].eiIndex < s.perTeam[y].eiIndex;
-  });
-  for (auto i : order) {
-    const auto& p = s.perTeam[i];
-    t.addRow({log.label(p.team), std::to_string(p.size), reports::formatFixed(p.eiIndex, 3),
-              reports::formatFixed(p.eiWeighted, 3), std::to_string(p.internalTies),
-              std::to_string(p.externalTies), reports::formatFixed(p.crossTeamShare, 3)});
-  }
-  return t;
-}
-
-reports::Table brokerTable(const analysis::SiloResult& s, const analysis::CollaborationGraph& cg,
-                           const EventLog& log, std::size_t top) {
-  reports::Table t;
-  t.columns = {{"person"},
-               {"team"},
-               {"cross-team ties", reports::Align::Right, true},
-               {"teams reached", reports::Align::Right, true},
-               {"cross-team weight", reports::Align::Right, true}};
-  for (const auto& b : s.brokers) {
-    if (top && t.rows.size() >= top) break;
-    t.addRow({reports::personLabel(log, cg.person[b.node]), teamLabel(log, cg.team[b.node]),
-              std::to_string(b.crossTeamTies), std::to_string(b.teamsReached),
-              reports::formatFixed(b.crossTeamWeight, 3)});
-  }
-  return t;
-}
-
-reports::Table matrixTable(const analysis::SiloResult& s, const EventLog& log) {
-  reports::Table t;
-  t.columns = {{"team"}};
-  for (auto team : s.teams) t.columns.push_back({log.label(team), reports::Align::Right, true});
-  for (Eigen::Index i = 0; i < s.matrix.rows(); ++i) {
-    std::vector<std::string> row{log.label(s.teams[static_cast<std::size_t>(i)])};
-    for (Eigen::Index j = 0; j < s.matrix.cols(); ++j)
-      row.push_back(reports::formatFixed(s.matrix(i, j), 2));
-    t.addRow(std::move(row));
-  }
-  return t;
-}
-
 /// Newman's categorical assortativity of the ties by team (people with a team only).
 reports::Table assortativityTable(const analysis::CollaborationGraph& cg) {
   reports::Table t;
   t.columns = {{"team assortativity r", reports::Align::Right, true}};
   t.addRow({fixedOrDash(analysis::nominalAssortativity(cg.graph, cg.team, EventLog::kNone), 4)});
-  return t;
-}
-
-/// Leiden communities (γ = 1, seed 1) against the formal teams: NMI over people with a team.
-reports::Table communityTable(const analysis::CollaborationGraph& cg) {
-  const auto c = analysis::leiden(cg.graph);
-  std::vector<std::uint32_t> found, teams;
-  for (std::size_t v = 0; v < cg.team.size(); ++v)
-    if (cg.team[v] != EventLog::kNone) {
-      found.push_back(c.membership[v]);
-      teams.push_back(cg.team[v]);
-    }
-  reports::Table t;
-  t.columns = {{"communities", reports::Align::Right, true},
-               {"modularity Q", reports::Align::Right, true},
-               {"NMI with teams", reports::Align::Right, true}};
-  t.addRow({std::to_string(c.count), reports::formatFixed(c.modularity, 4),
-            reports::formatFixed(analysis::normalisedMutualInformation(found, teams), 4)});
   return t;
 }
 
@@ -208,16 +138,18 @@ int runSilos(const NetworkArgs& args) {
     const auto format = reports::parseFormat(args.common.format);
     EventLog log;
     StderrProgress progress("silos");
-    const auto cg = loadGraph(args, log, progress);
+    std::unique_ptr<model::Store> store;
+    const auto cg = loadGraph(args, log, store, progress);
+    const auto names = personNames(*store, args.common);
     const auto s = analysis::analyseSilos(cg, log);
     progress.finish();
     printTables(
         {{"teams", "Teams by E-I index over tie counts (-1 = every tie inside the team)",
-          teamTable(s, log)},
+          reports::siloTeamTable(s, log)},
          {"brokers", "People carrying the most cross-team ties",
-          brokerTable(s, cg, log, args.common.top)},
-         {"matrix", "Tie weight between teams (diagonal: inside the team)", matrixTable(s, log)},
-         {"communities", "Communities vs teams (Leiden, resolution 1, seed 1)", communityTable(cg)},
+          reports::brokerTable(s, cg, log, &names, args.common.top)},
+         {"matrix", "Tie weight between teams (diagonal: inside the team)", reports::teamMatrixTable(s, log)},
+         {"communities", "Communities vs teams (Leiden, resolution 1, seed 1)", reports::communityTable(cg, analysis::leiden(cg.graph))},
          {"assortativity", "Assortativity of ties by team (1 = every tie inside a team)",
           assortativityTable(cg)}},
         format, s.definition);
@@ -229,18 +161,19 @@ namespace {
 
 /// The first five key people with their events, then "+N more".
 std::string peopleOf(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& people,
-                     const EventLog& log) {
+                     const EventLog& log, const reports::PersonNames& names) {
   constexpr std::size_t kShown = 5;
   std::string out;
   for (std::size_t i = 0; i < std::min(kShown, people.size()); ++i)
-    out += (i ? ", " : "") + reports::personLabel(log, people[i].first) + " (" +
+    out += (i ? ", " : "") + reports::personLabel(log, people[i].first, &names) + " (" +
            std::to_string(people[i].second) + ")";
   if (people.size() > kShown) out += ", +" + std::to_string(people.size() - kShown) + " more";
   return out;
 }
 
 reports::Table busFactorTable(const std::vector<analysis::BusFactorArea>& areas,
-                              const EventLog& log, std::size_t top) {
+                              const EventLog& log, const reports::PersonNames& names,
+                              std::size_t top) {
   reports::Table t;
   t.columns = {{"kind"},
                {"area"},
@@ -253,7 +186,7 @@ reports::Table busFactorTable(const std::vector<analysis::BusFactorArea>& areas,
     if (top && t.rows.size() >= top) break;
     t.addRow({a.document ? "folder" : "task area", a.document && a.area.empty() ? "/" : a.area,
               std::to_string(a.busFactor), std::to_string(a.people), std::to_string(a.items),
-              std::to_string(a.events), peopleOf(a.keyPeople, log)});
+              std::to_string(a.events), peopleOf(a.keyPeople, log, names)});
   }
   return t;
 }
@@ -271,7 +204,7 @@ int runBusFactor(const BusFactorArgs& args) {
     printTables({{"areas",
                   "Fewest people behind " + reports::formatFixed(100 * args.share, 0) +
                       "% of the events, per document folder and task area",
-                  busFactorTable(areas, log, args.common.top)}},
+                  busFactorTable(areas, log, personNames(*store, args.common), args.common.top)}},
                 format, analysis::kNetworkDefinition);
     return int(kOk);
   });

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "importers/timestamp.h"
 #include "reports/analysis_tables.h"
+#include "reports/message_tables.h"
 
 namespace orglens::cli {
 namespace {
@@ -14,38 +15,6 @@ std::optional<model::MicrosUtc> bound(const std::string& text, const char* optio
   if (auto t = importers::TimestampParser().parse(text)) return t;
   throw std::invalid_argument(std::string(option) + ": cannot read '" + text +
                               "' as a date or time");
-}
-
-std::string label(const model::MessageLog& log, std::uint32_t object) {
-  if (object >= log.objectType.size()) return "-";
-  if (log.objectType[object] == 0) return log.strings[log.objectKey[object]];  // people by id
-  const auto name = log.objectName[object];
-  return log.strings[name != model::MessageLog::kNone ? name : log.objectKey[object]];
-}
-
-reports::Table latencyTable(const std::vector<analysis::LatencyGroup>& groups,
-                            const model::MessageLog& log, bool pairs,
-                            const reports::TableStyle& style, const char* who,
-                            std::uint64_t minCount) {
-  reports::Table t;
-  if (pairs) t.columns.push_back({"asking team"});
-  t.columns.push_back({who});
-  const bool h = style.humanDurations;
-  for (const char* c : {"replies", "median", "p90", "mean"})
-    t.columns.push_back({h || std::string(c) == "replies" ? c : std::string(c) + "_s",
-                         reports::Align::Right, true});
-  auto d = [&](double s) { return h ? reports::formatDuration(s) : std::to_string(s); };
-  for (const auto& g : groups) {
-    if (g.latency.count < minCount) continue;
-    if (style.top && t.rows.size() >= style.top) break;
-    std::vector<std::string> row;
-    if (pairs) row.push_back(label(log, g.from));
-    row.push_back(label(log, g.to));
-    row.insert(row.end(), {std::to_string(g.latency.count), d(g.latency.median), d(g.latency.p90),
-                           d(g.latency.mean)});
-    t.addRow(std::move(row));
-  }
-  return t;
 }
 
 }  // namespace
@@ -64,7 +33,9 @@ int runResponsiveness(const ResponsivenessArgs& args) {
       throw std::invalid_argument("--work-hours: need 0 <= start < end <= 24");
     model::NoProgress progress;
     const auto r = analysis::analyseResponsiveness(log, options, progress);
+    const auto names = personNames(*store, args.common);
     reports::TableStyle style;
+    style.names = &names;
     style.humanDurations = format == reports::Format::Text;
     style.top = args.common.top;
     if (format == reports::Format::Text)
@@ -80,11 +51,11 @@ int runResponsiveness(const ResponsivenessArgs& args) {
     printTables(
         {{"by_person",
           "Reply latency by responder (at least " + std::to_string(args.minCount) + " replies)",
-          latencyTable(r.byPerson, log, false, style, "person", args.minCount)},
+          reports::latencyTable(r.byPerson, log, false, style, "person", args.minCount)},
          {"by_team", "Reply latency by responding team",
-          latencyTable(r.byTeam, log, false, style, "team", args.minCount)},
+          reports::latencyTable(r.byTeam, log, false, style, "team", args.minCount)},
          {"by_team_pair", "Reply latency between teams",
-          latencyTable(r.byTeamPair, log, true, style, "responding team", args.minCount)}},
+          reports::latencyTable(r.byTeamPair, log, true, style, "responding team", args.minCount)}},
         format, r.definition);
     return int(kOk);
   });

@@ -20,23 +20,6 @@ reports::Table weeksTable(const analysis::WorkloadResult& r) {
   return t;
 }
 
-reports::Table loadTable(const std::vector<analysis::HolderLoad>& loads, const model::EventLog& log,
-                         bool people, bool busy, std::size_t top) {
-  reports::Table t;
-  t.columns = {{people ? "person" : "team"},
-               {"average WIP", reports::Align::Right, true},
-               {"peak WIP", reports::Align::Right, true}};
-  if (busy) t.columns.push_back({"busy h/week", reports::Align::Right, true});
-  for (const auto& l : loads) {
-    if (top && t.rows.size() >= top) break;
-    std::vector<std::string> row{people ? reports::personLabel(log, l.who) : log.label(l.who),
-                                 reports::formatFixed(l.averageWip, 2), std::to_string(l.peakWip)};
-    if (busy) row.push_back(reports::formatFixed(l.busyHoursPerWeek, 1));
-    t.addRow(std::move(row));
-  }
-  return t;
-}
-
 }  // namespace
 
 int runWorkload(const WorkloadArgs& args) {
@@ -49,12 +32,15 @@ int runWorkload(const WorkloadArgs& args) {
     StderrProgress progress("workload");
     const auto r = analysis::analyseWorkload(log, options, progress);
     progress.finish();
-    const std::size_t top = args.common.top;
+    const auto names = personNames(*store, args.common);
+    reports::TableStyle style;
+    style.top = args.common.top;
+    style.names = &names;
     printTables(
         {{"people", "Work in progress held per person (sampled at each week's end)",
-          loadTable(r.people, log, true, r.hasLifecycle, top)},
+          reports::workloadTable(r.people, log, true, r.hasLifecycle, style)},
          {"teams", "Work in progress held per team",
-          loadTable(r.teams, log, false, r.hasLifecycle, top)},
+          reports::workloadTable(r.teams, log, false, r.hasLifecycle, style)},
          {"weeks", "Arrivals, completions and open items per week (weeks start Monday 00:00 UTC)",
           weeksTable(r)}},
         format, r.definition);

@@ -84,6 +84,12 @@ void addInfo(CLI::App& app, InfoArgs& args) {
       "  orglens info --db org.orglens --diagnostics");
 }
 
+void addShowPeople(CLI::App* cmd, bool& showPeople) {
+  cmd->add_flag("--show-people", showPeople,
+                "Show people by their id or e-mail instead of stable pseudonyms (P-XXXXXXX); "
+                "privacy by default, see docs/privacy.md");
+}
+
 void addAnalysisOptions(CLI::App* cmd, AnalysisArgs& args) {
   cmd->add_option("--db", args.db, "Store file (*.orglens)")->required();
   cmd->add_option("--from", args.from,
@@ -96,6 +102,7 @@ void addAnalysisOptions(CLI::App* cmd, AnalysisArgs& args) {
   cmd->add_option("--top", args.top, "Rows per table (0 = all)")->capture_default_str();
   cmd->add_option("--threads", args.threads,
                   "Worker threads (0 = all cores; results do not depend on it)");
+  addShowPeople(cmd, args.showPeople);
 }
 
 void addHandoffs(CLI::App& app, HandoffArgs& args) {
@@ -253,6 +260,7 @@ void addBusFactor(CLI::App& app, BusFactorArgs& args) {
   cmd->add_option("--to", args.common.to, "Only events before this date/time (UTC)");
   cmd->add_option("--format", args.common.format, "table, json or csv")->capture_default_str();
   cmd->add_option("--top", args.common.top, "Rows (0 = all)")->capture_default_str();
+  addShowPeople(cmd, args.common.showPeople);
   cmd->add_option("--share", args.share, "Share of the events the key people reach")
       ->capture_default_str()
       ->check(CLI::Range(0.01, 1.0));

@@ -279,6 +279,9 @@ SourceId ImportSession::commit(const ImportCounts& counts,
     diag.bind(1, m_source.rowid()).bind(2, static_cast<std::int64_t>(d.severity)).bind(3, d.file);
     diag.bind(4, static_cast<std::int64_t>(d.line)).bind(5, d.message).run();
   }
+  // The secret behind the reports' pseudonyms (reports/privacy.h): random, once per store.
+  execute(db,
+          "INSERT OR IGNORE INTO meta(key, value) VALUES ('pseudonym_salt', hex(randomblob(32)))");
   execute(db, "COMMIT");
   m_open = false;
   m_store.m_inImport = false;

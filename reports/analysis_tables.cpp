@@ -16,10 +16,9 @@ std::string text(const EventLog& log, std::uint32_t string) {
   return string == EventLog::kNone || string >= log.strings.size() ? "-" : log.strings[string];
 }
 
-std::string objectLabel(const EventLog& log, std::uint32_t object) {
+std::string objectLabel(const EventLog& log, std::uint32_t object, const PersonNames* names) {
   if (object == EventLog::kNone || object >= log.objectType.size()) return "-";
-  return object < log.objectType.size() && log.objectType[object] == 0 ? personLabel(log, object)
-                                                                       : log.label(object);
+  return log.objectType[object] == 0 ? personLabel(log, object, names) : log.label(object);
 }
 
 bool full(const Table& t, const TableStyle& style) {
@@ -28,11 +27,11 @@ bool full(const Table& t, const TableStyle& style) {
 
 std::vector<Column> statColumns(const TableStyle& style) {
   const bool h = style.humanDurations;
-  return {{"count", Align::Right, true},
-          {h ? "median" : "median_s", Align::Right, true},
-          {h ? "p90" : "p90_s", Align::Right, true},
-          {h ? "mean" : "mean_s", Align::Right, true},
-          {h ? "total" : "total_s", Align::Right, true}};
+  return {{"count", Align::Right, true, Unit::Count},
+          {h ? "median" : "median_s", Align::Right, true, Unit::Seconds},
+          {h ? "p90" : "p90_s", Align::Right, true, Unit::Seconds},
+          {h ? "mean" : "mean_s", Align::Right, true, Unit::Seconds},
+          {h ? "total" : "total_s", Align::Right, true, Unit::Seconds}};
 }
 
 std::vector<std::string> statCells(const analysis::DurationStats& s, const TableStyle& style) {
@@ -50,9 +49,10 @@ std::string formatDuration(double seconds) {
   return formatFixed(seconds / 86400, 1) + " d";
 }
 
-std::string personLabel(const EventLog& log, std::uint32_t person) {
+std::string personLabel(const EventLog& log, std::uint32_t person, const PersonNames* names) {
   if (person == EventLog::kNone || person >= log.objectKey.size()) return "-";
-  return log.strings[log.objectKey[person]];
+  const auto& key = log.strings[log.objectKey[person]];
+  return names ? (*names)(key) : key;
 }
 
 HandoffGrouping parseHandoffGrouping(const std::string& text) {
@@ -77,14 +77,14 @@ Table handoffTable(const analysis::HandoffResult& r, const EventLog& log, Handof
   if (activities) t.columns.insert(t.columns.end(), {{"from activity"}, {"to activity"}});
   for (auto& c : statColumns(style)) t.columns.push_back(c);
   t.columns.push_back(
-      {style.humanDurations ? "excess delay" : "excess_delay_s", Align::Right, true});
+      {style.humanDurations ? "excess delay" : "excess_delay_s", Align::Right, true, Unit::Seconds});
   for (const auto& g : groups) {
     if (g.wait.count < minCount) continue;
     if (full(t, style)) break;
     std::vector<std::string> row;
     if (parties) {
-      row.push_back(objectLabel(log, g.from));
-      row.push_back(objectLabel(log, g.to));
+      row.push_back(objectLabel(log, g.from, style.names));
+      row.push_back(objectLabel(log, g.to, style.names));
     }
     if (activities) {
       row.push_back(text(log, g.fromActivity));
@@ -103,7 +103,7 @@ Table pingPongTable(const analysis::HandoffResult& r, const EventLog& log,
   t.columns = {{"a"}, {"b"}, {"a → b → a", Align::Right, true}};
   for (const auto& p : r.pingPong) {
     if (full(t, style)) break;
-    t.addRow({personLabel(log, p.a), personLabel(log, p.b), std::to_string(p.count)});
+    t.addRow({personLabel(log, p.a, style.names), personLabel(log, p.b, style.names), std::to_string(p.count)});
   }
   return t;
 }
@@ -123,10 +123,10 @@ Table waitsOnTable(const analysis::HandoffResult& r, const EventLog& log, bool t
   Table t;
   t.columns = {{teams ? "team" : "person"},
                {"handoffs in", Align::Right, true},
-               {style.humanDurations ? "total wait" : "total_wait_s", Align::Right, true}};
+               {style.humanDurations ? "total wait" : "total_wait_s", Align::Right, true, Unit::Seconds}};
   for (const auto& w : teams ? r.waitsOnTeam : r.waitsOnPerson) {
     if (full(t, style)) break;
-    t.addRow({objectLabel(log, w.who), std::to_string(w.handoffs), duration(w.totalWait, style)});
+    t.addRow({objectLabel(log, w.who, style.names), std::to_string(w.handoffs), duration(w.totalWait, style)});
   }
   return t;
 }
@@ -137,12 +137,12 @@ Table dfgTable(const analysis::FlowResult& r, const EventLog& log, const TableSt
   t.columns = {{"from activity"},
                {"to activity"},
                {"count", Align::Right, true},
-               {h ? "mean" : "mean_s", Align::Right, true},
-               {h ? "median" : "median_s", Align::Right, true},
-               {h ? "p90" : "p90_s", Align::Right, true},
-               {h ? "min" : "min_s", Align::Right, true},
-               {h ? "max" : "max_s", Align::Right, true},
-               {h ? "sum" : "sum_s", Align::Right, true}};
+               {h ? "mean" : "mean_s", Align::Right, true, Unit::Seconds},
+               {h ? "median" : "median_s", Align::Right, true, Unit::Seconds},
+               {h ? "p90" : "p90_s", Align::Right, true, Unit::Seconds},
+               {h ? "min" : "min_s", Align::Right, true, Unit::Seconds},
+               {h ? "max" : "max_s", Align::Right, true, Unit::Seconds},
+               {h ? "sum" : "sum_s", Align::Right, true, Unit::Seconds}};
   for (const auto& e : r.edges) {
     if (full(t, style)) break;
     const auto& d = e.duration;
@@ -155,7 +155,9 @@ Table dfgTable(const analysis::FlowResult& r, const EventLog& log, const TableSt
 
 Table variantsTable(const analysis::FlowResult& r, const EventLog& log, const TableStyle& style) {
   Table t;
-  t.columns = {{"items", Align::Right, true}, {"share", Align::Right, true}, {"activities"}};
+  t.columns = {{"items", Align::Right, true, Unit::Count},
+               {"share", Align::Right, true, Unit::Percent},
+               {"activities"}};
   for (const auto& v : r.topVariants) {
     if (full(t, style)) break;
     std::string path;
@@ -189,7 +191,7 @@ Table handoverOfWorkTable(const analysis::Pm4pyMatrices& m, const EventLog& log,
   t.columns = {{"from"}, {"to"}, {"count", Align::Right, true}, {"value", Align::Right, true}};
   for (const auto& p : m.handoverOfWork) {
     if (full(t, style)) break;
-    t.addRow({personLabel(log, p.from), personLabel(log, p.to), std::to_string(p.count),
+    t.addRow({personLabel(log, p.from, style.names), personLabel(log, p.to, style.names), std::to_string(p.count),
               formatFixed(p.value, 6)});
   }
   return t;
@@ -201,7 +203,7 @@ Table workingTogetherTable(const analysis::Pm4pyMatrices& m, const EventLog& log
   t.columns = {{"a"}, {"b"}, {"items", Align::Right, true}, {"value", Align::Right, true}};
   for (const auto& p : m.workingTogether) {
     if (full(t, style)) break;
-    t.addRow({personLabel(log, p.from), personLabel(log, p.to), std::to_string(p.count),
+    t.addRow({personLabel(log, p.from, style.names), personLabel(log, p.to, style.names), std::to_string(p.count),
               formatFixed(p.value, 6)});
   }
   return t;
@@ -214,14 +216,31 @@ Table timedHandoverTable(const analysis::Pm4pyMatrices& m, const EventLog& log,
   t.columns = {{"from"},
                {"to"},
                {"count", Align::Right, true},
-               {h ? "mean" : "mean_s", Align::Right, true},
-               {h ? "median" : "median_s", Align::Right, true},
-               {h ? "sum" : "sum_s", Align::Right, true}};
+               {h ? "mean" : "mean_s", Align::Right, true, Unit::Seconds},
+               {h ? "median" : "median_s", Align::Right, true, Unit::Seconds},
+               {h ? "sum" : "sum_s", Align::Right, true, Unit::Seconds}};
   for (const auto& p : m.timedHandovers) {
     if (full(t, style)) break;
     const auto& d = p.duration;
-    t.addRow({personLabel(log, p.from), personLabel(log, p.to), std::to_string(d.count),
+    t.addRow({personLabel(log, p.from, style.names), personLabel(log, p.to, style.names), std::to_string(d.count),
               duration(d.mean, style), duration(d.median, style), duration(d.sum, style)});
+  }
+  return t;
+}
+
+Table workloadTable(const std::vector<analysis::HolderLoad>& loads, const EventLog& log,
+                    bool people, bool busy, const TableStyle& style) {
+  Table t;
+  t.columns = {{people ? "person" : "team"},
+               {"average WIP", Align::Right, true},
+               {"peak WIP", Align::Right, true, Unit::Count}};
+  if (busy) t.columns.push_back({"busy h/week", Align::Right, true});
+  for (const auto& l : loads) {
+    if (full(t, style)) break;
+    std::vector<std::string> row{people ? personLabel(log, l.who, style.names) : log.label(l.who),
+                                 formatFixed(l.averageWip, 2), std::to_string(l.peakWip)};
+    if (busy) row.push_back(formatFixed(l.busyHoursPerWeek, 1));
+    t.addRow(std::move(row));
   }
   return t;
 }

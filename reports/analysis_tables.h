@@ -7,6 +7,8 @@
 #include "analysis/flow.h"
 #include "analysis/handoffs.h"
 #include "analysis/pm4py_compat.h"
+#include "analysis/workload.h"
+#include "reports/privacy.h"
 #include "reports/table.h"
 
 namespace orglens::reports {
@@ -17,6 +19,7 @@ std::string formatDuration(double seconds);
 struct TableStyle {
   bool humanDurations = true;  // false: seconds with 3 decimals (JSON, CSV)
   std::size_t top = 10;        // 0 = all rows
+  const PersonNames* names = nullptr;  // how people are shown; null = by their key
 };
 
 enum class HandoffGrouping { Person, Team, Activity, TeamActivity };
@@ -46,7 +49,12 @@ Table workingTogetherTable(const analysis::Pm4pyMatrices& m, const model::EventL
 Table timedHandoverTable(const analysis::Pm4pyMatrices& m, const model::EventLog& log,
                          const TableStyle& style);
 
-/// How a person is shown: by id (the object key) until pseudonyms land (privacy).
-std::string personLabel(const model::EventLog& log, std::uint32_t person);
+/// Work in progress held per person (`people`) or team; `busy`: with busy hours per week.
+Table workloadTable(const std::vector<analysis::HolderLoad>& loads, const model::EventLog& log,
+                    bool people, bool busy, const TableStyle& style);
+
+/// How a person is shown: through `names` (pseudonym or key), or by the object key.
+std::string personLabel(const model::EventLog& log, std::uint32_t person,
+                        const PersonNames* names = nullptr);
 
 }  // namespace orglens::reports

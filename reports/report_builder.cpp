@@ -1,0 +1,111 @@
+#include "reports/report_builder.h"
+
+#include <cmath>
+#include <map>
+
+#include "reports/report_sections.h"
+
+namespace orglens::reports {
+namespace detail {
+
+std::vector<std::uint64_t> teamSizes(const model::EventLog& log) {
+  std::vector<std::uint64_t> sizes(log.objectType.size(), 0);
+  for (std::size_t p = 0; p < log.teamOf.size(); ++p)
+    if (log.objectType[p] == 0 && log.teamOf[p] != model::EventLog::kNone) ++sizes[log.teamOf[p]];
+  return sizes;
+}
+
+Measure measure(std::string key, std::string label, Unit unit, bool has, double value,
+                std::string note) {
+  Measure m;
+  m.key = std::move(key);
+  m.label = std::move(label);
+  m.unit = unit;
+  if (has && std::isfinite(value)) m.value = value;
+  m.note = std::move(note);
+  return m;
+}
+
+std::string percentText(double share) { return formatFixed(100 * share, 0) + "%"; }
+
+}  // namespace detail
+
+namespace {
+
+std::string windowText(std::optional<model::MicrosUtc> from, std::optional<model::MicrosUtc> to) {
+  if (!from && !to) return "all data";
+  return (from ? model::formatIsoUtc(*from) : std::string("start")) + " .. " +
+         (to ? model::formatIsoUtc(*to) : std::string("end"));
+}
+
+struct WindowResult {
+  std::vector<Section> sections;
+  std::vector<Finding> findings;
+  std::vector<Measure> measures;
+};
+
+/// Every section over one window, in report order.
+WindowResult buildWindow(const model::Store& store, const ReportOptions& options,
+                         std::optional<model::MicrosUtc> from,
+                         std::optional<model::MicrosUtc> to, const PersonNames& names,
+                         model::Progress& progress) {
+  model::EventLogOptions load;
+  load.from = from;
+  load.to = to;
+  load.itemType = options.items;
+  const auto log = model::EventLog::load(store, load);
+  const detail::SectionInput in{store, options, from, to, log, names, progress};
+  using Builder = detail::SectionOutput (*)(const detail::SectionInput&);
+  static constexpr Builder kBuilders[] = {
+      detail::handoffSection,   detail::flowSection,     detail::workloadSection,
+      detail::responsivenessSection, detail::silosSection, detail::adoptionSection,
+      detail::dataQualitySection,    detail::methodSection};
+  WindowResult out;
+  for (auto build : kBuilders) {
+    auto s = build(in);
+    out.sections.push_back(std::move(s.section));
+    // Each section's first finding is its headline; the rest follow after all headlines.
+    for (auto& f : s.findings) out.findings.push_back(std::move(f));
+    for (auto& m : s.measures) out.measures.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ReportOptions::validate() const {
+  if (from && to && *from >= *to) return "--from must be before --to";
+  if (compare && compareFrom && compareTo && *compareFrom >= *compareTo)
+    return "--compare: the window's start must be before its end";
+  if (privacy.minGroup < 2) return "--min-group must be at least 2";
+  return {};
+}
+
+Report buildReport(const model::Store& store, const ReportOptions& options,
+                   model::Progress& progress) {
+  if (auto problem = options.validate(); !problem.empty()) throw std::invalid_argument(problem);
+  Report report;
+  report.meta.store = store.path().filename().string();
+  report.meta.window = windowText(options.from, options.to);
+  if (options.compare) report.meta.compareWindow = windowText(options.compareFrom, options.compareTo);
+  report.meta.generated = options.stamp;
+  report.meta.version = ORGLENS_VERSION;
+  report.meta.minGroup = options.privacy.minGroup;
+  report.meta.showPeople = options.privacy.showPeople;
+  const PersonNames names(pseudonymSalt(store), options.privacy.showPeople);
+  auto main = buildWindow(store, options, options.from, options.to, names, progress);
+  if (options.compare) {
+    const auto earlier =
+        buildWindow(store, options, options.compareFrom, options.compareTo, names, progress);
+    std::map<std::string, std::optional<double>> before;
+    for (const auto& m : earlier.measures) before[m.key] = m.value;
+    for (auto& m : main.measures)
+      if (auto it = before.find(m.key); it != before.end()) m.previous = it->second;
+  }
+  report.sections = std::move(main.sections);
+  report.findings = std::move(main.findings);
+  report.measures = std::move(main.measures);
+  return report;
+}
+
+}  // namespace orglens::reports

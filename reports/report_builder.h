@@ -1,0 +1,38 @@
+// Builds the batch report from a store: runs every analysis over the time window, applies the
+// privacy rules and turns the results into the report model (reports/report.h).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "model/progress.h"
+#include "model/store.h"
+#include "model/time_format.h"
+#include "reports/privacy.h"
+#include "reports/report.h"
+
+namespace orglens::reports {
+
+struct ReportOptions {
+  std::optional<model::MicrosUtc> from, to;  // the window [from, to); unset = open
+  /// --compare: the earlier window every headline measure is compared with.
+  std::optional<model::MicrosUtc> compareFrom, compareTo;
+  bool compare = false;
+  PrivacyOptions privacy;
+  std::string stamp;             // "generated" text (only with --stamp); empty = none
+  std::size_t top = 10;          // rows of the ranked tables
+  std::uint64_t minCount = 10;   // handoff groups need this many handoffs to be ranked
+  unsigned threads = 0;          // 0 = all cores
+  std::string items = "task";    // work-item type of the handoff and flow sections
+
+  /// Empty when the options are usable, else what is wrong (names the option).
+  std::string validate() const;
+};
+
+/// O(cost of the analyses): handoffs, flow, workload, responsiveness, the collaboration graph
+/// (betweenness, Leiden), adoption — twice with --compare. Deterministic: the same store and
+/// options give the same report whatever the thread count.
+Report buildReport(const model::Store& store, const ReportOptions& options,
+                   model::Progress& progress);
+
+}  // namespace orglens::reports

@@ -1,0 +1,50 @@
+// Internal to the report builder: one function per section, each turning one analysis into a
+// section plus the findings and headline measures it contributes.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/event_log.h"
+#include "reports/privacy.h"
+#include "reports/report.h"
+#include "reports/report_builder.h"
+
+namespace orglens::reports::detail {
+
+/// What every section builder reads. The window's event log is loaded once.
+struct SectionInput {
+  const model::Store& store;
+  const ReportOptions& options;
+  std::optional<model::MicrosUtc> from, to;  // the window this run covers
+  const model::EventLog& log;                 // events of the window (work items of options.items)
+  const PersonNames& names;
+  model::Progress& progress;
+};
+
+struct SectionOutput {
+  Section section;
+  std::vector<Finding> findings;  // candidates, most important first
+  std::vector<Measure> measures;
+};
+
+SectionOutput handoffSection(const SectionInput& in);
+SectionOutput flowSection(const SectionInput& in);
+SectionOutput workloadSection(const SectionInput& in);
+SectionOutput responsivenessSection(const SectionInput& in);
+SectionOutput silosSection(const SectionInput& in);
+SectionOutput adoptionSection(const SectionInput& in);
+SectionOutput dataQualitySection(const SectionInput& in);
+SectionOutput methodSection(const SectionInput& in);
+
+/// Distinct people of each team (people of the log with that team), by team ObjectId value.
+std::vector<std::uint64_t> teamSizes(const model::EventLog& log);
+
+/// A measure with a value (nullopt when `has` is false).
+Measure measure(std::string key, std::string label, Unit unit, bool has, double value,
+                std::string note = {});
+
+/// "41%" style text for a share in [0, 1].
+std::string percentText(double share);
+
+}  // namespace orglens::reports::detail
