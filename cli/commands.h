@@ -98,6 +98,25 @@ struct BusFactorArgs {
 /// events (definition network/1).
 int runBusFactor(const BusFactorArgs& args);
 
+struct ReportArgs {
+  std::filesystem::path db;
+  std::filesystem::path out;   // .html, .md, .json, .pdf, or a folder for CSV
+  std::string format;          // empty = from the extension of `out`
+  std::string from, to;        // the window (UTC dates or times)
+  std::string compare;         // FROM..TO of the earlier window; empty = none
+  std::vector<std::string> failOn;
+  bool stamp = false;          // print the run's time in the report (off: same bytes each run)
+  bool showPeople = false;
+  unsigned minGroup = 5;
+  std::size_t top = 10;
+  std::uint64_t minCount = 10;
+  unsigned threads = 0;
+  bool quiet = false;
+};
+/// `orglens report`: every analysis in one report; exit code 3 when a --fail-on threshold is
+/// crossed.
+int runReport(const ReportArgs& args);
+
 /// `orglens formats`: the importers and how they are detected.
 int runFormats();
 

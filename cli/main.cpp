@@ -272,6 +272,51 @@ void addBusFactor(CLI::App& app, BusFactorArgs& args) {
       "--format csv");
 }
 
+void addReport(CLI::App& app, ReportArgs& args) {
+  auto* cmd = app.add_subcommand(
+      "report", "Write the batch report: every analysis as HTML, Markdown, JSON, CSV or PDF");
+  cmd->add_option("--db", args.db, "Store file (*.orglens)")->required();
+  cmd->add_option("-o,--out", args.out,
+                  "Output: report.html (one self-contained file), report.md, report.json, "
+                  "report.pdf (needs Chromium), or a folder for one CSV per table")
+      ->required();
+  cmd->add_option("--format", args.format, "html, md, json, csv or pdf (default: from -o)");
+  cmd->add_option("--from", args.from, "Only data at or after this date/time (UTC)");
+  cmd->add_option("--to", args.to, "Only data before this date/time (UTC)");
+  cmd->add_option("--compare", args.compare,
+                  "Compare every headline measure with an earlier window FROM..TO "
+                  "(e.g. 2025-01-01..2025-04-01; either side may be empty)");
+  cmd->add_option("--fail-on", args.failOn,
+                  "Exit with code 3 when a measure crosses a threshold, e.g. "
+                  "'handoff.team.median>2d' or 'adoption.dau_pct<20' (repeatable; units s, "
+                  "min, h, d, w, %)");
+  cmd->add_flag("--stamp", args.stamp,
+                "Print the time of the run in the report (off: the same store gives the same "
+                "bytes)");
+  addShowPeople(cmd, args.showPeople);
+  cmd->add_option("--min-group", args.minGroup,
+                  "Suppress figures about groups of fewer than this many people")
+      ->capture_default_str()
+      ->check(CLI::Range(2u, 1000u));
+  cmd->add_option("--top", args.top, "Rows of the ranked tables (0 = all)")->capture_default_str();
+  cmd->add_option("--min-count", args.minCount, "Handoffs a team pair needs to be ranked")
+      ->capture_default_str();
+  cmd->add_option("--threads", args.threads,
+                  "Worker threads (0 = all cores; results do not depend on it)");
+  cmd->add_flag("-q,--quiet", args.quiet, "Do not print the path and the headline findings");
+  cmd->footer(
+      "Sections: headline findings, handoffs, flow, workload, responsiveness, silos, adoption, "
+      "data quality, method. People appear as pseudonyms and groups of fewer than --min-group "
+      "people are suppressed (docs/privacy.md). Measures for --fail-on and --compare are listed "
+      "in docs/report-schema.md.\n\nExamples:\n"
+      "  orglens report --db org.orglens -o report.html\n"
+      "  orglens report --db org.orglens -o report.pdf --from 2025-04-01\n"
+      "  orglens report --db org.orglens -o nightly/ --format csv --fail-on 'handoff.team.median>2d'\n"
+      "  orglens report --db org.orglens -o q2.html --from 2025-04-01 --to 2025-07-01 "
+      "--compare 2025-01-01..2025-04-01\n"
+      "Exit codes: 0 ok, 1 usage, 2 bad input or output, 3 a --fail-on threshold crossed.");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -282,9 +327,11 @@ int main(int argc, char** argv) {
       "Start with the sample organisation:\n"
       "  orglens sample --out out/sample\n"
       "  orglens import out/sample --db out/demo.orglens\n"
-      "  orglens info --db out/demo.orglens\n\n"
+      "  orglens info --db out/demo.orglens\n"
+      "  orglens report --db out/demo.orglens -o out/report.html\n\n"
       "Run `orglens COMMAND --help` for a command's options and examples.\n"
-      "Exit codes: 0 ok, 1 usage error, 2 bad input (file, line and reason on stderr).");
+      "Exit codes: 0 ok, 1 usage error, 2 bad input (file, line and reason on stderr), 3 a\n"
+      "threshold of `orglens report --fail-on` crossed.");
   SampleArgs sample;
   ImportArgs import;
   InfoArgs info;
@@ -308,6 +355,8 @@ int main(int argc, char** argv) {
   addSilos(app, silos);
   BusFactorArgs busFactor;
   addBusFactor(app, busFactor);
+  ReportArgs report;
+  addReport(app, report);
   app.add_subcommand("formats", "List the input formats orglens reads");
   try {
     app.parse(argc, argv);
@@ -334,5 +383,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("network")) return runNetwork(network);
   if (app.got_subcommand("silos")) return runSilos(silos);
   if (app.got_subcommand("busfactor")) return runBusFactor(busFactor);
+  if (app.got_subcommand("report")) return runReport(report);
   return kUsage;
 }

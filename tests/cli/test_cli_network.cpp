@@ -42,11 +42,17 @@ std::string firstRow(const std::string& csv) {
 
 TEST_CASE("orglens network ranks the planted broker first by betweenness", "[cli][network]") {
   std::string out;
-  REQUIRE(runCommand(cliCommand("network --db '" + sample().db + "' --top 3 --format csv"), out) ==
-          0);
+  REQUIRE(runCommand(cliCommand("network --db '" + sample().db +
+                                "' --top 3 --format csv --show-people"),
+                     out) == 0);
   CHECK_THAT(
       out, Catch::StartsWith("person,team,degree,core,cut point,strength,betweenness,normalised"));
   CHECK_THAT(firstRow(out), Catch::StartsWith(sample().brokerId + ",Sales,"));
+  // Privacy by default: the same person as a pseudonym.
+  REQUIRE(runCommand(cliCommand("network --db '" + sample().db + "' --top 3 --format csv"), out) ==
+          0);
+  CHECK_THAT(firstRow(out), Catch::StartsWith("P-") && Catch::Contains(",Sales,"));
+  CHECK_THAT(out, !Catch::Contains(sample().brokerId + ","));
   REQUIRE(runCommand(cliCommand("network --db '" + sample().db + "' --weighted --format json"),
                      out) == 0);
   CHECK_THAT(out, Catch::Contains("\"definition\": \"network/1\""));
