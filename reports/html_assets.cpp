@@ -112,6 +112,10 @@ details.chart-data .table-block { margin: .6rem 0; }
   figure.chart { border-color: #bbb; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   tbody tr:nth-child(even) { background: none; }
   details.chart-data { display: none; }
+  /* Wide tables fit the page: smaller type, no horizontal scroll box on paper. */
+  .table-scroll { overflow: visible; }
+  table { font-size: 8.5pt; }
+  th, td { padding-left: .25rem; padding-right: .25rem; }
   .suppressed, .missing, figcaption, .note, .meta dt { color: #333; }
 }
 )css";

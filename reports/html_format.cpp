@@ -162,9 +162,11 @@ Axis niceAxis(double lo, double hi, Unit unit, int target) {
 }
 
 const char* categoryColour(std::size_t i) {
-  // Okabe & Ito (2008), without the yellow that vanishes on white paper.
-  static constexpr std::array<const char*, 8> kColours = {
-      "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#7A5C00", "#555555"};
+  // Okabe & Ito (2008), without the yellow that vanishes on white paper, then four of Paul
+  // Tol's muted colours: twelve teams get twelve colours.
+  static constexpr std::array<const char*, 12> kColours = {
+      "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9",
+      "#7A5C00", "#555555", "#882255", "#44AA99", "#999933", "#AA4499"};
   return kColours[i % kColours.size()];
 }
 

@@ -5,6 +5,10 @@
 
 namespace orglens::reports {
 
+// Pull to the centre per unit of distance. The repulsion a node feels from all others sums to
+// about n·k²/d = 1/d, so the pull must be of that order to keep components together.
+constexpr double kGravity = 3.0;
+
 std::vector<std::pair<double, double>> forceLayout(
     std::size_t n, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges,
     int iterations) {
@@ -36,6 +40,10 @@ std::vector<std::pair<double, double>> forceLayout(
       dx[a] -= ex * f, dy[a] -= ey * f, dx[b] += ex * f, dy[b] += ey * f;
     }
     for (std::size_t i = 0; i < n; ++i) {
+      // A weak pull to the centre keeps people whose ties lie outside the picture from
+      // drifting off and squeezing everyone else into a corner.
+      dx[i] -= kGravity * (x[i] - 0.5);
+      dy[i] -= kGravity * (y[i] - 0.5);
       const double d = std::max(std::sqrt(dx[i] * dx[i] + dy[i] * dy[i]), 1e-12);
       const double step = std::min(d, temperature);
       x[i] += dx[i] / d * step;
@@ -43,14 +51,22 @@ std::vector<std::pair<double, double>> forceLayout(
     }
     temperature -= cooling;
   }
-  // Fit into [0.05, 0.95]² keeping the aspect ratio.
+  // Fit the 2nd..98th percentile box into [0.05, 0.95]² keeping the aspect ratio; the few
+  // far-out people (ties mostly outside the picture) are pulled onto its border.
   std::vector<std::pair<double, double>> out(n);
   if (n == 0) return out;
-  const auto [xmin, xmax] = std::minmax_element(x.begin(), x.end());
-  const auto [ymin, ymax] = std::minmax_element(y.begin(), y.end());
-  const double span = std::max({*xmax - *xmin, *ymax - *ymin, 1e-9});
+  auto range = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const auto at = [&](double q) { return v[static_cast<std::size_t>(q * (v.size() - 1))]; };
+    return std::pair{at(0.02), at(0.98)};
+  };
+  const auto [xmin, xmax] = range(x);
+  const auto [ymin, ymax] = range(y);
+  const double span = std::max({xmax - xmin, ymax - ymin, 1e-9});
+  const double xo = (span - (xmax - xmin)) / 2, yo = (span - (ymax - ymin)) / 2;
   for (std::size_t i = 0; i < n; ++i)
-    out[i] = {0.05 + 0.9 * (x[i] - *xmin) / span, 0.05 + 0.9 * (y[i] - *ymin) / span};
+    out[i] = {std::clamp(0.05 + 0.9 * (x[i] - xmin + xo) / span, 0.02, 0.98),
+              std::clamp(0.05 + 0.9 * (y[i] - ymin + yo) / span, 0.02, 0.98)};
   return out;
 }
 

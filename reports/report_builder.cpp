@@ -1,5 +1,6 @@
 #include "reports/report_builder.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -38,6 +39,19 @@ std::string windowText(std::optional<model::MicrosUtc> from, std::optional<model
          (to ? model::formatIsoUtc(*to) : std::string("end"));
 }
 
+/// The shared table builders name machine columns "median_s"; the report carries the unit in
+/// the column instead, so people read "median" (and JSON still says "seconds").
+void humanColumnNames(Section& section) {
+  for (auto& block : section.blocks)
+    if (auto* t = std::get_if<Table>(&block))
+      for (auto& c : t->columns) {
+        if (c.unit != Unit::Seconds || c.name.size() < 3 || c.name.substr(c.name.size() - 2) != "_s")
+          continue;
+        c.name.resize(c.name.size() - 2);
+        std::replace(c.name.begin(), c.name.end(), '_', ' ');
+      }
+}
+
 struct WindowResult {
   std::vector<Section> sections;
   std::vector<Finding> findings;
@@ -63,6 +77,7 @@ WindowResult buildWindow(const model::Store& store, const ReportOptions& options
   WindowResult out;
   for (auto build : kBuilders) {
     auto s = build(in);
+    humanColumnNames(s.section);
     out.sections.push_back(std::move(s.section));
     // Each section's first finding is its headline; the rest follow after all headlines.
     for (auto& f : s.findings) out.findings.push_back(std::move(f));

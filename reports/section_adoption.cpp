@@ -145,15 +145,22 @@ SectionOutput adoptionSection(const SectionInput& in) {
                                            "users or usage log): nothing to measure."});
     return out;
   }
+  // Stickiness = mean DAU over the last 30 days / MAU, so this is the mean daily share.
+  const double averageDay = 100 * o.stickiness * o.mauShare;
   out.section.blocks.push_back(Paragraph{
       groupDigits(o.registered) + " registered people, " + groupDigits(o.everActive) +
-      " ever active; over the last days of the window " + formatFixed(100 * o.dauShare, 1) +
-      "% are active on a day, " + formatFixed(100 * o.wauShare, 1) + "% in a week and " +
-      formatFixed(100 * o.mauShare, 1) + "% in a month."});
+      " ever active. On the last day of the window " + formatFixed(100 * o.dauShare, 1) +
+      "% were active (DAU), in its last 7 days " + formatFixed(100 * o.wauShare, 1) +
+      "% (WAU), in its last 30 days " + formatFixed(100 * o.mauShare, 1) +
+      "% (MAU); on an average day of those 30, " + formatFixed(averageDay, 1) + "%."});
   out.findings.push_back({"adoption", formatFixed(100 * o.mauShare, 0) +
                                           "% of registered people used a collaboration tool in "
                                           "the last 30 days; " +
-                                          formatFixed(100 * o.dauShare, 0) + "% on a typical day."});
+                                          formatFixed(averageDay, 0) +
+                                          "% on an average day."});
+  out.measures.push_back(measure("adoption.average_day_pct",
+                                 "Active on an average day of the last 30, % of registered",
+                                 Unit::Percent, true, averageDay));
   Chart trend;
   trend.key = "adoption_active_trend";
   trend.kind = ChartKind::Line;

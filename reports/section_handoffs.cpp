@@ -47,8 +47,8 @@ Chart teamHeatmap(const analysis::HandoffResult& r, const EventLog& log,
   c.kind = ChartKind::Heatmap;
   c.title = "Median wait when one team hands over to another";
   c.unit = Unit::Seconds;
-  c.xLabel = "receiving team";
-  c.yLabel = "handing-over team";
+  c.xLabel = "to team";
+  c.yLabel = "from team";
   c.rows.assign(teams.begin(), teams.end());
   c.categories = c.rows;
   std::map<std::string, std::size_t> index;
@@ -145,10 +145,15 @@ SectionOutput handoffSection(const SectionInput& in) {
   // The headline: the slowest team pair that is shown.
   std::optional<std::size_t> top;
   double slowestMedian = 0;
+  std::string slowestPair;
   for (std::size_t i = 0; i < pairs.rows.size(); ++i) {
     if (pairs.rows[i][2] == kSuppressedCell) continue;
     if (!top) top = i;
-    slowestMedian = std::max(slowestMedian, std::stod(pairs.rows[i][3]));  // median
+    const double median = std::stod(pairs.rows[i][3]);
+    if (median > slowestMedian) {
+      slowestMedian = median;
+      slowestPair = pairs.rows[i][0] + " → " + pairs.rows[i][1];
+    }
   }
   if (in.options.top && pairs.rows.size() > in.options.top) pairs.rows.resize(in.options.top);
   out.measures.push_back(measure("handoff.team.median",

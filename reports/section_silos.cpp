@@ -19,17 +19,25 @@ namespace {
 
 using model::EventLog;
 constexpr std::size_t kPictureNodes = 120;  // the picture shows the most central people
+constexpr std::size_t kEdgesPerNode = 3;    // and their strongest ties, so it stays readable
 
 /// The most central people (by betweenness, then degree), grouped by team, laid out.
 Chart networkPicture(const analysis::CollaborationGraph& cg, const analysis::BetweennessResult& b,
                      const EventLog& log, const PersonNames& names) {
   const auto& g = cg.graph;
-  std::vector<std::uint32_t> order(g.nodeCount());
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+  std::vector<std::uint32_t> ranked(g.nodeCount());
+  std::iota(ranked.begin(), ranked.end(), 0u);
+  std::stable_sort(ranked.begin(), ranked.end(), [&](std::uint32_t x, std::uint32_t y) {
     return b.raw[x] != b.raw[y] ? b.raw[x] > b.raw[y] : g.degree(x) > g.degree(y);
   });
-  if (order.size() > kPictureNodes) order.resize(kPictureNodes);
+  // Every team gets an equal share of the picture (its most central people), so that a
+  // silo team shows up even when its people are not central overall.
+  std::map<std::uint32_t, std::size_t> perTeam;
+  for (auto t : cg.team) perTeam[t] = 0;
+  const std::size_t share = std::max<std::size_t>(1, kPictureNodes / std::max<std::size_t>(1, perTeam.size()));
+  std::vector<std::uint32_t> order;
+  for (auto v : ranked)
+    if (order.size() < kPictureNodes && perTeam[cg.team[v]]++ < share) order.push_back(v);
   std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
     return teamLabel(log, cg.team[x]) < teamLabel(log, cg.team[y]);
   });
@@ -39,18 +47,31 @@ Chart networkPicture(const analysis::CollaborationGraph& cg, const analysis::Bet
   c.key = "collaboration_network";
   c.kind = ChartKind::Network;
   c.title = "Who works with whom";
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
+  // Each person's strongest ties to others in the picture: enough to show the structure
+  // (and to lay it out) without drawing thousands of lines.
+  std::vector<std::vector<NetworkEdge>> ties(order.size());
+  std::size_t allTies = 0;
   for (std::uint32_t i = 0; i < order.size(); ++i) {
     const auto v = order[i];
-    for (auto e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
-      const auto j = index[g.targets[e]];
-      if (j == EventLog::kNone || j <= i) continue;
-      edges.emplace_back(i, j);
-      c.edges.push_back({i, j, g.weights[e]});
-    }
+    for (auto e = g.offsets[v]; e < g.offsets[v + 1]; ++e)
+      if (const auto j = index[g.targets[e]]; j != EventLog::kNone) {
+        ties[i].push_back({std::min(i, j), std::max(i, j), g.weights[e]});
+        allTies += j > i;
+      }
+    std::stable_sort(ties[i].begin(), ties[i].end(),
+                     [](const NetworkEdge& x, const NetworkEdge& y) { return x.weight > y.weight; });
+    if (ties[i].size() > kEdgesPerNode) ties[i].resize(kEdgesPerNode);
+  }
+  std::map<std::pair<std::uint32_t, std::uint32_t>, double> kept;
+  for (const auto& list : ties)
+    for (const auto& e : list) kept[{e.a, e.b}] = e.weight;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
+  for (const auto& [pair, weight] : kept) {
+    edges.push_back(pair);
+    c.edges.push_back({pair.first, pair.second, weight});
   }
   const auto xy = forceLayout(order.size(), edges);
-  const double top = order.empty() ? 1 : std::max(b.raw[order.front()], 1e-9);
+  const double top = ranked.empty() ? 1 : std::max(b.raw[ranked.front()], 1e-9);
   for (std::uint32_t i = 0; i < order.size(); ++i) {
     const auto v = order[i];
     c.nodes.push_back({personLabel(log, cg.person[v], &names), teamLabel(log, cg.team[v]),
@@ -58,8 +79,9 @@ Chart networkPicture(const analysis::CollaborationGraph& cg, const analysis::Bet
                        xy[i].second});
   }
   c.description = "The " + std::to_string(order.size()) + " most central of " +
-                  std::to_string(g.nodeCount()) +
-                  " people; colour = team, size = betweenness, line width = tie strength.";
+                  std::to_string(g.nodeCount()) + " people and the " +
+                  std::to_string(c.edges.size()) + " strongest of their " + std::to_string(allTies) +
+                  " ties (each person's three strongest); colour = team, size = betweenness, line width = tie strength.";
   return c;
 }
 
@@ -137,11 +159,16 @@ SectionOutput silosSection(const SectionInput& in) {
   auto brokers = brokerTable(s, cg, log, &in.names, in.options.top);
   brokers.key = "silos_brokers";
   brokers.title = "Brokers: people carrying the most cross-team ties";
-  if (!brokers.rows.empty())
-    out.findings.push_back({"silos", brokers.rows[0][0] + " (" + brokers.rows[0][1] +
-                                         ") carries the most cross-team ties: " +
-                                         brokers.rows[0][2] + ", reaching " + brokers.rows[0][3] +
-                                         " other teams."});
+  if (const auto top = std::max_element(b.raw.begin(), b.raw.end());
+      top != b.raw.end() && *top > 0) {
+    const auto v = static_cast<std::size_t>(top - b.raw.begin());
+    out.findings.push_back(
+        {"silos", personLabel(log, cg.person[v], &in.names) + " (" +
+                      teamLabel(log, cg.team[v]) +
+                      ") is the strongest broker: more shortest paths between colleagues run "
+                      "through this person than through anyone else (normalised betweenness " +
+                      formatFixed(b.normalised[v], 3) + ")."});
+  }
   out.section.blocks.push_back(std::move(brokers));
   out.section.blocks.push_back(networkPicture(cg, b, log, in.names));
   return out;
