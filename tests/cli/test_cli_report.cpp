@@ -74,7 +74,7 @@ TEST_CASE("A folder output gets one CSV per table", "[cli][report]") {
              Catch::StartsWith("from,to,count,median_s") || Catch::StartsWith("from,to,count,median"));
 }
 
-TEST_CASE("--fail-on exits with code 3 and names the crossed threshold", "[cli][report]") {
+TEST_CASE("A crossed --fail-on threshold exits with code 3 and names the crossed threshold", "[cli][report]") {
   auto out = report("-q -o '" + path("f.json") + "' --fail-on 'handoff.team.median>1h'", 3);
   CHECK_THAT(out, Catch::Contains("crossed handoff.team.median>1h") &&
                       Catch::Contains("Longest median wait"));
@@ -86,7 +86,7 @@ TEST_CASE("--fail-on exits with code 3 and names the crossed threshold", "[cli][
   CHECK_THAT(out, Catch::Contains("expected KEY>VALUE"));
 }
 
-TEST_CASE("--compare puts an earlier window beside every headline measure", "[cli][report]") {
+TEST_CASE("A --compare window goes beside every headline measure", "[cli][report]") {
   report("-q -o '" + path("cmp.json") + "' --from 2025-02-01 --compare ..2025-02-01");
   const auto json = readFile(path("cmp.json"));
   CHECK_THAT(json, Catch::Contains("\"compare_window\": \"start .. 2025-02-01"));

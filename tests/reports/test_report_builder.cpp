@@ -131,7 +131,7 @@ TEST_CASE("A larger k suppresses more groups, and each table's suppression is co
   CHECK(suppressed > 0);
 }
 
-TEST_CASE("--compare puts the earlier window's value beside each measure",
+TEST_CASE("A --compare window puts its value beside each measure",
           "[reports][builder][compare]") {
   auto store = model::Store::open(sampleStore(), model::Store::Mode::ReadOnly);
   const auto summary = store->summary();
