@@ -65,8 +65,14 @@ SectionOutput methodSection(const SectionInput& in) {
   defs.addRow({"adoption", analysis::kAdoptionDefinition});
   out.section.blocks.push_back(std::move(defs));
   const auto& p = in.options.privacy;
+  const auto bound = [](const std::optional<model::MicrosUtc>& t, const char* open) {
+    return t ? model::formatIsoUtc(*t) : std::string(open);
+  };
   out.section.blocks.push_back(Paragraph{
-      "Work items: " + (in.options.items.empty() ? std::string("any type") : in.options.items) +
+      "Time window: " +
+      (in.from || in.to ? bound(in.from, "the first event") + " up to " + bound(in.to, "the last")
+                        : std::string("all data in the store")) +
+      " (UTC). Work items: " + (in.options.items.empty() ? std::string("any type") : in.options.items) +
       ". Team handoffs are ranked when they have at least " +
       std::to_string(in.options.minCount) + " handoffs. Durations are elapsed time."});
   out.section.blocks.push_back(Paragraph{
