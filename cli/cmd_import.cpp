@@ -120,6 +120,8 @@ int runImport(const ImportArgs& args) {
     options.personTypes = args.personTypes;
     options.keepSubjects = args.keepSubjects;
     options.threadBySubject = args.threadBySubject;
+    if (!args.pseudonymizeKey.empty())
+      options.pseudonymKey = importers::loadPseudonymKey(args.pseudonymizeKey);
     const auto files = expandInputs(args.inputs, args.format);
     auto store = model::Store::open(args.db, model::Store::Mode::Create);
     for (const auto& file : files) {

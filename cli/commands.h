@@ -30,8 +30,9 @@ struct ImportArgs {
   bool strict = false;
   bool quiet = false;
   std::vector<std::string> personTypes;
-  bool keepSubjects = false;     // e-mail subjects are kept (off: privacy by default)
-  bool threadBySubject = false;  // e-mail threads also by subject (within 30 days)
+  bool keepSubjects = false;              // e-mail subjects are kept (off: privacy by default)
+  bool threadBySubject = false;           // e-mail threads also by subject (within 30 days)
+  std::filesystem::path pseudonymizeKey;  // key file: identities pseudonymised at import
 };
 int runImport(const ImportArgs& args);
 

@@ -60,6 +60,10 @@ void addImport(CLI::App& app, ImportArgs& args) {
   cmd->add_flag("--thread-by-subject", args.threadBySubject,
                 "E-mail: a message without References/In-Reply-To joins the thread with the "
                 "same subject (without Re:/Fwd:/AW:/WG:) seen within 30 days");
+  cmd->add_option("--pseudonymize-key", args.pseudonymizeKey,
+                  "Key file (>= 16 bytes; make one with `head -c 32 /dev/urandom > KEY`): every "
+                  "name, address and id is stored as a keyed HMAC-SHA256 pseudonym (p-...); the "
+                  "same key gives the same pseudonyms. See docs/privacy.md");
   cmd->add_flag("--quiet,-q", args.quiet, "Do not list the diagnostics");
   cmd->footer(
       "Importing the same file twice (same content, format and options) adds nothing. A file "

@@ -111,7 +111,8 @@ void GitRun::header(const std::string& line, std::uint64_t lineNo) {
   if (auto committed = m_time.parse(m_commit.committerDate))
     sink.setObjectAttribute(m_commitObject, sink.intern("commit_date"),
                             model::TimeValue{*committed});
-  sink.setObjectAttribute(m_commitObject, sink.intern("committer"), m_commit.committerEmail);
+  sink.setObjectAttribute(m_commitObject, sink.intern("committer"),
+                          m_ctx.identity(m_commit.committerEmail));
   if (!m_commit.parents.empty())
     sink.setObjectAttribute(m_commitObject, sink.intern("parents"), m_commit.parents);
   m_commitOk = true;

@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <vector>
 
+#include "importers/pseudonymising_sink.h"
 #include "importers/registry.h"
 #include "model/import_session.h"
 
@@ -41,12 +43,28 @@ void validateMapping(const Importer& importer, const ImportOptions& options) {
   }
 }
 
+/// Runs the importer into `sink`, through a PseudonymisingSink when the options have a key;
+/// `afterRun` then sees it once the importer is done (to mask what it learnt too late).
 ImportOutcome runImporter(const Importer& importer, model::ModelSink& sink,
                           const std::filesystem::path& path, const ImportOptions& options,
-                          model::Progress& progress, model::ImportCounts& counts) {
+                          model::Progress& progress, model::ImportCounts& counts,
+                          const std::function<void(const PseudonymisingSink&)>& afterRun = {}) {
+  std::optional<Pseudonymiser> pseudonymiser;
+  std::optional<PseudonymisingSink> masked;
+  if (options.pseudonymise()) {
+    pseudonymiser.emplace(options.pseudonymKey);
+    masked.emplace(sink, *pseudonymiser);
+  }
   DiagnosticSink diagnostics(path.string(), options.strict);
-  ImportContext ctx{path, options, sink, diagnostics, progress};
-  importer.run(ctx);
+  ImportContext ctx{path, options, masked ? *masked : sink, diagnostics, progress};
+  ctx.pseudonymiser = pseudonymiser ? &*pseudonymiser : nullptr;
+  try {
+    importer.run(ctx);
+  } catch (const ImportError& e) {
+    // A --strict failure quotes the row's problem, which may name someone.
+    if (masked) throw ImportError(masked->scrub(e.what()));
+    throw;
+  }
   if (progress.cancelled()) throw ImportError("import of '" + path.string() + "' cancelled");
   counts.skippedRows = ctx.skippedRows;
   counts.warnings = diagnostics.warnings();
@@ -54,7 +72,37 @@ ImportOutcome runImporter(const Importer& importer, model::ModelSink& sink,
   ImportOutcome out;
   out.format = std::string(importer.name());
   out.diagnostics = diagnostics.kept();
+  if (masked) {
+    // Diagnostics are stored with the source and printed: they quote pseudonyms only.
+    for (auto& d : out.diagnostics) d.message = masked->scrub(d.message);
+    if (afterRun) afterRun(*masked);
+  }
   return out;
+}
+
+/// Refuses to mix real identities and pseudonyms in one store (or pseudonyms of two keys):
+/// the same person would then appear twice, and a pseudonymised store would hold real
+/// identities after all.
+void checkIdentityMode(const model::Store& store, const ImportOptions& options) {
+  const std::string stored = store.metaValue(kPseudonymKeyIdMeta).value_or("");
+  const std::string wanted =
+      options.pseudonymise() ? Pseudonymiser(options.pseudonymKey).keyId() : std::string();
+  if (stored == wanted) return;
+  const std::string name = "store '" + store.path().string() + "'";
+  if (stored.empty() && store.holdsPeople())
+    throw ImportError(name +
+                      " holds people imported without --pseudonymize-key; a pseudonymised "
+                      "import would mix real identities with pseudonyms. Import every source "
+                      "with the key into a new store instead");
+  if (stored.empty()) return;  // no people yet: this import makes the store pseudonymised
+  if (wanted.empty())
+    throw ImportError(name + " was pseudonymised at import (key id " + stored +
+                      "); import into it with the same --pseudonymize-key, or into another "
+                      "store without one");
+  throw ImportError(name + " was pseudonymised with another key (key id " + stored +
+                    ", this key's id " + wanted +
+                    "); the same person would get two pseudonyms. Use the store's key file, or "
+                    "another store");
 }
 
 model::MicrosUtc nowMicros() {
@@ -139,6 +187,7 @@ ImportOutcome importFile(model::Store& store, const std::filesystem::path& path,
                          const ImportOptions& options, model::Progress& progress) {
   const Importer& importer = chooseImporter(path, options);
   validateMapping(importer, options);
+  checkIdentityMode(store, options);
   progress.report(0.0, "hashing");
   model::SourceRecord record;
   record.path = std::filesystem::absolute(path).lexically_normal().string();
@@ -154,8 +203,18 @@ ImportOutcome importFile(model::Store& store, const std::filesystem::path& path,
     return out;
   }
   auto session = store.beginImport(record);
+  if (options.pseudonymise())
+    session->setMeta(kPseudonymKeyIdMeta, Pseudonymiser(options.pseudonymKey).keyId());
   model::ImportCounts counts;
-  ImportOutcome out = runImporter(importer, *session, path, options, progress, counts);
+  // An attribute may name someone before the import met them as a person (an XES trace's
+  // "responsible" comes before the trace's events): such values are masked at the end.
+  auto maskLate = [&session](const PseudonymisingSink& masked) {
+    session->rewriteTextAttributes([&masked](std::string_view value) -> std::optional<std::string> {
+      const std::string* pseudonym = masked.knownPseudonym(value);
+      return pseudonym ? std::optional<std::string>(*pseudonym) : std::nullopt;
+    });
+  };
+  ImportOutcome out = runImporter(importer, *session, path, options, progress, counts, maskLate);
   const auto& added = session->counts();
   counts.events = added.events;
   counts.objects = added.objects;

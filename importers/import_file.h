@@ -16,11 +16,15 @@ struct ImportOutcome {
 };
 
 /// Imports `path` into `store` as one transaction: on any ImportError (or cancellation)
-/// nothing is written and the error propagates. O(file size).
+/// nothing is written and the error propagates. O(file size). With options.pseudonymKey,
+/// identities are pseudonymised (docs/privacy.md) and an import that would mix pseudonyms
+/// with real identities, or with another key's pseudonyms, is refused (ImportError).
 ImportOutcome importFile(model::Store& store, const std::filesystem::path& path,
                          const ImportOptions& options, model::Progress& progress);
 
-/// Imports into an in-memory model instead (tests, small files). Same errors.
+/// Imports into an in-memory model instead (tests, small files). Same errors. Pseudonymises
+/// as above, except attribute values naming someone the import meets only later (the store
+/// rewrites those at the end) and without the mixing check (a model has no meta table).
 ImportOutcome importFile(model::Model& model, const std::filesystem::path& path,
                          const ImportOptions& options, model::Progress& progress);
 

@@ -13,6 +13,8 @@ std::string ImportOptions::canonical() const {
   for (const auto& t : personTypes) out += "person-type=" + t + ";";
   if (keepSubjects) out += "keep-subjects;";
   if (threadBySubject) out += "thread-by-subject;";
+  // The key id, not the key: the same key gives the same text, another key another one.
+  if (pseudonymise()) out += "pseudonymize=" + Pseudonymiser(pseudonymKey).keyId() + ";";
   return out;
 }
 

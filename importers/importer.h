@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "importers/pseudonymiser.h"
 #include "model/model_sink.h"
 #include "model/progress.h"
 
@@ -35,6 +36,10 @@ struct ImportOptions {
   /// subject (Re:/Fwd:/AW:/WG: and [list] tags removed) when that thread saw the subject
   /// within 30 days.
   bool threadBySubject = false;
+  /// Pseudonymise every identity at import with this key (--pseudonymize-key); empty bytes =
+  /// keep identities. The key is never stored: canonical() names only its public key id.
+  PseudonymKey pseudonymKey;
+  bool pseudonymise() const { return !pseudonymKey.bytes.empty(); }
   /// The options that change what an import produces, as canonical text (part of the
   /// "same import twice" check).
   std::string canonical() const;
@@ -78,6 +83,14 @@ struct ImportContext {
   DiagnosticSink& diagnostics;
   model::Progress& progress;
   std::uint64_t skippedRows = 0;  // rows the importer could not use (each has a diagnostic)
+  /// Set when the import pseudonymises; the sink then already replaces identities.
+  const Pseudonymiser* pseudonymiser = nullptr;
+  /// An identity text as an importer may put it into a diagnostic or a generated key: the
+  /// text itself, or its pseudonym when the import pseudonymises.
+  std::string identity(std::string_view text) const {
+    return pseudonymiser && !text.empty() ? pseudonymiser->pseudonymOfText(text)
+                                          : std::string(text);
+  }
 };
 
 class TimestampParser;

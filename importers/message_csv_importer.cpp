@@ -168,7 +168,8 @@ void MessageCsvRun::importRow(const CsvRow& row) {
                              m_header[*m_col.time] + "'");
   const auto sender = person(senderText);
   std::string key = utf8(cell(row, m_col.messageId), line);
-  if (key.empty()) key = senderText + "/" + std::to_string(*time);
+  // A generated key names the sender: by pseudonym when the import pseudonymises.
+  if (key.empty()) key = m_ctx.identity(senderText) + "/" + std::to_string(*time);
   auto it = m_messages.find(key);
   if (it != m_messages.end() && (it->second.sender != sender || it->second.time != *time))
     return skipRow(line, "message '" + key + "' was first seen on line " +

@@ -105,7 +105,7 @@ void RosterRun::importRow(const CsvRow& row) {
   const std::string email = emailText ? model::normaliseEmail(*emailText) : std::string();
   if (emailText && email.empty())
     m_ctx.diagnostics.warning(
-        row.line, "'" + std::string(*emailText) + "' is not an e-mail address; ignored");
+        row.line, "'" + m_ctx.identity(*emailText) + "' is not an e-mail address; ignored");
   if (!id && email.empty()) {
     m_ctx.diagnostics.warning(row.line, "no person id and no e-mail; row skipped");
     ++m_ctx.skippedRows;
@@ -113,8 +113,8 @@ void RosterRun::importRow(const CsvRow& row) {
   }
   const std::string key = id ? model::normaliseAlias(model::AliasKind::PersonKey, *id) : email;
   if (!m_seenKeys.insert(key).second)
-    m_ctx.diagnostics.warning(row.line,
-                              "person '" + key + "' appears again; the later row adds to it");
+    m_ctx.diagnostics.warning(
+        row.line, "person '" + m_ctx.identity(key) + "' appears again; the later row adds to it");
   const auto name = get(row, "name");
   const model::PersonId person =
       model::PersonId::of(m_sink.object(model::typeId(BuiltinType::Person), key,
@@ -178,8 +178,8 @@ void RosterRun::linkManagers() {
       if (!email.empty()) manager = m_sink.findAlias(model::AliasKind::Email, email);
     }
     if (!manager) {
-      m_ctx.diagnostics.warning(
-          p.line, "manager '" + p.manager + "' is not in the roster; reporting line skipped");
+      m_ctx.diagnostics.warning(p.line, "manager '" + m_ctx.identity(p.manager) +
+                                            "' is not in the roster; reporting line skipped");
       continue;
     }
     if (*manager == p.person) {

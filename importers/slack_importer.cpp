@@ -181,7 +181,7 @@ model::PersonId SlackRun::personOf(std::string_view userId, std::string_view whe
   if (auto it = m_users.find(m_key); it != m_users.end()) return it->second;
   if (m_bots.count(m_key) || userId == "USLACKBOT") return {};
   if (m_unknown.insert(m_key).second)
-    m_ctx.diagnostics.warning(0, std::string(where) + ": user id '" + m_key +
+    m_ctx.diagnostics.warning(0, std::string(where) + ": user id '" + m_ctx.identity(m_key) +
                                      "' is not in users.json; imported as an unregistered person");
   const auto person = m_people.resolve(AliasKind::ChatId, userId);
   m_users.emplace(m_key, person);

@@ -85,6 +85,10 @@ void ImportSession::loadLookups() {
                       PersonId::fromRowid(aliases.columnInt(2)));
   m_nextEvent =
       static_cast<std::uint32_t>(queryInt(db, "SELECT ifnull(max(id), 0) FROM events").value());
+  m_eventAttributesBefore =
+      queryInt(db, "SELECT ifnull(max(rowid), 0) FROM event_attributes").value();
+  m_objectAttributesBefore =
+      queryInt(db, "SELECT ifnull(max(rowid), 0) FROM object_attributes").value();
 }
 
 StringId ImportSession::intern(std::string_view text) {
@@ -252,6 +256,30 @@ void ImportSession::mergePeople(PersonId from, PersonId into) {
   for (auto& [key, person] : m_aliases)
     if (person == from) person = into;
   addRelation({from.object(), into.object(), intern("merged-into"), std::nullopt, std::nullopt});
+}
+
+void ImportSession::rewriteTextAttributes(
+    const std::function<std::optional<std::string>(std::string_view)>& rewrite) {
+  const auto text = static_cast<std::int64_t>(ValueType::String);
+  for (const auto& [table, before] :
+       {std::pair{std::string("event_attributes"), m_eventAttributesBefore},
+        std::pair{std::string("object_attributes"), m_objectAttributesBefore}}) {
+    // Collected first: updating rows while a SELECT steps over the same table is unsafe.
+    std::vector<std::pair<std::int64_t, std::string>> changes;
+    Statement rows(m_store.db(),
+                   "SELECT rowid, value FROM " + table + " WHERE rowid > ? AND type = ?");
+    rows.bind(1, before).bind(2, text);
+    while (rows.step())
+      if (auto changed = rewrite(rows.columnText(1)))
+        changes.emplace_back(rows.columnInt(0), *changed);
+    Statement update(m_store.db(), "UPDATE " + table + " SET value = ? WHERE rowid = ?");
+    for (const auto& [rowid, value] : changes) update.bind(1, value).bind(2, rowid).run();
+  }
+}
+
+void ImportSession::setMeta(std::string_view key, std::string_view value) {
+  Statement s(m_store.db(), "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)");
+  s.bind(1, key).bind(2, value).run();
 }
 
 SourceId ImportSession::commit(const ImportCounts& counts,

@@ -3,6 +3,7 @@
 // session rolls everything back, so a failed import leaves the store exactly as it was.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -38,6 +39,14 @@ class ImportSession final : public ModelSink {
 
   /// What this session has added so far (objects, events, ...); importers add skipped rows.
   const ImportCounts& counts() const { return m_counts; }
+  /// Rewrites the text values of the event and object attributes this session wrote:
+  /// `rewrite` returns the new text, or nullopt to keep the value. One pass over them; used
+  /// to pseudonymise values that name an identity seen only later in the import.
+  void rewriteTextAttributes(
+      const std::function<std::optional<std::string>(std::string_view)>& rewrite);
+  /// Sets a meta value (`pseudonym_key_id`) inside the import's transaction, so that it is
+  /// written only if the import commits.
+  void setMeta(std::string_view key, std::string_view value);
   /// Writes the source record (with `counts` and diagnostics) and commits.
   SourceId commit(const ImportCounts& counts, const std::vector<Diagnostic>& diagnostics);
   /// Discards everything (also done by the destructor when not committed).
@@ -63,6 +72,8 @@ class ImportSession final : public ModelSink {
   std::vector<bool> m_objectHasName;
   std::unordered_map<std::string, PersonId> m_aliases;  // "<kind>\x1f<value>" -> person
   std::uint32_t m_nextEvent = 0;
+  // Attribute rowids at the start: rows above them were written (or replaced) by this session.
+  std::int64_t m_eventAttributesBefore = 0, m_objectAttributesBefore = 0;
 
   Statement m_insertString, m_insertObject, m_setObjectName, m_insertEvent, m_insertLink,
       m_insertRelation, m_insertEventAttribute, m_insertObjectAttribute, m_insertAlias;

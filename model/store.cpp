@@ -108,6 +108,17 @@ std::optional<SourceId> Store::findSource(const std::string& sha256, const std::
   return SourceId::fromRowid(s.columnInt(0));
 }
 
+std::optional<std::string> Store::metaValue(const std::string& key) const {
+  Statement s(m_db, "SELECT value FROM meta WHERE key = ?");
+  s.bind(1, key);
+  if (!s.step()) return std::nullopt;
+  return std::string(s.columnText(0));
+}
+
+bool Store::holdsPeople() const {
+  return queryInt(m_db, "SELECT EXISTS (SELECT 1 FROM objects WHERE type = 1)").value_or(0) != 0;
+}
+
 std::unique_ptr<ImportSession> Store::beginImport(const SourceRecord& source) {
   if (m_inImport) throw StoreError("an import into " + describe(m_path) + " is already running");
   return std::unique_ptr<ImportSession>(new ImportSession(*this, source));

@@ -43,6 +43,9 @@ struct StoreSummary {
   };
   std::vector<SourceLine> sources;
   int schemaVersion = 0;
+  /// The public id of the key people were pseudonymised with at import (meta
+  /// `pseudonym_key_id`); empty when the store holds identities as imported.
+  std::string pseudonymKeyId;
 };
 
 class Store {
@@ -66,6 +69,10 @@ class Store {
                                      const std::string& options) const;
   std::vector<SourceRecord> sources() const;
   std::vector<Diagnostic> diagnostics(SourceId source, std::size_t limit = 1000) const;
+  /// A value of the meta table (`schema_version`, `pseudonym_key_id`, ...), if set.
+  std::optional<std::string> metaValue(const std::string& key) const;
+  /// True when the store holds at least one person object.
+  bool holdsPeople() const;
 
   /// Starts an import transaction; nothing is visible until ImportSession::commit().
   std::unique_ptr<ImportSession> beginImport(const SourceRecord& source);

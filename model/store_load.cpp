@@ -170,6 +170,7 @@ StoreSummary Store::summary() const {
         "ON q.id = m.qualifier AND q.value = 'merged-into' WHERE m.from_object = p.id)");
   out.aliases = count("SELECT count(*) FROM aliases");
   out.relations = count("SELECT count(*) FROM relations");
+  out.pseudonymKeyId = metaValue("pseudonym_key_id").value_or("");
   Statement s(m_db, std::string(kSourceColumns) + " ORDER BY id");
   while (s.step()) out.sources.push_back({SourceId::fromRowid(s.columnInt(0)), readSource(s)});
   return out;

@@ -37,6 +37,8 @@ std::string infoText(const model::StoreSummary& s, const std::string& path) {
   row("objects", types.empty() ? "none" : types);
   row("aliases", groupDigits(s.aliases));
   row("relations", groupDigits(s.relations));
+  if (!s.pseudonymKeyId.empty())
+    row("identities", "pseudonymised at import (HMAC-SHA256, key id " + s.pseudonymKeyId + ")");
   out += "\nSources\n" + renderText(sourcesTable(s));
   return out;
 }
@@ -57,7 +59,11 @@ std::string infoJson(const model::StoreSummary& s, const std::string& path) {
          ",\n  \"people_not_in_roster\": " + std::to_string(s.peopleNotInRoster) +
          ",\n  \"teams\": " + std::to_string(s.teams) +
          ",\n  \"aliases\": " + std::to_string(s.aliases) +
-         ",\n  \"relations\": " + std::to_string(s.relations) + ",\n  \"objects_by_type\": {";
+         ",\n  \"relations\": " + std::to_string(s.relations) +
+         ",\n  \"pseudonymised\": " + (s.pseudonymKeyId.empty() ? "false" : "true") +
+         ",\n  \"pseudonym_key_id\": " +
+         (s.pseudonymKeyId.empty() ? std::string("null") : jsonString(s.pseudonymKeyId)) +
+         ",\n  \"objects_by_type\": {";
   bool first = true;
   for (const auto& t : s.objectsByType) {
     out += (first ? "" : ", ") + jsonString(t.type) + ": " + std::to_string(t.objects);
