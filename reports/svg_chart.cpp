@@ -4,6 +4,7 @@
 
 #include "reports/html_format.h"
 #include "reports/html_table.h"
+#include "reports/report_json.h"
 #include "reports/svg_parts.h"
 
 namespace orglens::reports {
@@ -100,19 +101,6 @@ std::string networkTables(const Chart& chart, const HtmlTableOptions& options) {
   return renderHtmlTable(nodes, options) + renderHtmlTable(edges, options);
 }
 
-const char* kindName(ChartKind kind) {
-  switch (kind) {
-    case ChartKind::Bar:
-      return "bar";
-    case ChartKind::Line:
-      return "line";
-    case ChartKind::Heatmap:
-      return "heatmap";
-    case ChartKind::Network:
-      return "network";
-  }
-  return "bar";
-}
 
 }  // namespace
 
@@ -143,7 +131,7 @@ std::string renderChartSvg(const Chart& chart, const std::string& id) {
 }
 
 std::string renderChartFigure(const Chart& chart, const std::string& id, unsigned minGroup) {
-  std::string out = "<figure class=\"chart chart-" + std::string(kindName(chart.kind)) +
+  std::string out = "<figure class=\"chart chart-" + std::string(chartKindName(chart.kind)) +
                     "\" id=\"" + escapeHtml(id) + "\">\n";
   out += renderChartSvg(chart, escapeHtml(id));
   out += "<figcaption><span class=\"fig-title\">" + escapeHtml(chart.title) + "</span>";
