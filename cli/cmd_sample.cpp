@@ -26,6 +26,7 @@ int runSample(const SampleArgs& args) {
         reports::groupDigits(summary.people).c_str(), reports::groupDigits(summary.teams).c_str(),
         reports::groupDigits(summary.cases).c_str(), reports::groupDigits(summary.events).c_str());
     for (const auto& f : summary.files) std::printf("  %s\n", f.string().c_str());
+    for (const auto& f : summary.folders) std::printf("  %s/\n", f.string().c_str());
     std::printf("Next: orglens import %s --db org.orglens\n", args.out.string().c_str());
     return kOk;
   } catch (const std::invalid_argument& e) {

@@ -1,10 +1,20 @@
 // Git history: `orglens import --format git PATH` on a working tree or a bare repository.
-// Runs `git log` with a fixed machine-readable format (numstat, mailmap applied, no pager)
-// and turns every file a commit touches into an `edited` event by the commit's author on a
-// document (the file path), with the tool `git`.
+// Runs `git log` with a fixed machine-readable format (numstat, trailers, mailmap applied, no
+// pager) and turns
+//  - every file a commit touches into an `edited` event by the commit's author on a document
+//    (the file path), with the tool `git`;
+//  - every commit into a review chain on a `task` (the patch, key = the commit hash): an
+//    `authored` event by the author at the author date and a `committed` event by the
+//    committer at the commit date. When they differ, handoffs/1 sees a handoff author →
+//    committer whose wait is commit date − author date: the time the patch waited to be
+//    applied (a maintainer's queue in mailing-list workflows);
+//  - the trailers Signed-off-by, Reviewed-by, Acked-by, Tested-by and Co-developed-by into
+//    people related to the commit object (relation commit → person, qualifier the trailer's
+//    key in lower case: `reviewed-by`, ...).
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <unordered_map>
@@ -20,8 +30,16 @@ namespace {
 using model::BuiltinType;
 
 // Record separator \x1e before every commit, unit separator \x1f between fields. %aN/%aE/%cN/%cE
-// are the .mailmap-resolved names and addresses.
-constexpr const char* kFormat = "--format=%x1e%H%x1f%aN%x1f%aE%x1f%aI%x1f%cN%x1f%cE%x1f%cI%x1f%P";
+// are the .mailmap-resolved names and addresses. The trailers come last, unfolded onto one
+// line and separated by \x1d.
+constexpr const char* kFormat =
+    "--format=%x1e%H%x1f%aN%x1f%aE%x1f%aI%x1f%cN%x1f%cE%x1f%cI%x1f%P%x1f"
+    "%(trailers:only,unfold,separator=%x1d)";
+constexpr std::size_t kHeaderFields = 9;
+
+/// Trailers that name people who took part in a patch, as relation qualifiers.
+constexpr std::string_view kPeopleTrailers[] = {"signed-off-by", "reviewed-by", "acked-by",
+                                                "tested-by", "co-developed-by"};
 
 std::string shellQuote(const std::string& s) {
   std::string out = "'";
@@ -40,8 +58,15 @@ bool isRepository(const std::filesystem::path& path) {
 
 struct Commit {
   std::string hash, author, authorEmail, authorDate, committer, committerEmail, committerDate,
-      parents;
+      parents, trailers;
 };
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
 
 std::vector<std::string> split(const std::string& s, char sep) {
   std::vector<std::string> out;
@@ -62,6 +87,10 @@ class GitRun {
  private:
   void header(const std::string& line, std::uint64_t lineNo);
   void numstat(const std::string& line, std::uint64_t lineNo);
+  /// A person from git's name and address ("name <addr>" when the address is unusable).
+  model::PersonId person(const std::string& name, const std::string& email);
+  /// The patch task with its `authored` and `committed` events, and the trailer people.
+  void reviewChain(std::uint64_t lineNo);
 
   ImportContext& m_ctx;
   model::IdentityResolver m_people;
@@ -78,12 +107,12 @@ class GitRun {
 void GitRun::header(const std::string& line, std::uint64_t lineNo) {
   const auto f = split(line.substr(1), '\x1f');
   m_commitOk = false;
-  if (f.size() != 8) {
+  if (f.size() != kHeaderFields) {
     m_ctx.diagnostics.warning(lineNo, "unexpected git log line; commit skipped");
     ++m_ctx.skippedRows;
     return;
   }
-  m_commit = {f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]};
+  m_commit = {f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8]};
   const auto when = m_time.parse(m_commit.authorDate);
   if (!when) {
     m_ctx.diagnostics.warning(lineNo, "commit " + m_commit.hash + ": unreadable author date '" +
@@ -92,12 +121,7 @@ void GitRun::header(const std::string& line, std::uint64_t lineNo) {
     return;
   }
   m_when = *when;
-  // Authors resolve by e-mail; a commit without a usable address falls back to "name <addr>".
-  m_author =
-      model::normaliseEmail(m_commit.authorEmail).empty()
-          ? m_people.resolve(model::AliasKind::GitAuthor,
-                             m_commit.author + " <" + m_commit.authorEmail + ">", m_commit.author)
-          : m_people.resolve(model::AliasKind::Email, m_commit.authorEmail, m_commit.author);
+  m_author = person(m_commit.author, m_commit.authorEmail);
   auto& sink = m_ctx.sink;
   // A commit imported before (an earlier import of the same repository) is not added again,
   // so importing a repository after new commits adds just those.
@@ -117,6 +141,53 @@ void GitRun::header(const std::string& line, std::uint64_t lineNo) {
     sink.setObjectAttribute(m_commitObject, sink.intern("parents"), m_commit.parents);
   m_commitOk = true;
   ++m_commits;
+  reviewChain(lineNo);
+}
+
+model::PersonId GitRun::person(const std::string& name, const std::string& email) {
+  // People resolve by e-mail; one without a usable address falls back to "name <addr>".
+  return model::normaliseEmail(email).empty()
+             ? m_people.resolve(model::AliasKind::GitAuthor, name + " <" + email + ">", name)
+             : m_people.resolve(model::AliasKind::Email, email, name);
+}
+
+void GitRun::reviewChain(std::uint64_t lineNo) {
+  auto& sink = m_ctx.sink;
+  model::EventRecord e;
+  e.time = m_when;
+  e.activity = sink.intern("authored");
+  e.actor = m_author;
+  e.item = sink.object(model::typeId(BuiltinType::Task), m_commit.hash);
+  e.tool = sink.intern("git");
+  sink.addEventLink(sink.addEvent(e), {m_commitObject, sink.intern("commit")});
+  if (auto committed = m_time.parse(m_commit.committerDate)) {
+    e.time = *committed;
+    e.activity = sink.intern("committed");
+    e.actor = person(m_commit.committer, m_commit.committerEmail);
+    sink.addEventLink(sink.addEvent(e), {m_commitObject, sink.intern("commit")});
+  } else {
+    m_ctx.diagnostics.warning(lineNo, "commit " + m_commit.hash + ": unreadable commit date '" +
+                                          m_commit.committerDate + "'; no `committed` event");
+  }
+  for (const auto& trailer : split(m_commit.trailers, '\x1d')) {
+    const auto colon = trailer.find(':');
+    if (colon == std::string::npos) continue;
+    const std::string key = lower(trailer.substr(0, colon));
+    if (std::find(std::begin(kPeopleTrailers), std::end(kPeopleTrailers), key) ==
+        std::end(kPeopleTrailers))
+      continue;
+    std::string value = trailer.substr(colon + 1);
+    value.erase(0, value.find_first_not_of(" \t"));
+    const auto lt = value.find('<');
+    std::string name = value.substr(0, lt);
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    const std::string email = lt == std::string::npos ? std::string() : value.substr(lt);
+    const auto who = email.empty() ? m_people.resolve(model::AliasKind::GitAuthor, value, value)
+                                   : person(name, email);
+    if (who)
+      sink.addRelation(
+          {m_commitObject, who.object(), sink.intern(key), std::nullopt, std::nullopt});
+  }
 }
 
 void GitRun::numstat(const std::string& line, std::uint64_t lineNo) {
@@ -150,8 +221,8 @@ void GitRun::run() {
                       ("orglens-git-" + std::to_string(::getpid()) + ".err");
   const std::string command = "git --no-pager -c core.quotepath=off -C " +
                               shellQuote(m_ctx.path.string()) +
-                              " log --use-mailmap --numstat --no-renames --no-color " + kFormat +
-                              " 2>" + shellQuote(errors.string());
+                              " log --use-mailmap --numstat --no-renames --no-color " +
+                              shellQuote(kFormat) + " 2>" + shellQuote(errors.string());
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), &::pclose);
   if (!pipe)
     throw ImportError("cannot run git for '" + m_ctx.path.string() + "': is git installed?");
@@ -192,7 +263,7 @@ class GitImporter final : public Importer {
   std::string_view name() const override { return "git"; }
   std::string_view description() const override {
     return "git history (working tree or bare repository): commits as edits of files by their "
-           "authors";
+           "authors, patches as author → committer handoffs, review trailers";
   }
   int sniff(const std::filesystem::path& path, std::string_view) const override {
     return isRepository(path) ? 80 : 0;

@@ -9,6 +9,7 @@
 #include "samples/case_simulator.h"
 #include "samples/collaboration.h"
 #include "samples/org_chart.h"
+#include "samples/review_simulator.h"
 #include "samples/sample_org.h"
 #include "samples/work_clock.h"
 
@@ -35,6 +36,6 @@ PlantedFigures measurePlanted(const Organisation& org, const std::vector<ZoneClo
 /// Pretty-printed JSON; numbers with fixed precision so the bytes are stable.
 void writeGroundTruth(const std::filesystem::path& path, const SampleOptions& options,
                       const Organisation& org, const Simulation& sim, const PlantedFigures& figures,
-                      const CollaborationFacts& collaboration);
+                      const CollaborationFacts& collaboration, const ReviewFacts& reviews);
 
 }  // namespace orglens::samples

@@ -103,7 +103,8 @@ void writeCollaborationCounts(JsonText& json, const CollaborationFacts& facts) {
 }
 
 void writeHeader(JsonText& json, const SampleOptions& options, const Organisation& org,
-                 const Simulation& sim, const CollaborationFacts& facts) {
+                 const Simulation& sim, const CollaborationFacts& facts,
+                 const ReviewFacts& reviews) {
   json.open("generator", '{');
   json.string("name", kGeneratorName);
   json.string("version", kGeneratorVersion);
@@ -129,6 +130,13 @@ void writeHeader(JsonText& json, const SampleOptions& options, const Organisatio
        {"roster.csv", "events.csv", "mail.mbox", "slack/users.json", "slack/channels.json",
         "slack/<channel>/<YYYY-MM-DD>.json", "usage.csv", "ground-truth.json"}) {
     json.string("", file);
+  }
+  if (reviews.written) {
+    for (const char* file :
+         {"github/issues.json", "github/pulls.json", "github/timeline/<number>.json",
+          "github/reviews/<number>.json", "jira/search-<NNN>.json"}) {
+      json.string("", file);
+    }
   }
   json.close(']');
   json.open("working_hours", '{');
@@ -215,6 +223,21 @@ void writeMailFacts(JsonText& json, const CollaborationFacts& facts) {
   json.close('}');
 }
 
+/// Waits are review submitted − review requested, as a review-request handoff measures them.
+void writeReviewFacts(JsonText& json, const ReviewFacts& reviews) {
+  if (!reviews.written) return;
+  json.open("slow_reviewers", '{');
+  json.string("requesting_team", planted::kSlowReviewRequestTeam);
+  json.string("reviewer_team", planted::kSlowReviewerTeam);
+  json.integer("count", static_cast<unsigned long long>(reviews.slowCount));
+  json.number("median_wait_hours", reviews.slowMedianHours);
+  json.integer("other_reviews_count", static_cast<unsigned long long>(reviews.otherCount));
+  json.number("other_reviews_median_hours", reviews.otherMedianHours);
+  json.integer("pull_requests", static_cast<unsigned long long>(reviews.items));
+  json.integer("jira_issues", static_cast<unsigned long long>(reviews.items));
+  json.close('}');
+}
+
 void writeIdList(JsonText& json, std::string_view key, const std::vector<std::string>& ids) {
   json.open(key, '[');
   for (const std::string& id : ids) json.string("", id);
@@ -252,16 +275,17 @@ void writeAdoptionFacts(JsonText& json, const CollaborationFacts& facts) {
 
 void writeGroundTruth(const std::filesystem::path& path, const SampleOptions& options,
                       const Organisation& org, const Simulation& sim, const PlantedFigures& figures,
-                      const CollaborationFacts& collaboration) {
+                      const CollaborationFacts& collaboration, const ReviewFacts& reviews) {
   JsonText json;
   json.open("", '{');
-  writeHeader(json, options, org, sim, collaboration);
+  writeHeader(json, options, org, sim, collaboration, reviews);
   writeTeams(json, org);
   json.open("planted", '{');
   writeHandoffFacts(json, org, figures);
   writeUsageFacts(json, figures);
   writeMailFacts(json, collaboration);
   writeAdoptionFacts(json, collaboration);
+  writeReviewFacts(json, reviews);
   json.close('}');
   json.close('}');
   std::ofstream out(path, std::ios::binary | std::ios::trunc);

@@ -20,5 +20,9 @@ inline constexpr const char* kNonAdoptedTool = "chat";
 inline constexpr const char* kMobileFirstTeam = "Field Service";
 /// Works seven days a week; everyone else Monday to Friday.
 inline constexpr const char* kWeekendTeam = "Support";
+/// The slow reviewer group of the code-review exports (github/, jira/): reviews this team
+/// requests of that one wait days; every other review waits hours.
+inline constexpr const char* kSlowReviewRequestTeam = "Engineering";
+inline constexpr const char* kSlowReviewerTeam = "Design";
 
 }  // namespace orglens::samples::planted

@@ -9,6 +9,7 @@
 #include "samples/ground_truth.h"
 #include "samples/org_chart.h"
 #include "samples/random.h"
+#include "samples/review_simulator.h"
 #include "samples/work_clock.h"
 
 namespace orglens::samples {
@@ -81,6 +82,23 @@ CollaborationFacts writeCollaboration(const std::filesystem::path& outDir,
   return measureCollaboration(plan, mail, slack, usage);
 }
 
+/// github/ and jira/: the engineering teams' code reviews, from their own stream so that the
+/// files written before stay the same bytes for a seed. Both folders are emptied first: pages
+/// or timelines of an earlier, larger sample would otherwise be imported with this one.
+ReviewFacts writeReviews(const std::filesystem::path& outDir, const SampleOptions& options,
+                         std::int64_t startDay, const Organisation& org,
+                         const std::vector<ZoneClock>& clocks, SampleSummary& summary) {
+  std::filesystem::remove_all(outDir / "github");
+  std::filesystem::remove_all(outDir / "jira");
+  Random random = stream(options.seed, 5);
+  const ReviewLog log = simulateReviews(org, clocks, startDay, options.days, random);
+  if (log.empty()) return {};
+  writeGitHubExport(outDir / "github", org, log);
+  writeJiraExport(outDir / "jira", org, clocks, log);
+  summary.folders = {outDir / "github", outDir / "jira"};
+  return measureReviews(log);
+}
+
 }  // namespace
 
 SampleSummary writeSampleOrganisation(const std::filesystem::path& outDir,
@@ -117,8 +135,9 @@ SampleSummary writeSampleOrganisation(const std::filesystem::path& outDir,
   writeRoster(summary.files[0], org);
   writeEvents(summary.files[1], org, clocks, sim, [&](double f) { report(0.3 + 0.25 * f); });
   const CollaborationFacts collaboration = writeCollaboration(
-      outDir, options, startDay, org, clocks, sim, [&](double f) { report(0.55 + 0.44 * f); });
-  writeGroundTruth(summary.files.back(), options, org, sim, figures, collaboration);
+      outDir, options, startDay, org, clocks, sim, [&](double f) { report(0.55 + 0.42 * f); });
+  const ReviewFacts reviews = writeReviews(outDir, options, startDay, org, clocks, summary);
+  writeGroundTruth(summary.files.back(), options, org, sim, figures, collaboration, reviews);
   report(1.0);
   return summary;
 }

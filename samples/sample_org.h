@@ -23,6 +23,9 @@ struct SampleOptions {
 struct SampleSummary {
   std::size_t people = 0, teams = 0, cases = 0, events = 0;
   std::vector<std::filesystem::path> files;
+  /// The code-review exports github/ and jira/ (empty with fewer than 12 teams, which lack the
+  /// Design team of the planted slow reviewer group).
+  std::vector<std::filesystem::path> folders;
 };
 
 /// Validates options (throws std::invalid_argument naming the bad field: people >= 20 and at
@@ -31,6 +34,9 @@ struct SampleSummary {
 /// mail.mbox (mboxrd), a Slack export under slack/ (users.json, channels.json and
 /// <channel>/<YYYY-MM-DD>.json), usage.csv and ground-truth.json. `files` lists them in that
 /// order (the Slack export by users.json and channels.json; its day files are beside them).
+/// With 12 teams or more it also writes the engineering teams' code reviews as a GitHub REST
+/// export (github/issues.json, pulls.json, timeline/<number>.json, reviews/<number>.json) and
+/// a Jira export with changelog (jira/search-<NNN>.json), listed in `folders`.
 /// `events` in the summary counts start and complete events (two per row of events.csv).
 /// `progress(fraction)` is called now and then with 0..1 (may be empty). Same options give
 /// byte-identical files on any machine. Time and memory are linear in people × days (about two

@@ -52,11 +52,12 @@ TEST_CASE("A git history becomes edits of files by their authors, with .mailmap 
   auto store = model::Store::open(dir / "g.orglens", model::Store::Mode::Create);
   const auto outcome = importGit(*store, repo);
   CHECK(outcome.format == "git");
-  // Edits: a.txt (Ann), a.txt (Bob), b.md (Ann via mailmap), .mailmap + a.txt (Bob).
-  CHECK(outcome.counts.events == 5);
-  CHECK(outcome.counts.people == 2);  // the old address is merged by .mailmap
+  // Edits: a.txt (Ann), a.txt (Bob), b.md (Ann via mailmap), .mailmap + a.txt (Bob); and per
+  // commit an `authored` and a `committed` event on its patch task (the review chain).
+  CHECK(outcome.counts.events == 5 + 2 * 4);
+  CHECK(outcome.counts.people == 3);  // the old address is merged by .mailmap; the maintainer
   const auto log = model::EventLog::load(*store);
-  CHECK(log.itemCount() == 3);  // src/a.txt, doc/b.md, .mailmap
+  CHECK(log.itemCount() == 3 + 4);  // src/a.txt, doc/b.md, .mailmap and the four patches
   const auto summary = store->summary();
   CHECK(summary.eventsWithoutActor == 0);
   // Times are the author dates in UTC.
@@ -90,14 +91,16 @@ TEST_CASE("The project's own history imports with one edit per file a commit tou
     WARN("no .git in " << source << ": the project's history is not available here");
     return;
   }
-  std::string expected;
+  std::string expected, commits;
   REQUIRE(test::runCommand(
               "git -C '" + source.string() + "' log --numstat --no-renames --format= | grep -c .",
               expected) == 0);
+  REQUIRE(test::runCommand("git -C '" + source.string() + "' rev-list --count HEAD", commits) == 0);
   const auto dir = test::tempDir("git-self");
   auto store = model::Store::open(dir / "g.orglens", model::Store::Mode::Create);
   const auto outcome = importGit(*store, source);
-  CHECK(outcome.counts.events == std::stoull(expected));
+  // One edit per file a commit touched, and an `authored` and a `committed` event per commit.
+  CHECK(outcome.counts.events == std::stoull(expected) + 2 * std::stoull(commits));
   CHECK(outcome.counts.people >= 1);
 }
 
