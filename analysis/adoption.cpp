@@ -85,17 +85,34 @@ AdoptionResult analyseAdoption(const AdoptionLog& log, const AdoptionOptions& op
   const std::size_t people = log.people.size();
   detail::Frame frame;
   if (log.size() > 0) {
-    const auto [lo, hi] = std::minmax_element(log.time.begin(), log.time.end());
-    frame.firstDay = model::floorDiv(*lo, model::kMicrosPerDay);
-    frame.lastDay = model::floorDiv(*hi, model::kMicrosPerDay);
+    // First and last action: per chunk, then over the chunks (exact, any thread count).
+    using Range = std::pair<model::MicrosUtc, model::MicrosUtc>;
+    const auto ranges =
+        parallelChunks<Range>(0, log.size(), threadCount(options.threads, log.size() / 65536 + 1),
+                              [&log](std::size_t first, std::size_t last, Range& out) {
+                                const auto [lo, hi] = std::minmax_element(
+                                    log.time.begin() + static_cast<std::ptrdiff_t>(first),
+                                    log.time.begin() + static_cast<std::ptrdiff_t>(last));
+                                out = {*lo, *hi};
+                              });
+    model::MicrosUtc lo = ranges.front().first, hi = ranges.front().second;
+    for (const auto& [a, b] : ranges) {
+      lo = std::min(lo, a);
+      hi = std::max(hi, b);
+    }
+    frame.firstDay = model::floorDiv(lo, model::kMicrosPerDay);
+    frame.lastDay = model::floorDiv(hi, model::kMicrosPerDay);
   }
   r.firstDay = frame.firstDay * model::kMicrosPerDay;
   r.lastDay = frame.lastDay * model::kMicrosPerDay;
   for (const auto& a : log.activities) frame.depthOfActivity.push_back(depthOf(a));
-  // Each person's actions: [begin[p], begin[p + 1]) (the log is sorted by person).
-  std::vector<std::size_t> begin(people + 1, 0);
-  for (const auto p : log.person) ++begin[p + 1];
-  for (std::size_t p = 0; p < people; ++p) begin[p + 1] += begin[p];
+  // Each person's actions: [begin[p], begin[p + 1]) (the log is sorted by person, so a
+  // binary search per person finds them without reading the whole column).
+  std::vector<std::size_t> begin(people + 1, log.size());
+  for (std::size_t p = 0; p < people; ++p)
+    begin[p] = static_cast<std::size_t>(
+        std::lower_bound(log.person.begin(), log.person.end(), static_cast<std::uint32_t>(p)) -
+        log.person.begin());
   // Time zones are resolved here, once, not in the workers.
   std::vector<const date::time_zone*> zones(people, nullptr);
   for (std::size_t p = 0; p < people; ++p) {

@@ -32,6 +32,11 @@ Depth depthOf(std::string_view activity) {
 }
 
 namespace detail {
+namespace {
+
+constexpr std::int64_t kMicrosPerHour = 3'600'000'000;
+
+}  // namespace
 
 void scanPerson(const model::AdoptionLog& log, const Frame& frame, std::uint32_t who,
                 std::size_t begin, std::size_t end, const date::time_zone* zone, PersonScan& scan) {
@@ -46,6 +51,8 @@ void scanPerson(const model::AdoptionLog& log, const Frame& frame, std::uint32_t
   // mirrors) has the same second, tool and depth class.
   std::int64_t second = -1;
   std::vector<std::pair<std::uint32_t, Depth>> seen;
+  // The zone's UTC offset and the UTC seconds over which it holds (empty span: look it up).
+  std::int64_t offsetFrom = 0, offsetUntil = 0, offsetMicros = 0;
   for (std::size_t e = begin; e < end; ++e) {
     const auto t = log.time[e];
     const Depth depth = log.activity[e] < frame.depthOfActivity.size()
@@ -84,13 +91,20 @@ void scanPerson(const model::AdoptionLog& log, const Frame& frame, std::uint32_t
       ++scan.platformActions[p];
     }
     if (day >= segmentStart) ++weekActions[static_cast<std::size_t>((day - segmentStart) / 7)];
-    // Local time: weekend (Saturday, Sunday) and after hours (before 08:00, from 18:00).
-    const date::sys_time<std::chrono::microseconds> sys{std::chrono::microseconds{t}};
-    const auto local = zone ? zone->to_local(sys).time_since_epoch() : sys.time_since_epoch();
-    const auto localDay = date::floor<date::days>(local);
-    const date::weekday wd{date::sys_days{localDay}};
-    const auto hour = std::chrono::duration_cast<std::chrono::hours>(local - localDay).count();
-    const bool weekend = wd == date::Saturday || wd == date::Sunday;
+    // Local time: weekend (Saturday, Sunday) and after hours (before 08:00, from 18:00). The
+    // zone's offset holds over [offsetFrom, offsetUntil) (UTC seconds); a person's actions are
+    // in time order, so the tz database is asked again only when an action leaves that span.
+    if (zone && (s < offsetFrom || s >= offsetUntil)) {
+      const auto info = zone->get_info(date::sys_seconds{std::chrono::seconds{s}});
+      offsetFrom = info.begin.time_since_epoch().count();
+      offsetUntil = info.end.time_since_epoch().count();
+      offsetMicros = info.offset.count() * std::int64_t{1'000'000};
+    }
+    const std::int64_t local = t + offsetMicros;  // what zone->to_local gives, in µs
+    const std::int64_t localDay = model::floorDiv(local, model::kMicrosPerDay);
+    const std::int64_t hour = (local - localDay * model::kMicrosPerDay) / kMicrosPerHour;
+    const std::int64_t weekday = (localDay % 7 + 11) % 7;  // 0 = Sunday; 1970-01-01: Thursday
+    const bool weekend = weekday == 0 || weekday == 6;
     const bool afterHours = !weekend && (hour < 8 || hour >= 18);
     out.weekendActions += weekend;
     out.afterHoursActions += afterHours;

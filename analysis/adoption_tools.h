@@ -50,7 +50,11 @@ struct ShiftResult {
 bool isInteraction(Depth d);
 
 /// Qualifying people: at least one interaction in e-mail and one in another tool. Duplicates
-/// (same person, second, tool and depth class) count once, as in analyseAdoption. O(n + p·t).
-ShiftResult interactionShift(const model::AdoptionLog& log, ShiftPeriod period);
+/// (same person, second, tool and depth class) count once, as in analyseAdoption. Needs the
+/// log's order (each person's actions consecutive). `threads` 0 = hardware concurrency;
+/// identical results for any thread count. O(n + q·k·log k + k·t) for q qualifying people and
+/// k periods with interactions.
+ShiftResult interactionShift(const model::AdoptionLog& log, ShiftPeriod period,
+                             unsigned threads = 0);
 
 }  // namespace orglens::analysis

@@ -20,6 +20,6 @@ std::vector<NamedTable> championTables(const AdoptionArgs& args, const model::Ad
 std::vector<NamedTable> underusedTables(const analysis::AdoptionResult& result);
 
 /// `monthly`: calendar months, else weeks (Monday 00:00 UTC).
-std::vector<NamedTable> shiftTables(const model::AdoptionLog& log, bool monthly);
+std::vector<NamedTable> shiftTables(const model::AdoptionLog& log, bool monthly, unsigned threads);
 
 }  // namespace orglens::cli

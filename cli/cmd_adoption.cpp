@@ -182,7 +182,7 @@ std::vector<NamedTable> selectTables(const AdoptionArgs& args, const model::Adop
   } else if (args.by == "under-used") {
     tables = underusedTables(r);
   } else if (args.by == "shift" || args.by == "shift-month") {
-    tables = shiftTables(log, args.by == "shift-month");
+    tables = shiftTables(log, args.by == "shift-month", args.common.threads);
   } else if (args.segments) {
     tables.push_back({"segments", "Usage segments over the last 12 weeks", segmentsTable(r)});
     tables.push_back({"funnel", "Funnel", funnelTable(r)});

@@ -102,9 +102,9 @@ std::vector<NamedTable> underusedTables(const analysis::AdoptionResult& result) 
   return {{"under_used", title, std::move(t)}};
 }
 
-std::vector<NamedTable> shiftTables(const model::AdoptionLog& log, bool monthly) {
+std::vector<NamedTable> shiftTables(const model::AdoptionLog& log, bool monthly, unsigned threads) {
   const auto r = analysis::interactionShift(
-      log, monthly ? analysis::ShiftPeriod::Month : analysis::ShiftPeriod::Week);
+      log, monthly ? analysis::ShiftPeriod::Month : analysis::ShiftPeriod::Week, threads);
   reports::Table t;
   t.columns = {{monthly ? "month" : "week"},
                {"tool"},

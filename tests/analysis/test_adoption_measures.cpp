@@ -1,6 +1,11 @@
 // Champions, under-used tools and work moving into the tools on hand-built inputs: every figure
-// below is computed by hand in the comments.
+// below is computed by hand in the comments; the last test checks the shift on a larger random
+// log against a plain reference computation, for several thread counts.
 #include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+#include <tuple>
 
 #include "analysis/adoption_champions.h"
 #include "analysis/adoption_tools.h"
@@ -180,4 +185,98 @@ TEST_CASE("Adoption shift: share of each tool in the interactions of e-mail and 
   chatOnly.add(at(monday), 0, "chat", "post");
   chatOnly.sortActions();
   CHECK(analysis::interactionShift(chatOnly, analysis::ShiftPeriod::Week).rows.empty());
+}
+
+namespace {
+
+/// The shift as docs/metrics.md words it, computed the plain way (maps, no chunks): the
+/// reference of the test below.
+std::map<std::pair<model::MicrosUtc, std::uint32_t>, std::pair<std::uint64_t, std::uint64_t>>
+referenceShift(const model::AdoptionLog& log, std::uint32_t email,
+               std::vector<std::uint32_t>& qualifying) {
+  std::vector<std::vector<std::size_t>> interactions(log.people.size());
+  std::set<std::tuple<std::uint32_t, std::int64_t, std::uint32_t, analysis::Depth>> seen;
+  for (std::size_t i = 0; i < log.size(); ++i) {
+    if (log.tool[i] == model::AdoptionLog::kNone) continue;
+    const auto d = analysis::depthOf(log.activities[log.activity[i]]);
+    if (!analysis::isInteraction(d)) continue;
+    const std::int64_t second = log.time[i] / 1'000'000;  // times after 1970
+    if (seen.insert({log.person[i], second, log.tool[i], d}).second)
+      interactions[log.person[i]].push_back(i);
+  }
+  std::map<std::pair<model::MicrosUtc, std::uint32_t>, std::pair<std::uint64_t, std::uint64_t>>
+      cells;  // (monday, tool) -> (interactions, people)
+  for (std::uint32_t p = 0; p < interactions.size(); ++p) {
+    bool inEmail = false, elsewhere = false;
+    for (const auto i : interactions[p]) (log.tool[i] == email ? inEmail : elsewhere) = true;
+    if (!inEmail || !elsewhere) continue;
+    qualifying.push_back(p);
+    std::set<std::pair<model::MicrosUtc, std::uint32_t>> mine;
+    for (const auto i : interactions[p]) {
+      const std::int64_t day = log.time[i] / 86'400'000'000;
+      const std::pair<model::MicrosUtc, std::uint32_t> key{(day - (day + 3) % 7) * 86'400'000'000,
+                                                           log.tool[i]};
+      ++cells[key].first;
+      if (mine.insert(key).second) ++cells[key].second;
+    }
+  }
+  return cells;
+}
+
+}  // namespace
+
+TEST_CASE("Adoption shift: the same rows for any thread count, as a plain reference computes",
+          "[analysis][adoption]") {
+  // 300,000 actions of 500 people over 20 weeks: enough for several chunks of work.
+  model::AdoptionLog log;
+  for (int p = 0; p < 500; ++p) addPerson(log, "p" + std::to_string(1000 + p));
+  const char* tools[] = {"email", "chat", "tracker", "wiki"};
+  const char* actions[] = {"sent", "post", "replied", "read", "comment", "view"};
+  std::uint64_t x = 12345;
+  const auto next = [&x](std::uint64_t n) {
+    x = x * 6364136223846793005ull + 1442695040888963407ull;
+    return (x >> 33) % n;
+  };
+  for (int i = 0; i < 300'000; ++i) {
+    const auto p = static_cast<std::uint32_t>(next(500));
+    // Seconds drawn from a few per day so that same-second duplicates occur.
+    const model::MicrosUtc t =
+        at(20'089 + static_cast<std::int64_t>(next(140)), 9, static_cast<int>(next(40))) +
+        static_cast<model::MicrosUtc>(next(1000));
+    // Person p uses the first 1 + p % 4 tools: people 0, 4, 8, ... only e-mail.
+    log.add(t, p, tools[next(1 + p % 4)], actions[next(6)]);
+  }
+  log.sortActions();
+  const auto one = analysis::interactionShift(log, analysis::ShiftPeriod::Week, 1);
+  std::vector<std::uint32_t> qualifying;
+  const auto reference = referenceShift(log, one.emailTool, qualifying);
+  CHECK(one.people == qualifying);
+  CHECK(one.people.size() == 375);  // everyone but the e-mail-only quarter
+  std::uint64_t compared = 0;
+  for (const auto& row : one.rows) {
+    const auto it = reference.find({row.periodStart, row.tool});
+    const std::pair<std::uint64_t, std::uint64_t> want =
+        it == reference.end() ? std::pair<std::uint64_t, std::uint64_t>{0, 0} : it->second;
+    CHECK(row.interactions == want.first);
+    CHECK(row.toolPeople == want.second);
+    compared += row.interactions > 0;
+  }
+  CHECK(compared == reference.size());
+  for (const unsigned threads : {2u, 3u, 8u}) {
+    for (const auto period : {analysis::ShiftPeriod::Week, analysis::ShiftPeriod::Month}) {
+      const auto a = analysis::interactionShift(log, period, 1);
+      const auto b = analysis::interactionShift(log, period, threads);
+      CHECK(a.people == b.people);
+      CHECK(a.tools == b.tools);
+      REQUIRE(a.rows.size() == b.rows.size());
+      for (std::size_t i = 0; i < a.rows.size(); ++i) {
+        CHECK(a.rows[i].periodStart == b.rows[i].periodStart);
+        CHECK(a.rows[i].tool == b.rows[i].tool);
+        CHECK(a.rows[i].people == b.rows[i].people);
+        CHECK(a.rows[i].toolPeople == b.rows[i].toolPeople);
+        CHECK(a.rows[i].interactions == b.rows[i].interactions);
+        CHECK(a.rows[i].share == b.rows[i].share);
+      }
+    }
+  }
 }
