@@ -46,7 +46,8 @@ std::vector<Point> initialPositions(const std::vector<std::uint32_t>& group) {
 /// One cooling step: exact repulsion from the 3 × 3 neighbouring cells of a fine grid (cell =
 /// 2k), far repulsion from the centroids of a coarse 16 × 16 grid (a one-level Barnes–Hut),
 /// attraction along ties, a weak pull to the centre. O(n · 256 + m) per step.
-void step(std::vector<Point>& p, const std::vector<NetworkData::Tie>& ties, double k, double t) {
+void step(std::vector<Point>& p, const std::vector<NetworkData::Tie>& ties, double k, double t,
+          double pull) {
   const std::size_t n = p.size();
   constexpr int kCoarse = 16;
   const double lo = -1.5, span = 3.0;
@@ -83,12 +84,13 @@ void step(std::vector<Point>& p, const std::vector<NetworkData::Tie>& ties, doub
       if (dist2 < 9 * k2) continue;  // near: counted exactly above
       d[v].x += mass[c] * k2 * dx / dist2, d[v].y += mass[c] * k2 * dy / dist2;
     }
-    d[v].x -= 0.5 * p[v].x * k * std::sqrt(n), d[v].y -= 0.5 * p[v].y * k * std::sqrt(n);
+    const double gravity = 0.1 * k * std::sqrt(static_cast<double>(n));
+    d[v].x -= gravity * p[v].x, d[v].y -= gravity * p[v].y;
   }
   for (const auto& tie : ties) {
     const double dx = p[tie.a].x - p[tie.b].x, dy = p[tie.a].y - p[tie.b].y;
     const double dist = std::sqrt(dx * dx + dy * dy);
-    const double f = dist / k * (1 + std::log1p(tie.weight)) * 0.5;
+    const double f = dist / k * (1 + std::log1p(tie.weight)) * pull;
     d[tie.a].x -= dx * f, d[tie.a].y -= dy * f;
     d[tie.b].x += dx * f, d[tie.b].y += dy * f;
   }
@@ -102,12 +104,23 @@ void layout(NetworkData& data, const std::vector<std::uint32_t>& group, model::P
   const auto start = std::chrono::steady_clock::now();
   auto p = initialPositions(group);
   const std::size_t n = p.size();
-  const double k = 1.6 / std::sqrt(std::max<std::size_t>(n, 1));
+  const double k = 2.0 / std::sqrt(static_cast<double>(std::max<std::size_t>(n, 1)));
+  // Dense graphs (dozens of ties per person) would collapse into a ball: the pull of a tie
+  // shrinks with the mean degree.
+  const double meanDegree = n ? 2.0 * static_cast<double>(data.ties.size()) / static_cast<double>(n) : 0;
+  const double pull = 0.5 / std::sqrt(std::max(1.0, meanDegree / 4));
   const int steps = n > 3000 ? 80 : 200;
   for (int s = 0; s < steps && n > 1 && !progress.cancelled(); ++s) {
-    step(p, data.ties, k, 0.1 * (1.0 - static_cast<double>(s) / steps) + 0.002);
+    step(p, data.ties, k, 0.1 * (1.0 - static_cast<double>(s) / steps) + 0.002, pull);
     progress.report(0.8 + 0.2 * s / steps, "layout");
   }
+  // Fit into [-1, 1]² keeping the aspect ratio.
+  Point lo{1e300, 1e300}, hi{-1e300, -1e300};
+  for (const auto& q : p)
+    lo = {std::min(lo.x, q.x), std::min(lo.y, q.y)}, hi = {std::max(hi.x, q.x), std::max(hi.y, q.y)};
+  const double half = std::max({(hi.x - lo.x) / 2, (hi.y - lo.y) / 2, 1e-9});
+  const Point mid{(lo.x + hi.x) / 2, (lo.y + hi.y) / 2};
+  for (auto& q : p) q.x = (q.x - mid.x) / half, q.y = (q.y - mid.y) / half;
   for (std::size_t v = 0; v < n; ++v)
     data.people[v].x = static_cast<float>(p[v].x), data.people[v].y = static_cast<float>(p[v].y);
   data.layoutSeconds =

@@ -32,24 +32,48 @@ QColor waitColour(double median, double lo, double hi) {
   return QColor::fromHsvF(0.33 * (1 - std::clamp(t, 0.0, 1.0)), 0.85, 0.8);
 }
 
-/// Node centres: layers by mean position, nodes of a layer side by side.
+/// Connected parts of the map (one per process when a store holds several), by node.
+std::vector<std::size_t> components(const FlowData& d) {
+  std::vector<std::size_t> parent(d.nodes.size());
+  for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  auto find = [&](std::size_t v) {
+    while (parent[v] != v) v = parent[v] = parent[parent[v]];
+    return v;
+  };
+  for (const auto& e : d.result.edges) parent[find(d.nodeOf[e.from])] = find(d.nodeOf[e.to]);
+  for (std::size_t v = 0; v < parent.size(); ++v) parent[v] = find(v);
+  return parent;
+}
+
+/// Node centres: each connected part in its own column block, largest first; inside a part,
+/// layers by mean position in the items (nodes within 0.04 of each other share a layer).
 std::vector<QPointF> placeNodes(const FlowData& d) {
-  const std::size_t n = d.nodes.size();
-  std::vector<std::size_t> order(n);
-  for (std::size_t i = 0; i < n; ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](auto a, auto b) { return d.nodes[a].position < d.nodes[b].position; });
-  const std::size_t layers = std::max<std::size_t>(2, (n + 1) / 2);
-  std::map<std::size_t, std::vector<std::size_t>> byLayer;
-  for (auto v : order)
-    byLayer[std::min(layers - 1, static_cast<std::size_t>(d.nodes[v].position * layers))].push_back(v);
-  std::vector<QPointF> at(n);
-  double y = 0;
-  for (const auto& [layer, nodes] : byLayer) {
-    const double width = static_cast<double>(nodes.size() - 1) * kColumnGap;
-    for (std::size_t i = 0; i < nodes.size(); ++i)
-      at[nodes[i]] = QPointF(-width / 2 + static_cast<double>(i) * kColumnGap, y);
-    y += kLayerGap;
+  const auto part = components(d);
+  std::map<std::size_t, std::vector<std::size_t>> parts;
+  for (std::size_t v = 0; v < part.size(); ++v) parts[part[v]].push_back(v);
+  std::vector<std::vector<std::size_t>> ordered;
+  for (auto& [root, nodes] : parts) ordered.push_back(std::move(nodes));
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::vector<QPointF> at(d.nodes.size());
+  double x = 0;
+  for (auto& nodes : ordered) {
+    std::stable_sort(nodes.begin(), nodes.end(),
+                     [&](auto a, auto b) { return d.nodes[a].position < d.nodes[b].position; });
+    std::vector<std::vector<std::size_t>> layers;
+    for (auto v : nodes) {
+      if (layers.empty() || d.nodes[v].position - d.nodes[layers.back().front()].position > 0.04)
+        layers.emplace_back();
+      layers.back().push_back(v);
+    }
+    std::size_t widest = 1;
+    for (const auto& l : layers) widest = std::max(widest, l.size());
+    const double centre = x + static_cast<double>(widest - 1) * kColumnGap / 2;
+    for (std::size_t y = 0; y < layers.size(); ++y)
+      for (std::size_t i = 0; i < layers[y].size(); ++i)
+        at[layers[y][i]] = QPointF(centre + (static_cast<double>(i) - static_cast<double>(layers[y].size() - 1) / 2) * kColumnGap,
+                                   static_cast<double>(y) * kLayerGap);
+    x += static_cast<double>(widest) * kColumnGap + 40;
   }
   return at;
 }

@@ -194,6 +194,11 @@ std::shared_ptr<const HandoffData> computeHandoffs(const model::Store& store, mo
   for (int g = 0; g < 4; ++g) {
     // minCount 0: every group is a row, so row r is group r of the result (handoffsOfRow).
     auto table = reports::handoffTable(data->result, data->log, kBy[g], 0, style);
+    for (auto& c : table.columns)  // "median_s" → "median": the model shows the unit
+      if (c.unit == reports::Unit::Seconds && c.name.ends_with("_s")) {
+        c.name.resize(c.name.size() - 2);
+        std::replace(c.name.begin(), c.name.end(), '_', ' ');
+      }
     auto people = peoplePerGroup(data->result, static_cast<Grouping>(g));
     if (filter.privacy)
       reports::suppressSmallGroups(table, people, filter.minGroup, g == 3 ? 4 : 2, true);

@@ -90,6 +90,9 @@ TablePanel::TablePanel(const QString& title, QAbstractItemModel* model, QWidget*
   });
   m_view->setModel(m_proxy);
   m_view->setSortingEnabled(true);
+  // Rows start in the result's own order (ranked by the analysis); a click on a header sorts.
+  m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+  m_proxy->sort(-1);
   m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
   m_view->setSelectionMode(QAbstractItemView::SingleSelection);
   m_view->setAlternatingRowColors(true);
@@ -164,6 +167,9 @@ QChart* barChart(const reports::Chart& c) {
   auto* x = new QBarCategoryAxis;
   for (const auto& cat : c.categories) x->append(text(cat));
   x->setTitleText(text(c.xLabel));
+  QFont small = x->labelsFont();
+  small.setPointSizeF(7.5);
+  x->setLabelsFont(small);
   auto* y = new QValueAxis;
   y->setTitleText(text(c.yLabel));
   y->setLabelFormat("%.0f");
