@@ -62,7 +62,7 @@ void MessageBar::showInfo(const QString& text) {
                     " border-radius: 4px; } QLabel { color: #1b3a5c; }");
 }
 
-QString MessageBar::text() const { return isVisible() ? m_label->text() : QString(); }
+QString MessageBar::text() const { return isHidden() ? QString() : m_label->text(); }
 
 TablePanel::TablePanel(const QString& title, QAbstractItemModel* model, QWidget* parent)
     : QWidget(parent),
