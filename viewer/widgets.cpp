@@ -177,7 +177,11 @@ QChart* barChart(const reports::Chart& c) {
   chart->addAxis(y, Qt::AlignLeft);
   series->attachAxis(x);
   series->attachAxis(y);
-  y->applyNiceNumbers();
+  double top = 0;
+  for (const auto& s : c.series)
+    for (double v : s.values) top = std::isfinite(v) ? std::max(top, v) : top;
+  y->setRange(0, top > 0 ? top : 1);
+  if (top > 0) y->applyNiceNumbers();
   chart->legend()->setVisible(c.series.size() > 1);
   return chart;
 }

@@ -15,5 +15,25 @@ foreach(src IN LISTS viewer_tests)
   target_link_libraries(viewer_${stem} PRIVATE orglens::viewer_lib orglens::samples Qt6::Test
                         orglens_viewer_test_main orglens_test_support orglens_flags)
   catch_discover_tests(viewer_${stem} TEST_PREFIX "viewer/"
-                       PROPERTIES SKIP_RETURN_CODE 4 ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 600)
+                       PROPERTIES SKIP_RETURN_CODE 4 TIMEOUT 600 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 endforeach()
+
+# `orglens-viewer --screenshot` end to end: each page of a small sample store renders and the
+# executable exits 0; a missing store exits non-zero with a message.
+set(_shots "${CMAKE_CURRENT_BINARY_DIR}/viewer/screenshots")
+add_test(NAME viewer/screenshot_setup
+         COMMAND /bin/sh -c [=[set -e; rm -rf "$2"; mkdir -p "$2"
+"$1" sample --out "$2/sample" --people 80 --days 60 --seed 2 >/dev/null
+"$1" import "$2/sample" --db "$2/s.orglens" -q]=] sh $<TARGET_FILE:orglens> "${_shots}")
+set_tests_properties(viewer/screenshot_setup PROPERTIES FIXTURES_SETUP viewer_shots TIMEOUT 300)
+foreach(page overview handoffs flow network adoption)
+  add_test(NAME viewer/screenshot_${page}
+           COMMAND $<TARGET_FILE:orglens-viewer> --screenshot "${_shots}/${page}.png" --page ${page}
+                   "${_shots}/s.orglens")
+  set_tests_properties(viewer/screenshot_${page} PROPERTIES FIXTURES_REQUIRED viewer_shots
+                       ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 300)
+endforeach()
+add_test(NAME viewer/screenshot_missing_store_fails
+         COMMAND $<TARGET_FILE:orglens-viewer> --screenshot "${_shots}/none.png" "${_shots}/missing.orglens")
+set_tests_properties(viewer/screenshot_missing_store_fails PROPERTIES WILL_FAIL TRUE
+                     ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
