@@ -52,6 +52,7 @@ AnalysisRunner::AnalysisRunner(QObject* parent) : QObject(parent) {
 
 AnalysisRunner::~AnalysisRunner() {
   cancel();
+  cancelImport();
   m_pool.waitForDone();
 }
 
@@ -75,9 +76,12 @@ quint64 AnalysisRunner::start(const QString& storePath, const Filter& filter) {
   return job->generation;
 }
 
+void AnalysisRunner::cancelImport() {
+  if (m_importCancel) m_importCancel->store(true);
+}
+
 void AnalysisRunner::cancel() {
   if (m_cancel) m_cancel->store(true);
-  if (m_importCancel) m_importCancel->store(true);
   ++m_generation;  // anything still on its way is stale now
   m_busy = false;
 }

@@ -27,8 +27,10 @@ class AnalysisRunner : public QObject {
   /// Imports `source` into `storePath` (created when missing); one import at a time.
   void startImport(const QString& storePath, const QString& source,
                    const importers::ImportOptions& options);
-  /// Cancels the running analysis (and import); their results are dropped.
+  /// Cancels the running analysis; its results are dropped.
   void cancel();
+  /// Cancels the running import: nothing is written (one transaction).
+  void cancelImport();
   quint64 generation() const { return m_generation.load(); }
   bool busy() const { return m_busy; }
   /// Blocks until every job ended (tests, shutdown).

@@ -76,7 +76,7 @@ ImportDialog::ImportDialog(AnalysisRunner* runner, const QString& store, const Q
     accept();
   });
   connect(close, &QPushButton::clicked, this, [this] {
-    if (m_running) m_runner->cancel();
+    if (m_running) m_runner->cancelImport();
     reject();
   });
   connect(m_source, &QLineEdit::textChanged, this, [this](const QString& s) {

@@ -41,7 +41,7 @@ reports::Chart waitBands(const HandoffData& d, const std::vector<std::size_t>& h
   c.title = title.toStdString();
   c.xLabel = "wait";
   c.yLabel = "handoffs";
-  c.categories = {"< 1 h", "1–4 h", "4–24 h", "1–3 d", "3–7 d", "> 7 d"};
+  c.categories = {"under 1 h", "1–4 h", "4–24 h", "1–3 d", "3–7 d", "over 7 d"};  // no "<": chart labels are rich text
   std::vector<double> counts(c.categories.size(), 0);
   for (auto i : handoffs) {
     const double s = static_cast<double>(d.result.handoffs[i].waitMicros) / kMicros;
