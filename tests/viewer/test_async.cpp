@@ -1,0 +1,60 @@
+// The runner works off the GUI thread and drops stale results: a filter change in the middle
+// of an analysis yields the newest filter's results only.
+#include <catch2/catch.hpp>
+
+#include <QThread>
+
+#include "model/time_format.h"
+#include "samples/planted.h"
+#include "tests/viewer/sample_store.h"
+#include "viewer/analysis_runner.h"
+
+using namespace orglens;
+
+TEST_CASE("A filter change mid-analysis delivers only the newest generation's results",
+          "[viewer][async]") {
+  const auto path = QString::fromStdString(test::viewerSampleStore().string());
+  viewer::AnalysisRunner runner;
+  std::vector<std::string> windows;
+  std::vector<quint64> finished;
+  int handoffs = 0, networks = 0;
+  QObject::connect(&runner, &viewer::AnalysisRunner::reportReady, [&](auto report) {
+    windows.push_back(report->meta.window);
+  });
+  QObject::connect(&runner, &viewer::AnalysisRunner::handoffsReady, [&](auto) { ++handoffs; });
+  QObject::connect(&runner, &viewer::AnalysisRunner::networkReady, [&](auto) { ++networks; });
+  QObject::connect(&runner, &viewer::AnalysisRunner::finished,
+                   [&](quint64 generation) { finished.push_back(generation); });
+  const auto mainThread = QThread::currentThread();
+  bool onGuiThread = true;
+  QObject::connect(&runner, &viewer::AnalysisRunner::progress,
+                   [&](double, const QString&) { onGuiThread = onGuiThread && QThread::currentThread() == mainThread; });
+
+  viewer::Filter first;  // all data
+  const auto g1 = runner.start(path, first);
+  // Let the first analysis get going, then change the filter.
+  test::waitFor([&] { return false; }, 150);
+  viewer::Filter second;
+  second.from = model::MicrosUtc{1738368000} * 1000000;  // 2025-02-01 (the sample starts 2025-01-06)
+  second.team = samples::planted::kSlowFromTeam;
+  const auto g2 = runner.start(path, second);
+  REQUIRE(g2 > g1);
+  REQUIRE(test::waitFor([&] { return !finished.empty(); }));
+  runner.waitForDone();
+  test::waitFor([&] { return false; }, 200);  // anything still queued arrives now
+  CHECK(finished == std::vector<quint64>{g2});
+  REQUIRE(windows.size() == 1);
+  CHECK(windows[0].rfind("2025-02-01", 0) == 0);
+  CHECK(handoffs == 1);
+  CHECK(networks == 1);
+  CHECK(onGuiThread);
+}
+
+TEST_CASE("A store that cannot be opened fails with a message naming it", "[viewer][async]") {
+  viewer::AnalysisRunner runner;
+  QString message;
+  QObject::connect(&runner, &viewer::AnalysisRunner::failed, [&](const QString& m) { message = m; });
+  runner.start("/nonexistent/x.orglens", {});
+  REQUIRE(test::waitFor([&] { return !message.isEmpty(); }));
+  CHECK(message.contains("x.orglens"));
+}
