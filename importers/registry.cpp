@@ -22,6 +22,8 @@ const Registry& Registry::builtin() {
     r.add(makeMessageCsvImporter());
     r.add(makeUsageCsvImporter());
     r.add(makeGitImporter());
+    r.add(makeGithubImporter());
+    r.add(makeGhArchiveImporter());
     return r;
   }();
   return registry;
