@@ -120,6 +120,8 @@ int runImport(const ImportArgs& args) {
     options.personTypes = args.personTypes;
     options.keepSubjects = args.keepSubjects;
     options.threadBySubject = args.threadBySubject;
+    options.githubRepos = args.githubRepos;
+    options.githubOwners = args.githubOwners;
     if (!args.pseudonymizeKey.empty())
       options.pseudonymKey = importers::loadPseudonymKey(args.pseudonymizeKey);
     const auto files = expandInputs(args.inputs, args.format);

@@ -33,6 +33,8 @@ struct ImportArgs {
   bool keepSubjects = false;              // e-mail subjects are kept (off: privacy by default)
   bool threadBySubject = false;           // e-mail threads also by subject (within 30 days)
   std::filesystem::path pseudonymizeKey;  // key file: identities pseudonymised at import
+  std::vector<std::string> githubRepos;   // --repo owner/name (GitHub, GH Archive)
+  std::vector<std::string> githubOwners;  // --org owner (GitHub, GH Archive)
 };
 int runImport(const ImportArgs& args);
 

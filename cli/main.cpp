@@ -64,6 +64,10 @@ void addImport(CLI::App& app, ImportArgs& args) {
                   "Key file (>= 16 bytes; make one with `head -c 32 /dev/urandom > KEY`): every "
                   "name, address and id is stored as a keyed HMAC-SHA256 pseudonym (p-...); the "
                   "same key gives the same pseudonyms. See docs/privacy.md");
+  cmd->add_option("--repo", args.githubRepos,
+                  "GitHub/GH Archive: import only this repository (owner/name; repeatable)");
+  cmd->add_option("--org", args.githubOwners,
+                  "GitHub/GH Archive: import only the repositories of this owner (repeatable)");
   cmd->add_flag("--quiet,-q", args.quiet, "Do not list the diagnostics");
   cmd->footer(
       "Importing the same file twice (same content, format and options) adds nothing. A file "

@@ -1,9 +1,22 @@
 #include "importers/importer.h"
 
+#include <set>
+
 #include "importers/import_file.h"
 #include "importers/timestamp.h"
+#include "model/text.h"
 
 namespace orglens::importers {
+namespace {
+
+/// GitHub names are case-insensitive and a filter's order does not matter: one text for all.
+std::set<std::string> sortedLower(const std::vector<std::string>& names) {
+  std::set<std::string> out;
+  for (const auto& n : names) out.insert(model::asciiLower(n));
+  return out;
+}
+
+}  // namespace
 
 std::string ImportOptions::canonical() const {
   std::string out;
@@ -13,6 +26,8 @@ std::string ImportOptions::canonical() const {
   for (const auto& t : personTypes) out += "person-type=" + t + ";";
   if (keepSubjects) out += "keep-subjects;";
   if (threadBySubject) out += "thread-by-subject;";
+  for (const auto& r : sortedLower(githubRepos)) out += "repo=" + r + ";";
+  for (const auto& o : sortedLower(githubOwners)) out += "org=" + o + ";";
   // The key id, not the key: the same key gives the same text, another key another one.
   if (pseudonymise()) out += "pseudonymize=" + Pseudonymiser(pseudonymKey).keyId() + ";";
   return out;

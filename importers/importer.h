@@ -36,6 +36,10 @@ struct ImportOptions {
   /// subject (Re:/Fwd:/AW:/WG: and [list] tags removed) when that thread saw the subject
   /// within 30 days.
   bool threadBySubject = false;
+  /// GitHub and GH Archive: keep only these repositories ("owner/name", --repo) and the
+  /// repositories of these owners (--org); both empty = every repository. Case-insensitive.
+  std::vector<std::string> githubRepos;
+  std::vector<std::string> githubOwners;
   /// Pseudonymise every identity at import with this key (--pseudonymize-key); empty bytes =
   /// keep identities. The key is never stored: canonical() names only its public key id.
   PseudonymKey pseudonymKey;

@@ -24,6 +24,8 @@ const Registry& Registry::builtin() {
     r.add(makeGitImporter());
     r.add(makeJiraJsonImporter());
     r.add(makeJiraCsvImporter());
+    r.add(makeGithubImporter());
+    r.add(makeGhArchiveImporter());
     return r;
   }();
   return registry;

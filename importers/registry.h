@@ -41,6 +41,8 @@ std::unique_ptr<Importer> makeUsageCsvImporter();
 std::unique_ptr<Importer> makeGitImporter();
 std::unique_ptr<Importer> makeJiraJsonImporter();
 std::unique_ptr<Importer> makeJiraCsvImporter();
+std::unique_ptr<Importer> makeGithubImporter();
+std::unique_ptr<Importer> makeGhArchiveImporter();
 
 /// Reads up to n bytes of the start of a file, gunzipping .gz files (for sniffing).
 std::string readHead(const std::filesystem::path& path, std::size_t n);

@@ -60,6 +60,7 @@ std::string normaliseAlias(AliasKind kind, std::string_view raw, const EmailOpti
     case AliasKind::Email:
       return normaliseEmail(raw, options);
     case AliasKind::Name:
+    case AliasKind::GithubLogin:  // logins are case-insensitive on GitHub
       return asciiLower(collapseSpaces(raw));
     default:
       return collapseSpaces(raw);

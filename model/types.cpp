@@ -106,13 +106,15 @@ std::string_view toString(AliasKind k) {
       return "git";
     case AliasKind::Name:
       return "name";
+    case AliasKind::GithubLogin:
+      return "github";
   }
   return "name";
 }
 
 std::optional<AliasKind> parseAliasKind(std::string_view text) {
   for (auto k : {AliasKind::PersonKey, AliasKind::Email, AliasKind::ChatId, AliasKind::Resource,
-                 AliasKind::GitAuthor, AliasKind::Name})
+                 AliasKind::GitAuthor, AliasKind::Name, AliasKind::GithubLogin})
     if (toString(k) == text) return k;
   return std::nullopt;
 }

@@ -60,6 +60,8 @@ enum class AliasKind : std::uint8_t {
   Resource = 3,   // XES org:resource / CSV resource name
   GitAuthor = 4,  // git author name <email> when the e-mail is unusable
   Name = 5,       // display name (only used when a source has nothing better)
+  /// GitHub login ("octocat"; case-insensitive, so stored in lower case).
+  GithubLogin = 6,
 };
 std::string_view toString(AliasKind k);
 std::optional<AliasKind> parseAliasKind(std::string_view text);
