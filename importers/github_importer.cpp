@@ -39,12 +39,23 @@ class GithubRestRun {
   GithubParser m_parser;
 };
 
+/// Whether a folder entry is hidden (".git", ".DS_Store"): such entries and everything below
+/// them are not part of an export.
+bool hiddenEntry(const fs::path& relative) {
+  for (const auto& part : relative)
+    if (const auto s = part.string(); !s.empty() && s[0] == '.') return true;
+  return false;
+}
+
 std::vector<GithubRestRun::Input> GithubRestRun::listFolder() {
   std::vector<Input> out;
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(m_ctx.path, ec)) {
-    const auto name = entry.path().filename().string();
-    if (!entry.is_regular_file(ec) || name.empty() || name[0] == '.') continue;
+  // Exports keep per-item lists in sub-folders (timeline/12.json, reviews/12.json): the whole
+  // tree is one export.
+  for (const auto& entry : fs::recursive_directory_iterator(m_ctx.path, ec)) {
+    const auto relative = entry.path().lexically_relative(m_ctx.path);
+    const auto name = relative.generic_string();
+    if (!entry.is_regular_file(ec) || name.empty() || hiddenEntry(relative)) continue;
     if (sniffGithubFile(entry.path(), readHead(entry.path(), 64 * 1024)) == GithubShape::None) {
       m_ctx.diagnostics.info(0, "'" + name + "' is not a GitHub export file; not imported");
       continue;
@@ -122,11 +133,10 @@ class GithubRestImporter final : public Importer {
     std::error_code ec;
     if (!fs::is_directory(path, ec))
       return sniffGithubFile(path, head) == GithubShape::Rest ? 90 : 0;
-    // A folder is one export when every file in it is one (hidden files aside).
+    // A folder is one export when every file in its tree is one (hidden entries aside).
     bool any = false;
-    for (const auto& entry : fs::directory_iterator(path, ec)) {
-      const auto name = entry.path().filename().string();
-      if (name.empty() || name[0] == '.') continue;
+    for (const auto& entry : fs::recursive_directory_iterator(path, ec)) {
+      if (hiddenEntry(entry.path().lexically_relative(path)) || entry.is_directory(ec)) continue;
       if (!entry.is_regular_file(ec)) return 0;
       if (sniffGithubFile(entry.path(), readHead(entry.path(), 64 * 1024)) != GithubShape::Rest)
         return 0;

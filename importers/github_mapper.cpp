@@ -87,6 +87,15 @@ model::ObjectId GithubMapper::task(const GithubRecord& r) {
 model::PersonId GithubMapper::person(const GithubUser& user) {
   if (user.state != GithubUser::State::Present || user.login.empty() || user.bot || isGhost(user))
     return {};
+  // A login seen before keeps its person; a first-seen login with a public e-mail joins the
+  // person of that address (a roster entry, a mail sender) instead of becoming a new one.
+  if (!user.email.empty()) {
+    const auto login = model::normaliseAlias(model::AliasKind::GithubLogin, user.login);
+    if (!m_sink.findAlias(model::AliasKind::GithubLogin, login)) {
+      const auto p = m_people.resolve(model::AliasKind::Email, user.email, user.login);
+      if (p.valid()) m_sink.addAlias(model::AliasKind::GithubLogin, login, p);
+    }
+  }
   return m_people.resolve(model::AliasKind::GithubLogin, user.login, user.login);
 }
 

@@ -51,6 +51,7 @@ GithubUser userOf(dom::object o, std::string_view key) {
   if (e.get_object().get(user)) return u;  // of another type: as if absent
   u.state = GithubUser::State::Present;
   u.login = stringOf(user, "login");
+  u.email = stringOf(user, "email");
   u.bot = stringOf(user, "type") == "Bot" || isBotLogin(u.login);
   return u;
 }

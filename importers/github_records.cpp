@@ -22,6 +22,8 @@ GithubRecordCopy::GithubRecordCopy(const GithubRecord& r, std::uint64_t line)
       m_time(r.time),
       m_actor(r.actor.login),
       m_target(r.target.login),
+      m_actorEmail(r.actor.email),
+      m_targetEmail(r.target.email),
       m_title(r.title),
       m_detail(r.detail),
       m_line(line) {}
@@ -34,6 +36,8 @@ GithubRecord GithubRecordCopy::view() const {
   r.time = m_time;
   r.actor.login = m_actor;
   r.target.login = m_target;
+  r.actor.email = m_actorEmail;
+  r.target.email = m_targetEmail;
   r.title = m_title;
   r.detail = m_detail;
   return r;

@@ -40,6 +40,10 @@ struct GithubUser {
   enum class State : std::uint8_t { Absent, Null, Present };
   State state = State::Absent;
   std::string_view login;  // empty unless Present (and even then when the object has none)
+  /// The user's public e-mail, when the export carries it (`email`; users of the REST API's
+  /// user objects and of exports made with a token): merges the login with the same person in
+  /// a roster, mail or chat.
+  std::string_view email;
   bool bot = false;        // `type: "Bot"` or a login ending in "[bot]"
 };
 
@@ -77,7 +81,8 @@ class GithubRecordCopy {
 
  private:
   GithubRecord m_record;
-  std::string m_type, m_repo, m_time, m_actor, m_target, m_title, m_detail;
+  std::string m_type, m_repo, m_time, m_actor, m_target, m_actorEmail, m_targetEmail, m_title,
+      m_detail;
   std::uint64_t m_line;
 };
 
