@@ -84,6 +84,7 @@ class Store {
  private:
   Store(std::filesystem::path path, sqlite3* db);
   void prepareSchema(Mode mode);
+  void scanEvents(StoreSummary& out) const;
   std::filesystem::path m_path;
   sqlite3* m_db = nullptr;
   bool m_inImport = false;
