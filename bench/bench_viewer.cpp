@@ -4,6 +4,7 @@
 // 210 days, about 1.1 million events) into bench-data/viewer.orglens once and reuses it.
 // Prints: key figures shown (store info), findings shown (the report), every page filled.
 #include <QApplication>
+#include <QTimer>
 #include <QElapsedTimer>
 #include <cstdio>
 #include <cstring>
@@ -46,10 +47,22 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--people") && i + 1 < argc) people = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--days") && i + 1 < argc) days = std::atoi(argv[++i]);
-    else storeArg = argv[i];
+    else if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
+      std::printf("usage: orglens-bench-viewer [--people N] [--days D] [STORE.orglens]\n");
+      return 0;
+    } else storeArg = argv[i];
+  }
+  if (!storeArg.empty() && !std::filesystem::is_regular_file(storeArg)) {
+    std::fprintf(stderr, "orglens-bench-viewer: no store file '%s'\n", storeArg.c_str());
+    return 2;
   }
   QApplication app(argc, argv);
   const auto store = storeArg.empty() ? makeStore(people, days) : std::filesystem::path(storeArg);
+  // Never hang: a run that has not finished after ten minutes is a failure.
+  QTimer::singleShot(600'000, &app, [&app] {
+    std::fprintf(stderr, "orglens-bench-viewer: no result after 600 s\n");
+    app.exit(2);
+  });
   viewer::MainWindow window;
   window.show();
   QElapsedTimer timer;
@@ -70,7 +83,7 @@ int main(int argc, char** argv) {
   });
   timer.start();
   window.openStore(QString::fromStdString(store.string()));
-  app.exec();
+  if (app.exec() != 0) return 2;
   const auto all = timer.elapsed();
   std::printf("store %s: %llu events\n", store.c_str(), static_cast<unsigned long long>(events));
   std::printf("overview key figures shown   %8.3f s\n", static_cast<double>(info) / 1000);
