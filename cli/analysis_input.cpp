@@ -42,6 +42,7 @@ void printTables(const std::vector<NamedTable>& tables, reports::Format format,
       for (const auto& t : tables) {
         out += "\n" + t.title + "\n";
         out += t.table.rows.empty() ? "(none)\n" : reports::renderText(t.table);
+        if (!t.table.note.empty()) out += t.table.note + "\n";
       }
       out += "\n(definition " + definition + ", see docs/metrics.md)\n";
       break;

@@ -51,14 +51,9 @@ reports::Table groupTable(const std::string& what,
                         "stickiness", "actions"})
     t.columns.push_back({c, reports::Align::Right, true});
   if (departments) t.columns.push_back({"tools not used"});
-  std::uint64_t suppressed = 0;
+  std::vector<std::uint64_t> sizes;
   for (std::size_t i = 0; i < groups.size(); ++i) {
     const auto& g = groups[i];
-    if (departments && g.counts.registered < kMinGroup) {
-      ++suppressed;
-      continue;
-    }
-    if (top && t.rows.size() >= top) break;
     auto row = countsRow(g.name, g.counts);
     if (departments) {
       std::string unused;
@@ -67,12 +62,12 @@ reports::Table groupTable(const std::string& what,
       row.push_back(unused.empty() ? "-" : unused);
     }
     t.addRow(std::move(row));
+    sizes.push_back(g.counts.registered);
   }
-  if (suppressed) {
-    std::vector<std::string> row(t.columns.size(), "");
-    row[0] = std::string(kSuppressed) + " x" + std::to_string(suppressed);
-    t.addRow(std::move(row));
-  }
+  // Departments add up to the registered total printed above the table: small ones are
+  // withheld with complementary suppression (docs/privacy.md), as in the report.
+  if (departments) reports::suppressSmallGroups(t, sizes, kMinGroup, 1, true);
+  if (top && t.rows.size() > top) t.rows.resize(top);
   return t;
 }
 
