@@ -1,5 +1,7 @@
 #include "importers/importer.h"
 
+#include <algorithm>
+#include <fstream>
 #include <set>
 
 #include "importers/import_file.h"
@@ -53,6 +55,16 @@ void configureTimestamps(TimestampParser& parser, const ImportOptions& options) 
   std::string error;
   if (!parser.setTimezone(options.timezone, error)) throw ImportError("--timezone: " + error);
   parser.setDayFirst(options.dayFirst);
+}
+
+bool readWholeFile(const std::filesystem::path& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  in.seekg(0, std::ios::end);
+  out.resize(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())));
+  in.seekg(0);
+  in.read(out.data(), static_cast<std::streamsize>(out.size()));
+  return static_cast<bool>(in);
 }
 
 }  // namespace orglens::importers

@@ -121,4 +121,8 @@ class Importer {
   virtual std::string fingerprint(const std::filesystem::path& path) const;
 };
 
+/// Reads a whole (small) file — a JSON document of a Slack day or a Jira page — into `out`.
+/// False when it cannot be opened or read. Streaming importers do not use it.
+bool readWholeFile(const std::filesystem::path& path, std::string& out);
+
 }  // namespace orglens::importers

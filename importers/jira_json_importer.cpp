@@ -40,16 +40,6 @@ namespace fs = std::filesystem;
 using model::AliasKind;
 using model::BuiltinType;
 
-bool readText(const fs::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  in.seekg(0, std::ios::end);
-  out.resize(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())));
-  in.seekg(0);
-  in.read(out.data(), static_cast<std::streamsize>(out.size()));
-  return static_cast<bool>(in);
-}
-
 /// The .json files of a folder that look like Jira issues, by name (pages in order). With
 /// `onlyJira`, empty unless every visible file is one: a folder that also holds other data
 /// is not a Jira export, and its files are imported one by one instead.
@@ -112,7 +102,7 @@ class JiraJsonRun {
 
 std::optional<JiraPage> JiraJsonRun::readPage(const fs::path& file, bool single, bool report) {
   std::string text;
-  if (!readText(file, text)) {
+  if (!readWholeFile(file, text)) {
     if (single) throw ImportError("cannot read '" + file.string() + "'");
     if (report) m_ctx.diagnostics.warning(0, file.filename().string() + ": cannot read; skipped");
     return std::nullopt;

@@ -37,16 +37,6 @@ namespace fs = std::filesystem;
 using model::AliasKind;
 using model::BuiltinType;
 
-bool readText(const fs::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  in.seekg(0, std::ios::end);
-  out.resize(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())));
-  in.seekg(0);
-  in.read(out.data(), static_cast<std::streamsize>(out.size()));
-  return static_cast<bool>(in);
-}
-
 /// Subtypes written by a person (the rest are system events: joins, topic changes, ...).
 bool isHumanSubtype(std::string_view subtype) {
   return subtype.empty() || subtype == "thread_broadcast" || subtype == "file_share" ||
@@ -100,7 +90,7 @@ class SlackRun {
 
 std::string SlackRun::readRequired(const char* name) {
   std::string text;
-  if (!readText(m_ctx.path / name, text))
+  if (!readWholeFile(m_ctx.path / name, text))
     throw ImportError("'" + m_ctx.path.string() + "' has no readable " + name +
                       "; a Slack export is a folder with users.json, channels.json and one "
                       "folder per channel (unzip the export and import its folder)");
@@ -141,7 +131,7 @@ void SlackRun::readUsers() {
 
 void SlackRun::readChannels(const char* file, std::string_view kind, std::vector<DayFile>& days) {
   std::string text, error;
-  if (!readText(m_ctx.path / file, text)) {
+  if (!readWholeFile(m_ctx.path / file, text)) {
     if (kind == "channel") readRequired(file);  // throws: channels.json is required
     return;  // groups.json (private channels) only exists in some exports
   }
@@ -201,7 +191,7 @@ model::ObjectId SlackRun::threadOf(const Channel& channel, std::string_view thre
 }
 
 void SlackRun::importDay(const DayFile& day) {
-  if (!readText(day.path, m_text)) {
+  if (!readWholeFile(day.path, m_text)) {
     m_ctx.diagnostics.warning(0, day.where + ": cannot read the file; skipped");
     ++m_ctx.skippedRows;
     return;

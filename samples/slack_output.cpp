@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "samples/json_out.h"
 #include "samples/collaboration.h"
 #include "samples/file_sink.h"
 #include "samples/message_texts.h"
@@ -15,22 +16,7 @@ constexpr const char* kWorkspaceId = "T0SAMPLE1";
 constexpr const char* kBotId = "B0001";
 constexpr const char* kBotName = "Standup Bot";
 
-void appendString(std::string& out, std::string_view value) {
-  out += '"';
-  for (const char c : value) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-      out += buffer;
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
-}
+void appendString(std::string& out, std::string_view value) { json::quote(out, value); }
 
 /// `"key": "value"` preceded by ", " unless it opens an object.
 void field(std::string& out, std::string_view key, std::string_view value, bool first = false) {
