@@ -1,4 +1,5 @@
 #include "bench/adoption_data.h"
+#include "bench/bench_util.h"
 
 #include <algorithm>
 #include <array>
@@ -18,20 +19,7 @@ namespace {
 using model::AdoptionLog;
 using model::Platform;
 
-/// splitmix64: small, fast, deterministic on every platform.
-struct Rng {
-  std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  std::uint64_t below(std::uint64_t n) { return next() % n; }
-  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-  /// Approximately standard normal (Irwin-Hall of 4, scaled): cheap and bounded.
-  double normal() { return (unit() + unit() + unit() + unit() - 2.0) * 1.7320508075688772; }
-};
+using Rng = SplitMix64;
 
 constexpr std::int64_t kFirstDay = 20089;  // 2025-01-01 (days since 1970-01-01)
 constexpr int kDays = 365;

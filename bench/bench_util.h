@@ -10,6 +10,22 @@ namespace orglens::bench {
 
 using Clock = std::chrono::steady_clock;
 
+/// SplitMix64 (Steele et al. 2014): small, fast, the same sequence on every platform — the
+/// generator of every synthetic benchmark input.
+struct SplitMix64 {
+  std::uint64_t state;
+  std::uint64_t next() {
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  std::uint64_t below(std::uint64_t n) { return next() % n; }
+  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+  /// Approximately standard normal (Irwin-Hall of 4, scaled): cheap and bounded.
+  double normal() { return (unit() + unit() + unit() + unit() - 2.0) * 1.7320508075688772; }
+};
+
 inline double secondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }

@@ -1,4 +1,5 @@
 #include "bench/handoff_data.h"
+#include "bench/bench_util.h"
 
 #include <cstdio>
 #include <fstream>
@@ -11,17 +12,7 @@ namespace {
 using model::EventLog;
 using model::Lifecycle;
 
-/// splitmix64: small, fast, deterministic on every platform.
-struct Rng {
-  std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  std::uint64_t below(std::uint64_t n) { return next() % n; }
-};
+using Rng = SplitMix64;
 
 constexpr std::int64_t kSecond = 1'000'000;
 constexpr std::int64_t kHour = 3600 * kSecond;

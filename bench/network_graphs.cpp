@@ -2,20 +2,12 @@
 
 #include <algorithm>
 
+#include "bench/bench_util.h"
+
 namespace orglens::bench {
 namespace {
 
-/// SplitMix64 (Steele et al. 2014): the same sequence on every platform.
-struct Rng {
-  std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t bound) { return static_cast<std::size_t>(next() % bound); }
-};
+using Rng = SplitMix64;
 
 }  // namespace
 
