@@ -157,4 +157,12 @@ std::string_view utf8Field(std::string_view s, std::string& scratch, DiagnosticS
   return scratch;
 }
 
+bool rowHasWidth(const CsvRow& row, std::size_t width, ImportContext& ctx) {
+  if (row.fields.size() == width) return true;
+  ctx.diagnostics.warning(row.line, "expected " + std::to_string(width) + " fields, found " +
+                                        std::to_string(row.fields.size()) + "; row skipped");
+  ++ctx.skippedRows;
+  return false;
+}
+
 }  // namespace orglens::importers

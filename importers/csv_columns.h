@@ -45,6 +45,10 @@ void readCsvRows(CsvReader& reader, ImportContext& ctx,
 /// Trims ASCII spaces.
 std::string_view trimField(std::string_view s);
 
+/// True when `row` has `width` fields; otherwise warns at the row's line ("expected N fields,
+/// found M; row skipped"), counts the row as skipped and returns false.
+bool rowHasWidth(const CsvRow& row, std::size_t width, ImportContext& ctx);
+
 /// True when `s` is valid UTF-8.
 bool isValidUtf8(std::string_view s);
 /// Re-encodes Latin-1 / Windows-1252 bytes as UTF-8 (used for fields that are not UTF-8).

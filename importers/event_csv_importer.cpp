@@ -121,13 +121,7 @@ bool EventCsvRun::readTime(std::string_view text, std::string_view column, std::
 
 void EventCsvRun::importRow(const CsvRow& row) {
   const auto line = row.line;
-  if (row.fields.size() != m_header.size()) {
-    m_ctx.diagnostics.warning(line, "expected " + std::to_string(m_header.size()) +
-                                        " fields, found " + std::to_string(row.fields.size()) +
-                                        "; row skipped");
-    ++m_ctx.skippedRows;
-    return;
-  }
+  if (!rowHasWidth(row, m_header.size(), m_ctx)) return;
   const auto item = field(row, m_col.item);
   const auto activity = field(row, m_col.activity);
   const auto timeText = field(row, m_col.time);

@@ -155,13 +155,7 @@ model::PersonId JiraCsvRun::personOf(const CsvRow& row, const char* nameField,
 
 void JiraCsvRun::importRow(const CsvRow& row) {
   const auto line = row.line;
-  if (row.fields.size() != m_header.size()) {
-    m_ctx.diagnostics.warning(line, "expected " + std::to_string(m_header.size()) +
-                                        " fields, found " + std::to_string(row.fields.size()) +
-                                        "; row skipped");
-    ++m_ctx.skippedRows;
-    return;
-  }
+  if (!rowHasWidth(row, m_header.size(), m_ctx)) return;
   const auto key = field(row, "item");
   const auto createdText = field(row, "created");
   if (!key || !createdText) {

@@ -93,13 +93,7 @@ class RosterRun {
 };
 
 void RosterRun::importRow(const CsvRow& row) {
-  if (row.fields.size() != m_header.size()) {
-    m_ctx.diagnostics.warning(row.line, "expected " + std::to_string(m_header.size()) +
-                                            " fields, found " + std::to_string(row.fields.size()) +
-                                            "; row skipped");
-    ++m_ctx.skippedRows;
-    return;
-  }
+  if (!rowHasWidth(row, m_header.size(), m_ctx)) return;
   const auto id = get(row, "id");
   const auto emailText = get(row, "email");
   const std::string email = emailText ? model::normaliseEmail(*emailText) : std::string();
