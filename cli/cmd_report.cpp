@@ -64,6 +64,7 @@ reports::ReportOptions reportOptions(const ReportArgs& args) {
     o.compareFrom = parseTime(args.compare.substr(0, dots), "--compare");
     o.compareTo = parseTime(args.compare.substr(dots + 2), "--compare");
   }
+  o.team = args.team;
   o.privacy.showPeople = args.showPeople;
   o.privacy.minGroup = args.minGroup;
   o.top = args.top;

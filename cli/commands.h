@@ -107,6 +107,7 @@ struct ReportArgs {
   std::string format;          // empty = from the extension of `out`
   std::string from, to;        // the window (UTC dates or times)
   std::string compare;         // FROM..TO of the earlier window; empty = none
+  std::string team;            // team filter (label); empty = the whole organisation
   std::vector<std::string> failOn;
   bool stamp = false;          // print the run's time in the report (off: same bytes each run)
   bool showPeople = false;

@@ -294,6 +294,11 @@ void addReport(CLI::App& app, ReportArgs& args) {
   cmd->add_option("--compare", args.compare,
                   "Compare every headline measure with an earlier window FROM..TO "
                   "(e.g. 2025-01-01..2025-04-01; either side may be empty)");
+  cmd->add_option("--team", args.team,
+                  "Report on one team (its label; an unknown one is refused with the list of teams): handoffs, "
+                  "flow and workload of the items its members worked on, responsiveness of the "
+                  "threads they posted in, adoption of its people; silos stay organisation-wide. "
+                  "A team smaller than --min-group is refused unless --show-people");
   cmd->add_option("--fail-on", args.failOn,
                   "Exit with code 3 when a measure crosses a threshold, e.g. "
                   "'handoff.team.median>2d' or 'adoption.dau_pct<20' (repeatable; units s, "
@@ -322,6 +327,7 @@ void addReport(CLI::App& app, ReportArgs& args) {
       "  orglens report --db org.orglens -o nightly/ --format csv --fail-on 'handoff.team.median>2d'\n"
       "  orglens report --db org.orglens -o q2.html --from 2025-04-01 --to 2025-07-01 "
       "--compare 2025-01-01..2025-04-01\n"
+      "  orglens report --db org.orglens -o engineering.html --team Engineering\n"
       "Exit codes: 0 ok, 1 usage, 2 bad input or output, 3 a --fail-on threshold crossed.");
 }
 

@@ -43,6 +43,7 @@ std::string header(const ReportMeta& m) {
   if (!m.store.empty()) out += metaItem("Store", m.store);
   out += metaItem("Time window", m.window.empty() ? "all data" : m.window);
   if (!m.compareWindow.empty()) out += metaItem("Compared with", m.compareWindow);
+  if (!m.team.empty()) out += metaItem("Team", m.team);
   if (!m.generated.empty()) out += metaItem("Generated", m.generated);
   if (!m.version.empty()) out += metaItem("orglens version", m.version);
   out += "</dl>\n<p class=\"privacy\"><strong>Privacy:</strong> ";

@@ -271,6 +271,7 @@ std::string renderMeta(const ReportMeta& meta) {
   item("Store", meta.store);
   item("Window", meta.window);
   item("Compared with", meta.compareWindow);
+  item("Team", meta.team);
   out += std::string("- **Privacy:** ") +
          (meta.showPeople ? "people are shown by name" : "people are shown as pseudonyms") +
          "; groups of fewer than " + std::to_string(meta.minGroup) + " people are suppressed.\n";

@@ -91,6 +91,7 @@ struct ReportMeta {
   std::string store;          // file name of the store (no folder)
   std::string window;         // "2026-01-01 .. 2026-06-30", or "all data"
   std::string compareWindow;  // empty without --compare
+  std::string team;           // the team filter's team; empty = the whole organisation
   std::string generated;      // UTC time of the run, only with --stamp (else empty)
   std::string version;        // orglens version
   unsigned minGroup = 5;      // k of the suppression rule

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "reports/report_sections.h"
+#include "reports/team_filter.h"
 
 namespace orglens::reports {
 namespace detail {
@@ -67,8 +68,10 @@ WindowResult buildWindow(const model::Store& store, const ReportOptions& options
   load.from = from;
   load.to = to;
   load.itemType = options.items;
-  const auto log = model::EventLog::load(store, load);
-  const detail::SectionInput in{store, options, from, to, log, names, progress};
+  const auto fullLog = model::EventLog::load(store, load);
+  const auto teamLog = options.team.empty() ? model::EventLog{} : itemsOfTeam(fullLog, options.team);
+  const auto& log = options.team.empty() ? fullLog : teamLog;
+  const detail::SectionInput in{store, options, from, to, log, fullLog, names, progress};
   using Builder = detail::SectionOutput (*)(const detail::SectionInput&);
   static constexpr Builder kBuilders[] = {
       detail::handoffSection,   detail::flowSection,     detail::workloadSection,
@@ -84,6 +87,29 @@ WindowResult buildWindow(const model::Store& store, const ReportOptions& options
     for (auto& m : s.measures) out.measures.push_back(std::move(m));
   }
   return out;
+}
+
+/// The team of --team exists and, with privacy on, has at least minGroup people.
+void checkTeam(const model::Store& store, const ReportOptions& options) {
+  const auto lookups = model::EventLog::loadLookups(store);
+  const auto size = teamMemberCount(lookups, options.team);
+  if (size == 0) {
+    const auto labels = teamLabels(lookups);
+    std::string known;
+    for (std::size_t i = 0; i < labels.size() && i < 12; ++i)
+      known += (i ? ", " : "") + labels[i];
+    if (labels.size() > 12) known += ", …";
+    throw std::invalid_argument("--team: no team \"" + options.team + "\" with people in the store" +
+                                (labels.empty() ? std::string(" (it has no teams: import a roster)")
+                                                : "; teams: " + known));
+  }
+  if (!options.privacy.showPeople && size < options.privacy.minGroup)
+    throw std::invalid_argument(
+        "--team: \"" + options.team + "\" has " + std::to_string(size) +
+        " people, fewer than the minimum group size of " +
+        std::to_string(options.privacy.minGroup) +
+        " (--min-group): a report of so small a team would describe individuals (use a larger team, or "
+        "--show-people if you are allowed to see them)");
 }
 
 }  // namespace
@@ -107,6 +133,8 @@ Report buildReport(const model::Store& store, const ReportOptions& options,
   report.meta.version = ORGLENS_VERSION;
   report.meta.minGroup = options.privacy.minGroup;
   report.meta.showPeople = options.privacy.showPeople;
+  report.meta.team = options.team;
+  if (!options.team.empty()) checkTeam(store, options);
   const PersonNames names(pseudonymSalt(store), options.privacy.showPeople);
   auto main = buildWindow(store, options, options.from, options.to, names, progress);
   if (options.compare) {

@@ -24,12 +24,18 @@ struct ReportOptions {
   std::uint64_t minCount = 10;   // handoff groups need this many handoffs to be ranked
   unsigned threads = 0;          // 0 = all cores
   std::string items = "task";    // work-item type of the handoff and flow sections
+  /// Team filter (label; empty = the whole organisation): handoffs, flow and workload cover
+  /// the items a member acted on, responsiveness the threads a member posted in, adoption the
+  /// team's people; silos, brokers and data quality stay organisation-wide (reports/team_filter.h).
+  /// With privacy on, a team of fewer than privacy.minGroup people is refused.
+  std::string team;
 
   /// Empty when the options are usable, else what is wrong (names the option).
   std::string validate() const;
 };
 
-/// O(cost of the analyses): handoffs, flow, workload, responsiveness, the collaboration graph
+/// Throws std::invalid_argument for unusable options (validate(); an unknown team, or a team
+/// smaller than the suppression rule allows). O(cost of the analyses): handoffs, flow, workload, responsiveness, the collaboration graph
 /// (betweenness, Leiden), adoption — twice with --compare. Deterministic: the same store and
 /// options give the same report whatever the thread count.
 Report buildReport(const model::Store& store, const ReportOptions& options,

@@ -114,6 +114,7 @@ void writeMeta(JsonWriter& w, const ReportMeta& meta) {
   w.member("store", meta.store);
   w.member("window", meta.window);
   w.memberOrNull("compare_window", meta.compareWindow);
+  w.memberOrNull("team", meta.team);
   w.memberOrNull("generated", meta.generated);
   w.member("version", meta.version);
   w.key("min_group"), w.integer(meta.minGroup);

@@ -18,6 +18,8 @@ struct SectionInput {
   const ReportOptions& options;
   std::optional<model::MicrosUtc> from, to;  // the window this run covers
   const model::EventLog& log;                 // events of the window (work items of options.items)
+                                              // — only the team's items with options.team
+  const model::EventLog& fullLog;             // the whole organisation's: the collaboration graph
   const PersonNames& names;
   model::Progress& progress;
 };

@@ -10,6 +10,7 @@
 #include "model/adoption_log.h"
 #include "model/interaction_log.h"
 #include "reports/report_sections.h"
+#include "reports/team_filter.h"
 
 namespace orglens::reports::detail {
 namespace {
@@ -96,10 +97,10 @@ Table championTable(const SectionInput& in, const model::AdoptionLog& log,
   const auto mail = model::InteractionLog::load(in.store, in.from, in.to);
   analysis::CollaborationOptions options;
   options.threads = in.options.threads;
-  const auto graph = analysis::buildCollaborationGraph(in.log, mail, options, in.progress);
+  const auto graph = analysis::buildCollaborationGraph(in.fullLog, mail, options, in.progress);
   const auto b =
       analysis::computeBetweenness(graph.graph, {false, in.options.threads}, in.progress);
-  const auto network = analysis::championNetwork(log, graph, b, mail, in.log);
+  const auto network = analysis::championNetwork(log, graph, b, mail, in.fullLog);
   std::map<std::string, std::uint64_t> registered;
   for (const auto& d : r.departmentTools) registered[d.department] = d.registered;
   Table t;
@@ -122,7 +123,8 @@ SectionOutput adoptionSection(const SectionInput& in) {
   model::AdoptionLoadOptions load;
   load.from = in.from;
   load.to = in.to;
-  const auto log = model::AdoptionLog::load(in.store, load);
+  auto log = model::AdoptionLog::load(in.store, load);
+  if (!in.options.team.empty()) log = peopleOfTeam(log, in.options.team);
   analysis::AdoptionOptions options;
   options.threads = in.options.threads;
   const auto r = analysis::analyseAdoption(log, options, in.progress);

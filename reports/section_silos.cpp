@@ -105,7 +105,7 @@ Chart eiChart(const Table& teams) {
 }  // namespace
 
 SectionOutput silosSection(const SectionInput& in) {
-  const auto& log = in.log;
+  const auto& log = in.fullLog;  // silos compare teams: always the whole organisation
   const unsigned k = in.options.privacy.minGroup;
   const auto mail = model::InteractionLog::load(in.store, in.from, in.to);
   analysis::CollaborationOptions options;
@@ -121,6 +121,11 @@ SectionOutput silosSection(const SectionInput& in) {
       "each other at least twice. " +
       groupDigits(cg.graph.nodeCount()) + " people, " + groupDigits(cg.graph.edgeCount()) +
       " ties. Krackhardt's E-I index: (ties across − ties inside) / all ties of the team."});
+  if (!in.options.team.empty())
+    out.section.blocks.push_back(Paragraph{
+        "The team filter (" + in.options.team +
+        ") does not narrow this section: silos and brokers only make sense against the whole "
+        "organisation, so every team is shown."});
   auto teams = siloTeamTable(s, log);
   teams.key = "silos_teams";
   teams.title = "Teams by E-I index (most inward first)";

@@ -8,6 +8,7 @@
 #include "reports/analysis_tables.h"
 #include "reports/message_tables.h"
 #include "reports/report_sections.h"
+#include "reports/team_filter.h"
 
 namespace orglens::reports::detail {
 
@@ -60,7 +61,8 @@ SectionOutput workloadSection(const SectionInput& in) {
 }
 
 SectionOutput responsivenessSection(const SectionInput& in) {
-  const auto log = model::MessageLog::load(in.store, in.from, in.to);
+  auto log = model::MessageLog::load(in.store, in.from, in.to);
+  if (!in.options.team.empty()) log = threadsOfTeam(log, in.options.team);
   analysis::ResponsivenessOptions options;
   const auto r = analysis::analyseResponsiveness(log, options, in.progress);
   SectionOutput out;

@@ -100,9 +100,18 @@ void AnalysisRunner::run(const std::shared_ptr<Job>& job) {
     const auto store = model::Store::open(job->path, model::Store::Mode::ReadOnly);
     if (stale()) return;
     progress.setStage(1, kStages);
-    auto report = computeReport(*store, job->filter, progress);
+    std::shared_ptr<const reports::Report> report;
+    QString refused;
+    try {
+      report = computeReport(*store, job->filter, progress);
+    } catch (const std::invalid_argument& e) {
+      refused = QString::fromStdString(e.what());
+    }
     if (stale()) return;
-    deliver(gen, [this, report] { emit reportReady(report); });
+    if (report)
+      deliver(gen, [this, report] { emit reportReady(report); });
+    else
+      deliver(gen, [this, refused] { emit reportUnavailable(refused); });
     progress.setStage(2, kStages);
     auto log = loadWindowLog(*store, job->filter);
     auto flow = computeFlow(log, progress);

@@ -40,6 +40,9 @@ class AnalysisRunner : public QObject {
   void progress(double fraction, const QString& phase);
   void storeInfoReady(std::shared_ptr<const orglens::viewer::StoreInfo> info);
   void reportReady(std::shared_ptr<const orglens::reports::Report> report);
+  /// The filter asks for a report the rules refuse (a team smaller than the suppression
+  /// rule allows); the other pages still get their results.
+  void reportUnavailable(const QString& reason);
   void handoffsReady(std::shared_ptr<const orglens::viewer::HandoffData> data);
   void flowReady(std::shared_ptr<const orglens::viewer::FlowData> data);
   void networkReady(std::shared_ptr<const orglens::viewer::NetworkData> data);

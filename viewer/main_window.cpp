@@ -169,6 +169,11 @@ void MainWindow::connectRunner() {
     m_overview->setReport(report);
     m_adoption->setReport(report);
   });
+  connect(m_runner, &AnalysisRunner::reportUnavailable, this, [this](const QString& reason) {
+    m_overview->setUnavailable(reason);
+    m_adoption->setUnavailable(reason);
+    m_message->showError(reason);
+  });
   connect(m_runner, &AnalysisRunner::handoffsReady, m_handoffs, &HandoffsPage::setData);
   connect(m_runner, &AnalysisRunner::flowReady, m_flow, &FlowPage::setData);
   connect(m_runner, &AnalysisRunner::networkReady, this, [this](auto data) {

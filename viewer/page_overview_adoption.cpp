@@ -112,6 +112,15 @@ void OverviewPage::clear() {
   m_measures->setTable(nullptr);
 }
 
+void OverviewPage::setUnavailable(const QString& reason) {
+  m_report.reset();
+  m_findings->setText(reason);
+  m_measures->setTable(nullptr);
+  for (const auto& title :
+       {tr("Slowest handoff"), tr("Most isolated team"), tr("Active (30 days)"), tr("Median reply")})
+    setCard(title, QStringLiteral("–"));
+}
+
 void OverviewPage::setStoreInfo(std::shared_ptr<const StoreInfo> info) {
   if (!info) return clear();
   const auto& s = info->summary;
@@ -182,6 +191,11 @@ AdoptionPage::AdoptionPage(QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(m_summary);
   layout->addWidget(split, 1);
+}
+
+void AdoptionPage::setUnavailable(const QString& reason) {
+  setReport(nullptr);
+  m_summary->setText(reason);
 }
 
 void AdoptionPage::setReport(std::shared_ptr<const reports::Report> report) {

@@ -34,6 +34,8 @@ class OverviewPage : public QWidget {
   explicit OverviewPage(QWidget* parent = nullptr);
   void setStoreInfo(std::shared_ptr<const StoreInfo> info);
   void setReport(std::shared_ptr<const reports::Report> report);
+  /// No report for this filter: says why where the findings go.
+  void setUnavailable(const QString& reason);
   void clear();
   bool hasReport() const { return m_report != nullptr; }
 
@@ -130,6 +132,8 @@ class AdoptionPage : public QWidget {
  public:
   explicit AdoptionPage(QWidget* parent = nullptr);
   void setReport(std::shared_ptr<const reports::Report> report);
+  /// No report for this filter: says why in place of the summary.
+  void setUnavailable(const QString& reason);
   void clear() { setReport(nullptr); }
   bool hasData() const { return m_report != nullptr; }
 

@@ -9,13 +9,13 @@
 
 #include "reports/analysis_tables.h"
 #include "reports/report_builder.h"
+#include "reports/team_filter.h"
 
 namespace orglens::viewer {
 namespace {
 
 using model::EventLog;
 constexpr std::uint32_t kNone = EventLog::kNone;
-constexpr std::uint32_t kTeamType = static_cast<std::uint32_t>(model::BuiltinType::Team);
 using GroupKey = std::array<std::uint32_t, 4>;
 
 GroupKey keyOf(Grouping g, const analysis::HandoffGroup& h) {
@@ -79,33 +79,6 @@ std::vector<std::uint64_t> peoplePerGroup(const analysis::HandoffResult& r, Grou
   return counts;
 }
 
-/// A copy of `log` with only the work items whose `keep` flag is set.
-EventLog keepItems(const EventLog& log, const std::vector<char>& keep) {
-  EventLog out;
-  out.strings = log.strings;
-  out.objectType = log.objectType;
-  out.objectKey = log.objectKey;
-  out.objectName = log.objectName;
-  out.teamOf = log.teamOf;
-  out.itemBegin.push_back(0);
-  for (std::size_t i = 0; i < log.itemCount(); ++i) {
-    if (!keep[i]) continue;
-    for (auto e = log.itemBegin[i]; e < log.itemBegin[i + 1]; ++e) {
-      out.time.push_back(log.time[e]);
-      out.activity.push_back(log.activity[e]);
-      out.actor.push_back(log.actor[e]);
-      out.tool.push_back(log.tool[e]);
-      out.lifecycle.push_back(log.lifecycle[e]);
-      out.platform.push_back(log.platform[e]);
-      out.eventId.push_back(log.eventId[e]);
-      out.instance.push_back(log.instance[e]);
-    }
-    out.item.push_back(log.item[i]);
-    out.itemBegin.push_back(static_cast<std::uint32_t>(out.time.size()));
-  }
-  return out;
-}
-
 /// Team × team median wait from the (already suppressed) team table: suppressed or missing
 /// pairs stay NaN, as in the report's heatmap.
 reports::Chart teamHeatmap(const reports::Table& teams) {
@@ -137,10 +110,7 @@ StoreInfo loadStoreInfo(const std::filesystem::path& path) {
   info.path = path;
   info.summary = store->summary();
   const auto lookups = EventLog::loadLookups(*store);
-  for (std::uint32_t o = 0; o < lookups.objectType.size(); ++o)
-    if (lookups.objectType[o] == kTeamType) info.teams.push_back(lookups.label(o));
-  std::sort(info.teams.begin(), info.teams.end());
-  info.teams.erase(std::unique(info.teams.begin(), info.teams.end()), info.teams.end());
+  info.teams = reports::teamLabels(lookups);
   return info;
 }
 
@@ -153,6 +123,7 @@ std::shared_ptr<const reports::Report> computeReport(const model::Store& store,
   options.privacy.showPeople = !filter.privacy;
   // Without privacy mode the smallest k the rules allow: only single people are withheld.
   options.privacy.minGroup = filter.privacy ? filter.minGroup : 2;
+  options.team = filter.team;
   return std::make_shared<const reports::Report>(reports::buildReport(store, options, progress));
 }
 
@@ -162,17 +133,7 @@ model::EventLog loadWindowLog(const model::Store& store, const Filter& filter) {
   options.from = filter.from;
   options.to = filter.to;
   auto log = EventLog::load(store, options);
-  if (filter.team.empty()) return log;
-  std::vector<char> teamFlag(log.objectType.size(), 0);
-  for (std::uint32_t o = 0; o < log.objectType.size(); ++o)
-    teamFlag[o] = log.objectType[o] == kTeamType && log.label(o) == filter.team;
-  std::vector<char> keep(log.itemCount(), 0);
-  for (std::size_t i = 0; i < log.itemCount(); ++i)
-    for (auto e = log.itemBegin[i]; e < log.itemBegin[i + 1] && !keep[i]; ++e) {
-      const auto a = log.actor[e];
-      keep[i] = a != kNone && log.teamOf[a] != kNone && teamFlag[log.teamOf[a]];
-    }
-  return keepItems(log, keep);
+  return filter.team.empty() ? log : reports::itemsOfTeam(log, filter.team);
 }
 
 std::shared_ptr<const HandoffData> computeHandoffs(const model::Store& store, model::EventLog log,

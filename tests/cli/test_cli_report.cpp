@@ -109,3 +109,14 @@ TEST_CASE("Bad outputs and stores are clear errors", "[cli][report]") {
   CHECK(runCommand(cliCommand("report --help"), text) == 0);
   CHECK_THAT(text, Catch::Contains("--fail-on") && Catch::Contains("Examples:"));
 }
+
+TEST_CASE("The --team option reports on one team, and unknown or too small teams are usage errors",
+          "[cli][report]") {
+  report("-q -o '" + path("legal.json") + "' --team Legal");
+  CHECK_THAT(readFile(path("legal.json")), Catch::Contains("\"team\": \"Legal\""));
+  auto out = report("-q -o '" + path("none.json") + "' --team 'No Such Team'", 1);
+  CHECK_THAT(out, Catch::Contains("no team \"No Such Team\"") && Catch::Contains("Legal"));
+  out = report("-q -o '" + path("small.json") + "' --team Legal --min-group 1000", 1);
+  CHECK_THAT(out, Catch::Contains("minimum group size of 1000"));
+  CHECK_FALSE(std::filesystem::exists(path("small.json")));
+}

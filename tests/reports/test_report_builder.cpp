@@ -10,30 +10,14 @@
 #include "reports/report_builder.h"
 #include "samples/planted.h"
 #include "samples/sample_org.h"
-#include "tests/support/test_support.h"
+#include "tests/support/sample_store.h"
 
 using namespace orglens;
 using reports::Report;
 
 namespace {
 
-/// The sample organisation imported once per test process.
-const std::filesystem::path& sampleStore() {
-  static const auto path = [] {
-    const auto dir = test::tempDir("report-sample");
-    samples::SampleOptions options;
-    options.people = 150;
-    options.days = 120;
-    options.seed = 1;
-    samples::writeSampleOrganisation(dir / "sample", options);
-    auto store = model::Store::open(dir / "s.orglens", model::Store::Mode::Create);
-    model::NoProgress progress;
-    for (const char* file : {"roster.csv", "events.csv", "usage.csv", "slack", "mail.mbox"})
-      importers::importFile(*store, dir / "sample" / file, {}, progress);
-    return dir / "s.orglens";
-  }();
-  return path;
-}
+const std::filesystem::path& sampleStore() { return test::importedSampleStore(); }
 
 Report build(const reports::ReportOptions& options) {
   auto store = model::Store::open(sampleStore(), model::Store::Mode::ReadOnly);

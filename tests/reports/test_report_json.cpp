@@ -92,7 +92,7 @@ TEST_CASE("The report JSON opens with its schema version and meta", "[reports][j
   CHECK(JsonSyntax(json).ok());
   CHECK(json.rfind("{\n  \"schema_version\": 1,\n  \"meta\": {\n"
                    "    \"title\": \"orglens report\",\n    \"store\": \"fixture.orglens\",\n"
-                   "    \"window\": \"2026-01-01 .. 2026-06-30\",\n    \"compare_window\": null,\n"
+                   "    \"window\": \"2026-01-01 .. 2026-06-30\",\n    \"compare_window\": null,\n    \"team\": null,\n"
                    "    \"generated\": null,\n    \"version\": \"0.1.0\",\n"
                    "    \"min_group\": 5,\n    \"show_people\": false\n  },\n",
                    0) == 0);
@@ -202,7 +202,7 @@ TEST_CASE("The JSON of an empty report is complete and valid", "[reports][json]"
   CHECK(JsonSyntax(renderReportJson(Report{})).ok());
   CHECK(renderReportJson(Report{}) ==
         "{\n  \"schema_version\": 1,\n  \"meta\": {\n    \"title\": \"orglens report\",\n"
-        "    \"store\": \"\",\n    \"window\": \"\",\n    \"compare_window\": null,\n"
+        "    \"store\": \"\",\n    \"window\": \"\",\n    \"compare_window\": null,\n    \"team\": null,\n"
         "    \"generated\": null,\n    \"version\": \"\",\n    \"min_group\": 5,\n"
         "    \"show_people\": false\n  },\n  \"findings\": [],\n  \"measures\": [],\n"
         "  \"sections\": []\n}\n");
@@ -216,5 +216,6 @@ TEST_CASE("The report JSON is deterministic", "[reports][json]") {
   const std::string json = renderReportJson(stamped);
   CHECK(contains(json,
                  "\"compare_window\": \"2025-07-01 .. 2025-12-31\",\n"
+                 "    \"team\": null,\n"
                  "    \"generated\": \"2026-07-01T08:00:00Z\","));
 }

@@ -1,32 +1,15 @@
-// The sample organisation imported into a store once per test process (as the report tests do).
+// The sample store of the viewer tests (tests/support/sample_store.h) and an event-loop wait.
 #pragma once
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <filesystem>
 
-#include "importers/import_file.h"
-#include "samples/sample_org.h"
-#include "tests/support/test_support.h"
+#include "tests/support/sample_store.h"
 
 namespace orglens::test {
 
-inline const std::filesystem::path& viewerSampleStore() {
-  static const auto path = [] {
-    const auto dir = tempDir("viewer-sample");
-    samples::SampleOptions options;
-    options.people = 150;
-    options.days = 120;
-    options.seed = 1;
-    samples::writeSampleOrganisation(dir / "sample", options);
-    auto store = model::Store::open(dir / "s.orglens", model::Store::Mode::Create);
-    model::NoProgress progress;
-    for (const char* file : {"roster.csv", "events.csv", "usage.csv", "slack", "mail.mbox"})
-      importers::importFile(*store, dir / "sample" / file, {}, progress);
-    return dir / "s.orglens";
-  }();
-  return path;
-}
+inline const std::filesystem::path& viewerSampleStore() { return importedSampleStore(); }
 
 /// Runs the event loop until `done()` or `ms` milliseconds passed; returns done().
 template <class F>

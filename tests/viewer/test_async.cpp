@@ -15,11 +15,12 @@ TEST_CASE("A filter change mid-analysis delivers only the newest generation's re
           "[viewer][async]") {
   const auto path = QString::fromStdString(test::viewerSampleStore().string());
   viewer::AnalysisRunner runner;
-  std::vector<std::string> windows;
+  std::vector<std::string> windows, teams;
   std::vector<quint64> finished;
   int handoffs = 0, networks = 0;
   QObject::connect(&runner, &viewer::AnalysisRunner::reportReady, [&](auto report) {
     windows.push_back(report->meta.window);
+    teams.push_back(report->meta.team);
   });
   QObject::connect(&runner, &viewer::AnalysisRunner::handoffsReady, [&](auto) { ++handoffs; });
   QObject::connect(&runner, &viewer::AnalysisRunner::networkReady, [&](auto) { ++networks; });
@@ -45,6 +46,7 @@ TEST_CASE("A filter change mid-analysis delivers only the newest generation's re
   CHECK(finished == std::vector<quint64>{g2});
   REQUIRE(windows.size() == 1);
   CHECK(windows[0].rfind("2025-02-01", 0) == 0);
+  CHECK(teams == std::vector<std::string>{samples::planted::kSlowFromTeam});  // Overview/Adoption follow
   CHECK(handoffs == 1);
   CHECK(networks == 1);
   CHECK(onGuiThread);
@@ -57,4 +59,27 @@ TEST_CASE("A store that cannot be opened fails with a message naming it", "[view
   runner.start("/nonexistent/x.orglens", {});
   REQUIRE(test::waitFor([&] { return !message.isEmpty(); }));
   CHECK(message.contains("x.orglens"));
+}
+
+TEST_CASE("A team the privacy rule refuses leaves the report out and the other pages working",
+          "[viewer][async]") {
+  const auto path = QString::fromStdString(test::viewerSampleStore().string());
+  viewer::AnalysisRunner runner;
+  QString refused;
+  int reports = 0, handoffs = 0;
+  bool done = false;
+  QObject::connect(&runner, &viewer::AnalysisRunner::reportReady, [&](auto) { ++reports; });
+  QObject::connect(&runner, &viewer::AnalysisRunner::reportUnavailable,
+                   [&](const QString& reason) { refused = reason; });
+  QObject::connect(&runner, &viewer::AnalysisRunner::handoffsReady, [&](auto) { ++handoffs; });
+  QObject::connect(&runner, &viewer::AnalysisRunner::finished, [&](quint64) { done = true; });
+  viewer::Filter filter;
+  filter.team = samples::planted::kSlowFromTeam;
+  filter.minGroup = 1000;  // every team is smaller than that
+  runner.start(path, filter);
+  REQUIRE(test::waitFor([&] { return done; }, 300000));
+  runner.waitForDone();
+  CHECK(reports == 0);
+  CHECK(refused.contains("fewer than the minimum group size"));
+  CHECK(handoffs == 1);
 }
