@@ -114,13 +114,28 @@ void layout(NetworkData& data, const std::vector<std::uint32_t>& group, model::P
     step(p, data.ties, k, 0.1 * (1.0 - static_cast<double>(s) / steps) + 0.002, pull);
     progress.report(0.8 + 0.2 * s / steps, "layout");
   }
-  // Fit into [-1, 1]² keeping the aspect ratio.
-  Point lo{1e300, 1e300}, hi{-1e300, -1e300};
-  for (const auto& q : p)
-    lo = {std::min(lo.x, q.x), std::min(lo.y, q.y)}, hi = {std::max(hi.x, q.x), std::max(hi.y, q.y)};
+  // Fit the middle 98% of people into [-1, 1]² keeping the aspect ratio: a few loosely tied
+  // people pushed far out by the crowd's repulsion would otherwise squeeze everyone else into a
+  // corner. They are kept at the border of the picture instead.
+  const auto percentile = [&](auto coordinate, double q) {
+    std::vector<double> values(n);
+    for (std::size_t v = 0; v < n; ++v) values[v] = coordinate(p[v]);
+    const auto at = values.begin() + static_cast<std::ptrdiff_t>(q * static_cast<double>(n - 1));
+    std::nth_element(values.begin(), at, values.end());
+    return *at;
+  };
+  const auto x = [](const Point& q) { return q.x; };
+  const auto y = [](const Point& q) { return q.y; };
+  const double q = n >= 200 ? 0.01 : 0.0;
+  const Point lo{n ? percentile(x, q) : 0, n ? percentile(y, q) : 0};
+  const Point hi{n ? percentile(x, 1 - q) : 0, n ? percentile(y, 1 - q) : 0};
   const double half = std::max({(hi.x - lo.x) / 2, (hi.y - lo.y) / 2, 1e-9});
   const Point mid{(lo.x + hi.x) / 2, (lo.y + hi.y) / 2};
-  for (auto& q : p) q.x = (q.x - mid.x) / half, q.y = (q.y - mid.y) / half;
+  constexpr double kBorder = 1.15;  // inside the page's ±1.3 scene rectangle
+  for (auto& point : p) {
+    point.x = std::clamp((point.x - mid.x) / half, -kBorder, kBorder);
+    point.y = std::clamp((point.y - mid.y) / half, -kBorder, kBorder);
+  }
   for (std::size_t v = 0; v < n; ++v)
     data.people[v].x = static_cast<float>(p[v].x), data.people[v].y = static_cast<float>(p[v].y);
   data.layoutSeconds =

@@ -202,6 +202,9 @@ void NetworkPage::setData(std::shared_ptr<const NetworkData> data) {
   m_info->clear();
   if (!m_data) return;
   m_item = new NetworkItem(m_data);
+  // Drawn once per zoom into a device-pixel cache: panning then copies pixels instead of
+  // drawing 10,000 people and their ties again (style changes and zooms redraw it).
+  m_item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
   m_scene->addItem(m_item);
   m_scene->setSceneRect(m_item->boundingRect());
   auto table = std::make_shared<reports::Table>();
