@@ -17,6 +17,19 @@ std::vector<std::uint64_t> teamSizes(const model::EventLog& log) {
   return sizes;
 }
 
+const SharedNetwork& SectionInput::network() const {
+  if (!sharedNetwork) {
+    auto n = std::make_shared<SharedNetwork>();
+    n->mail = model::InteractionLog::load(store, from, to);
+    analysis::CollaborationOptions collaboration;
+    collaboration.threads = options.threads;
+    n->graph = analysis::buildCollaborationGraph(fullLog, n->mail, collaboration, progress);
+    n->betweenness = analysis::computeBetweenness(n->graph.graph, {false, options.threads}, progress);
+    sharedNetwork = std::move(n);
+  }
+  return *sharedNetwork;
+}
+
 Measure measure(std::string key, std::string label, Unit unit, bool has, double value,
                 std::string note) {
   Measure m;

@@ -5,14 +5,28 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
+#include "analysis/betweenness.h"
+#include "analysis/collaboration_graph.h"
 #include "model/event_log.h"
+#include "model/interaction_log.h"
 #include "reports/privacy.h"
 #include "reports/report.h"
 #include "reports/report_builder.h"
 
 namespace orglens::reports::detail {
 
-/// What every section builder reads. The window's event log is loaded once.
+/// The collaboration network of the window, shared by the silos and adoption (champions)
+/// sections: messages, the graph of the whole organisation and its exact betweenness.
+struct SharedNetwork {
+  model::InteractionLog mail;
+  analysis::CollaborationGraph graph;
+  analysis::BetweennessResult betweenness;
+};
+
+/// What every section builder reads. The window's event log is loaded once, the network
+/// when a section first asks for it.
 struct SectionInput {
   const model::Store& store;
   const ReportOptions& options;
@@ -22,6 +36,10 @@ struct SectionInput {
   const model::EventLog& fullLog;             // the whole organisation's: the collaboration graph
   const PersonNames& names;
   model::Progress& progress;
+  mutable std::shared_ptr<const SharedNetwork> sharedNetwork = nullptr;  // see network()
+
+  /// Built on the first call (sections run one after another), then reused.
+  const SharedNetwork& network() const;
 };
 
 struct SectionOutput {

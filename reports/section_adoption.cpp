@@ -94,13 +94,9 @@ Table segmentTable(const analysis::AdoptionResult& r) {
 
 Table championTable(const SectionInput& in, const model::AdoptionLog& log,
                     const analysis::AdoptionResult& r) {
-  const auto mail = model::InteractionLog::load(in.store, in.from, in.to);
-  analysis::CollaborationOptions options;
-  options.threads = in.options.threads;
-  const auto graph = analysis::buildCollaborationGraph(in.fullLog, mail, options, in.progress);
-  const auto b =
-      analysis::computeBetweenness(graph.graph, {false, in.options.threads}, in.progress);
-  const auto network = analysis::championNetwork(log, graph, b, mail, in.fullLog);
+  const auto& shared = in.network();
+  const auto network = analysis::championNetwork(log, shared.graph, shared.betweenness,
+                                                 shared.mail, in.fullLog);
   std::map<std::string, std::uint64_t> registered;
   for (const auto& d : r.departmentTools) registered[d.department] = d.registered;
   Table t;

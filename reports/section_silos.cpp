@@ -107,12 +107,10 @@ Chart eiChart(const Table& teams) {
 SectionOutput silosSection(const SectionInput& in) {
   const auto& log = in.fullLog;  // silos compare teams: always the whole organisation
   const unsigned k = in.options.privacy.minGroup;
-  const auto mail = model::InteractionLog::load(in.store, in.from, in.to);
-  analysis::CollaborationOptions options;
-  options.threads = in.options.threads;
-  const auto cg = analysis::buildCollaborationGraph(log, mail, options, in.progress);
+  const auto& network = in.network();
+  const auto& cg = network.graph;
+  const auto& b = network.betweenness;
   const auto s = analysis::analyseSilos(cg, log);
-  const auto b = analysis::computeBetweenness(cg.graph, {false, in.options.threads}, in.progress);
   const auto communities = analysis::leiden(cg.graph);
   SectionOutput out;
   out.section = {"silos", "Silos and brokers", {}};
