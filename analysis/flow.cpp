@@ -222,18 +222,16 @@ FlowResult analyseFlow(const EventLog& log, const FlowOptions& options, model::P
   for (std::size_t i = firstItem; i < log.itemCount(); ++i)
     for (auto e = log.itemBegin[i]; e < log.itemBegin[i + 1]; ++e) acts.mark(log.activity[e]);
   acts.finish();
-  auto chunks = parallelChunks<ChunkFlow>(firstItem, log.itemCount(), options.threads,
-                                          [&](std::size_t begin, std::size_t end, ChunkFlow& out) {
-                                            out = ChunkFlow(acts.size());
-                                            out.variants.reserve(
-                                                end - begin,
-                                                log.itemBegin[end] - log.itemBegin[begin]);
-                                            std::vector<ActivityInstance> instances;
-                                            std::vector<std::uint32_t> seq;
-                                            for (std::size_t i = begin; i < end; ++i)
-                                              scanItem(log, acts, i, instances, seq, out);
-                                            out.variants.count();
-                                          });
+  auto chunks = parallelChunks<ChunkFlow>(
+      firstItem, log.itemCount(), options.threads,
+      [&](std::size_t begin, std::size_t end, ChunkFlow& out) {
+        out = ChunkFlow(acts.size());
+        out.variants.reserve(end - begin, log.itemBegin[end] - log.itemBegin[begin]);
+        std::vector<ActivityInstance> instances;
+        std::vector<std::uint32_t> seq;
+        for (std::size_t i = begin; i < end; ++i) scanItem(log, acts, i, instances, seq, out);
+        out.variants.count();
+      });
   if (progress.cancelled()) {
     r.cancelled = true;
     return r;

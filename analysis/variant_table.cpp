@@ -9,8 +9,8 @@ void VariantTable::reserve(std::size_t items, std::size_t symbols) {
 }
 
 void VariantTable::push(const std::uint32_t* seq, std::size_t n) {
-  m_pending.push_back({hashOf(seq, n), static_cast<std::uint32_t>(m_pool.size()),
-                       static_cast<std::uint32_t>(n)});
+  m_pending.push_back(
+      {hashOf(seq, n), static_cast<std::uint32_t>(m_pool.size()), static_cast<std::uint32_t>(n)});
   m_pool.insert(m_pool.end(), seq, seq + n);
 }
 

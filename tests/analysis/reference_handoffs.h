@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "analysis/activity_instances.h"
@@ -182,10 +182,14 @@ inline std::map<Key, std::int64_t> referenceBaselines(const std::vector<analysis
   std::map<Key, std::int64_t> base2;
   for (const auto& [k, waits] : pair) {
     const Key target{kNone, kNone, kNone, k[3]};
-    if (insidePair.count(k)) base2[k] = twiceMedian(insidePair[k]);
-    else if (insideTarget.count(target)) base2[k] = twiceMedian(insideTarget[target]);
-    else if (!inside.empty()) base2[k] = twiceMedian(inside);
-    else base2[k] = twiceMedian(waits);
+    if (insidePair.count(k))
+      base2[k] = twiceMedian(insidePair[k]);
+    else if (insideTarget.count(target))
+      base2[k] = twiceMedian(insideTarget[target]);
+    else if (!inside.empty())
+      base2[k] = twiceMedian(inside);
+    else
+      base2[k] = twiceMedian(waits);
   }
   return base2;
 }
@@ -222,9 +226,8 @@ inline analysis::FlowResult referenceFlow(const EventLog& log, std::size_t topVa
     waiting.push_back(std::max<std::int64_t>(0, throughput.back() - serviceTime));
   }
   for (const auto& [k, v] : edges) r.edges.push_back({k.first, k.second, referenceStats(v)});
-  std::stable_sort(r.edges.begin(), r.edges.end(), [](const auto& a, const auto& b) {
-    return a.duration.sum > b.duration.sum;
-  });
+  std::stable_sort(r.edges.begin(), r.edges.end(),
+                   [](const auto& a, const auto& b) { return a.duration.sum > b.duration.sum; });
   auto byCount = [](const std::map<std::uint32_t, std::uint64_t>& m) {
     std::vector<std::pair<std::uint32_t, std::uint64_t>> out(m.begin(), m.end());
     std::stable_sort(out.begin(), out.end(),
