@@ -7,11 +7,13 @@
 #include "analysis/activity_instances.h"
 #include "analysis/grouping.h"
 #include "analysis/parallel.h"
+#include "analysis/variant_table.h"
 
 namespace orglens::analysis {
 namespace {
 
 using detail::DenseIds;
+using detail::VariantTable;
 using model::EventLog;
 
 /// Durations of the directly-follows edges, one vector per (from, to) pair of dense
@@ -43,66 +45,6 @@ class EdgeDurations {
   std::vector<std::uint32_t> m_slotOf;
   std::unordered_map<std::uint64_t, std::uint32_t> m_slotMap;
 };
-
-/// Variants (activity sequences) and their item counts: sequences stored back to back in one
-/// pool, found by hash through an open-addressing table. No allocation per item.
-class VariantTable {
- public:
-  struct Entry {
-    std::uint64_t hash;
-    std::uint32_t offset, length;
-    std::uint64_t items;
-  };
-  static std::uint64_t hashOf(const std::uint32_t* seq, std::size_t n) {
-    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
-    for (std::size_t i = 0; i < n; ++i) h = (h ^ seq[i]) * 0x100000001B3ull + (h >> 29);
-    return h ^ (h >> 32);
-  }
-  void add(const std::uint32_t* seq, std::size_t n, std::uint64_t items) {
-    add(seq, n, hashOf(seq, n), items);
-  }
-  void add(const std::uint32_t* seq, std::size_t n, std::uint64_t hash, std::uint64_t items);
-  std::span<const std::uint32_t> sequence(const Entry& e) const {
-    return {m_pool.data() + e.offset, e.length};
-  }
-  const std::vector<Entry>& entries() const { return m_entries; }
-
- private:
-  void grow();
-  std::vector<std::uint32_t> m_pool;
-  std::vector<Entry> m_entries;
-  std::vector<std::uint32_t> m_slots = std::vector<std::uint32_t>(1024, 0);  // entry + 1
-};
-
-void VariantTable::add(const std::uint32_t* seq, std::size_t n, std::uint64_t hash,
-                       std::uint64_t items) {
-  if (2 * (m_entries.size() + 1) > m_slots.size()) grow();
-  const std::size_t mask = m_slots.size() - 1;
-  for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
-    if (m_slots[s] == 0) {
-      m_slots[s] = static_cast<std::uint32_t>(m_entries.size() + 1);
-      m_entries.push_back(
-          {hash, static_cast<std::uint32_t>(m_pool.size()), static_cast<std::uint32_t>(n), items});
-      m_pool.insert(m_pool.end(), seq, seq + n);
-      return;
-    }
-    Entry& e = m_entries[m_slots[s] - 1];
-    if (e.hash == hash && e.length == n && std::equal(seq, seq + n, m_pool.data() + e.offset)) {
-      e.items += items;
-      return;
-    }
-  }
-}
-
-void VariantTable::grow() {
-  m_slots.assign(m_slots.size() * 2, 0);
-  const std::size_t mask = m_slots.size() - 1;
-  for (std::uint32_t i = 0; i < m_entries.size(); ++i) {
-    std::size_t s = m_entries[i].hash & mask;
-    while (m_slots[s] != 0) s = (s + 1) & mask;
-    m_slots[s] = i + 1;
-  }
-}
 
 struct ChunkFlow {
   explicit ChunkFlow(std::uint32_t activities = 0)
@@ -147,7 +89,7 @@ void scanSteps(const DenseIds& acts, std::size_t n, StepAt stepAt, const std::ui
   out.throughput.push_back(throughput);
   out.service.push_back(service);
   out.waiting.push_back(std::max<std::int64_t>(0, throughput - service));
-  out.variants.add(seq, n, 1);
+  out.variants.push(seq, n);
 }
 
 void scanItem(const EventLog& log, const DenseIds& acts, std::size_t i,
@@ -280,14 +222,16 @@ FlowResult analyseFlow(const EventLog& log, const FlowOptions& options, model::P
   for (std::size_t i = firstItem; i < log.itemCount(); ++i)
     for (auto e = log.itemBegin[i]; e < log.itemBegin[i + 1]; ++e) acts.mark(log.activity[e]);
   acts.finish();
-  auto chunks = parallelChunks<ChunkFlow>(firstItem, log.itemCount(), options.threads,
-                                          [&](std::size_t begin, std::size_t end, ChunkFlow& out) {
-                                            out = ChunkFlow(acts.size());
-                                            std::vector<ActivityInstance> instances;
-                                            std::vector<std::uint32_t> seq;
-                                            for (std::size_t i = begin; i < end; ++i)
-                                              scanItem(log, acts, i, instances, seq, out);
-                                          });
+  auto chunks = parallelChunks<ChunkFlow>(
+      firstItem, log.itemCount(), options.threads,
+      [&](std::size_t begin, std::size_t end, ChunkFlow& out) {
+        out = ChunkFlow(acts.size());
+        out.variants.reserve(end - begin, log.itemBegin[end] - log.itemBegin[begin]);
+        std::vector<ActivityInstance> instances;
+        std::vector<std::uint32_t> seq;
+        for (std::size_t i = begin; i < end; ++i) scanItem(log, acts, i, instances, seq, out);
+        out.variants.count();
+      });
   if (progress.cancelled()) {
     r.cancelled = true;
     return r;

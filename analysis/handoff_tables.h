@@ -18,8 +18,9 @@ struct HandoffDims {
 };
 
 /// Fills the tables of `r` from r.handoffs. O(h + keys) for h handoffs (counting passes and
-/// selections, no sorts but of the finished tables); the per-group figures are computed in
-/// parallel, with integer sums, so the result does not depend on the thread count.
+/// selections; sorts only of the finished tables and of each sender's distinct receivers);
+/// the per-group figures are computed in parallel, with integer sums, so the result does not
+/// depend on the thread count.
 void buildHandoffTables(const HandoffDims& dims, const HandoffOptions& options, HandoffResult& r);
 
 }  // namespace orglens::analysis::detail

@@ -29,8 +29,8 @@ double interpolate(double lo, double hi, double frac) {
 }
 
 /// Places the values of ranks r.lo and r.hi of [first, last) and returns them; afterwards
-/// every value before r.lo is <= v[r.lo] (nth_element's partition), which the next, lower
-/// rank relies on.
+/// the values after r.lo are the ranks above it (nth_element's partition), which the next,
+/// higher rank relies on.
 std::pair<std::int64_t, std::int64_t> select(std::int64_t* first, std::int64_t* last, Rank r) {
   std::nth_element(first, first + r.lo, last);
   const std::int64_t lo = first[r.lo];
@@ -137,9 +137,11 @@ DurationStats summarize(std::int64_t* first, std::int64_t* last) {
     v50 = {first[r50.lo], first[r50.hi]};
     v90 = {first[r90.lo], first[r90.hi]};
   } else if (last - first < kSampleFrom || !selectBySample(first, last, r50, r90, v50, v90)) {
-    // p90 first: its partition leaves the lower ranks in [first, first + r90.lo).
-    v90 = select(first, last, r90);
-    v50 = r50.lo == r90.lo ? v90 : select(first, first + r90.lo + 1, r50);
+    // Median first: its partition leaves the ranks above it in [first + r50.lo + 1, last), so
+    // that p90 is selected in the upper half only (r90.lo > r50.lo here: n >= kSortBelow).
+    v50 = select(first, last, r50);
+    const std::size_t above = r50.lo + 1;
+    v90 = select(first + above, last, {r90.lo - above, r90.hi - above, r90.frac});
   }
   s.median =
       interpolate(static_cast<double>(v50.first), static_cast<double>(v50.second), r50.frac) *
