@@ -42,6 +42,9 @@ ImportSession::ImportSession(Store& store, SourceRecord source)
     constexpr int kBatch = 64;
     m_objectRows = BatchInsert(db, "INSERT INTO objects(id, type, key, name, source)", 5, kBatch);
     m_setObjectName = Statement(db, "UPDATE objects SET name = ? WHERE id = ?");
+    m_insertPending = Statement(db,
+                                "INSERT INTO pending_relations(from_object, to_type, to_key, "
+                                "qualifier) VALUES (?,?,?,?)");
     m_eventRows = BatchInsert(db,
                               "INSERT INTO events(id, time_us, activity, actor, item, lifecycle, "
                               "tool, platform, source)",
@@ -244,6 +247,35 @@ void ImportSession::addRelation(const Relation& r) {
   m_relationRows.add(r.from.rowid()).add(r.to.rowid()).add(qualifier.rowid());
   m_relationRows.addOptional(r.validFrom).addOptional(r.validTo).add(m_source.rowid());
   m_relationRows.endRow();  // counted when written (OR IGNORE drops duplicates)
+}
+
+void ImportSession::addRelationTo(ObjectId from, TypeId type, std::string_view key,
+                                  StringId qualifier) {
+  if (auto found = findObject(type, key)) {
+    addRelation({from, *found, qualifier, std::nullopt, std::nullopt});
+    return;
+  }
+  m_insertPending.bind(1, from.rowid()).bind(2, type.rowid()).bind(3, key);
+  m_insertPending.bind(4, qualifier.rowid()).run();
+}
+
+void ImportSession::resolvePendingRelations() {
+  flushBatches();
+  sqlite3* db = m_store.db();
+  // Targets are found through the unique indexes strings(value) and objects(type, key).
+  constexpr std::string_view kTarget =
+      "FROM strings s JOIN objects o ON o.key = s.id AND o.type = p.to_type "
+      "WHERE s.value = p.to_key";
+  Statement add(db,
+                "INSERT OR IGNORE INTO relations(from_object, to_object, qualifier, source) "
+                "SELECT p.from_object, (SELECT o.id " +
+                    std::string(kTarget) +
+                    "), p.qualifier, ? FROM pending_relations p WHERE EXISTS (SELECT 1 " +
+                    std::string(kTarget) + ") ORDER BY p.rowid");
+  add.bind(1, m_source.rowid()).run();
+  m_counts.relations += static_cast<std::uint64_t>(sqlite3_changes(db));
+  execute(db, "DELETE FROM pending_relations AS p WHERE EXISTS (SELECT 1 " + std::string(kTarget) +
+                  ")");
 }
 
 void ImportSession::flushBatches() {

@@ -31,6 +31,13 @@ class ImportSession final : public ModelSink {
   EventId addEvent(const EventRecord& event) override;
   void addEventLink(EventId event, const EventLink& link) override;
   void addRelation(const Relation& relation) override;
+  /// A target that does not exist yet is written to `pending_relations`; see
+  /// resolvePendingRelations().
+  void addRelationTo(ObjectId from, TypeId type, std::string_view key, StringId qualifier) override;
+  /// Turns every pending relation (of this import or an earlier one) whose target now exists
+  /// into a relation, and forgets it. Called once at the end of an import, before counts().
+  /// O(pending rows), each an index lookup.
+  void resolvePendingRelations();
   void setEventAttribute(EventId event, StringId key, const Value& value) override;
   void setObjectAttribute(ObjectId object, StringId key, const Value& value,
                           std::optional<MicrosUtc> time = std::nullopt) override;
@@ -86,7 +93,8 @@ class ImportSession final : public ModelSink {
   std::int64_t m_eventAttributesBefore = 0, m_objectAttributesBefore = 0;
 
   mutable Statement m_findString, m_stringText, m_findObject, m_objectType;  // cache misses
-  Statement m_insertString, m_setObjectName, m_insertObjectAttribute, m_insertAlias;
+  Statement m_insertString, m_setObjectName, m_insertPending, m_insertObjectAttribute,
+      m_insertAlias;
   // Append-only rows go in batches (flushBatches() before anything reads or updates them).
   BatchInsert m_objectRows, m_eventRows, m_linkRows, m_relationRows, m_eventAttributeRows;
   std::uint64_t m_relationsBefore = 0;  // m_relationRows.inserted() already counted
