@@ -20,10 +20,10 @@ std::string aliasKey(AliasKind kind, std::string_view value) {
 ImportSession::ImportSession(Store& store, SourceRecord source)
     : m_store(store), m_record(std::move(source)) {
   sqlite3* db = store.db();
-  // A bulk import touches the unique indexes (strings, objects, relations) all over: a 64 MiB
-  // page cache (bounded, whatever the input size) keeps their pages from being spilled and
-  // read back mid-transaction.
-  execute(db, "PRAGMA cache_size = -65536");
+  // A bulk import touches the unique indexes (strings, objects, relations) all over: a 32 MiB
+  // page cache (bounded, whatever the input size) keeps more of their pages from being spilled
+  // and read back mid-transaction.
+  execute(db, "PRAGMA cache_size = -32768");
   execute(db, "BEGIN IMMEDIATE");
   m_open = true;
   store.m_inImport = true;

@@ -82,7 +82,7 @@ class ImportSession final : public ModelSink {
   // Memory does not grow with the import: recent strings and objects are cached (two
   // generations of kCacheCapacity each), the rest is looked up in the store's unique indexes.
   // Object types and aliases (one per identity, not per record) are kept whole.
-  static constexpr std::size_t kCacheCapacity = std::size_t{1} << 17;
+  static constexpr std::size_t kCacheCapacity = std::size_t{1} << 16;
   mutable StringCache m_strings{kCacheCapacity};
   mutable ObjectCache m_objects{kCacheCapacity};
   std::uint32_t m_nextString = 0, m_nextObject = 0;  // model indexes of the next new rows
