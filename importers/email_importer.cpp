@@ -6,9 +6,9 @@
 //  - one `sent` event: actor = the From address (else the From_ line's), time = Date, tool
 //    "email", platform from a mobile signature in the body, else User-Agent/X-Mailer,
 //    item = the thread; links: the message ("sent"), each To ("to") and Cc ("cc") person;
-//  - relations: message `in` thread; message `reply-to` parent when the parent (last
-//    References id, else In-Reply-To) is imported now or was before (a parent that comes
-//    later in the same file is linked when it comes);
+//  - relations: message `in` thread; message `reply-to` parent (last References id, else
+//    In-Reply-To) wherever the parent is: earlier or later in this file, or in another file
+//    imported before or after (ModelSink::addRelationTo; pipermail replies cross months);
 //  - the thread is the parent's thread when the parent was seen in this import; otherwise
 //    it is keyed by the root message id (first References id, else In-Reply-To), so that a
 //    thread is the same whatever order the archives are imported in; a message without
@@ -69,7 +69,7 @@ class EmailRun final : public MailHandler {
   void reportProblems();
   std::string messageKey();
   model::ObjectId threadFor(const std::string& key, const std::string& parent, std::int64_t time);
-  void linkParent(model::ObjectId message, const std::string& key, const std::string& parent);
+  void linkParent(model::ObjectId message, const std::string& parent);
   void addLinks(model::EventId event, const std::vector<MailAddress>& people,
                 model::StringId qualifier);
   void importMessage();
@@ -82,7 +82,6 @@ class EmailRun final : public MailHandler {
   std::string m_where;      // "cur/1.host: " before maildir diagnostics (mbox: the sink names it)
   std::uint64_t m_fileSize = 1, m_duplicates = 0;
   std::unordered_map<std::string, KnownMessage> m_known;  // message key → objects
-  std::unordered_map<std::string, std::vector<model::ObjectId>> m_waiting;  // parent → replies
   std::unordered_map<std::string, SubjectThread> m_subjects;
   std::unordered_map<std::string, model::Platform> m_mailers;
   model::StringId m_sent, m_to, m_cc, m_email, m_in, m_replyTo, m_subject;
@@ -212,23 +211,12 @@ model::ObjectId EmailRun::threadFor(const std::string& key, const std::string& p
   return thread;
 }
 
-void EmailRun::linkParent(model::ObjectId message, const std::string& key,
-                          const std::string& parent) {
-  auto& sink = m_ctx.sink;
-  if (auto it = m_waiting.find(key); it != m_waiting.end()) {  // replies that came first
-    for (auto reply : it->second) sink.addRelation({reply, message, m_replyTo, {}, {}});
-    m_waiting.erase(it);
-  }
+void EmailRun::linkParent(model::ObjectId message, const std::string& parent) {
   if (parent.empty()) return;
-  std::optional<model::ObjectId> found;
   if (auto it = m_known.find(parent); it != m_known.end())
-    found = it->second.message;
-  else
-    found = sink.findObject(model::typeId(BuiltinType::Message), parent);
-  if (found)
-    sink.addRelation({message, *found, m_replyTo, {}, {}});
-  else
-    m_waiting[parent].push_back(message);
+    m_ctx.sink.addRelation({message, it->second.message, m_replyTo, {}, {}});
+  else  // imported before, later in this file, or in a later file or import
+    m_ctx.sink.addRelationTo(message, model::typeId(BuiltinType::Message), parent, m_replyTo);
 }
 
 void EmailRun::addLinks(model::EventId event, const std::vector<MailAddress>& people,
@@ -266,7 +254,7 @@ void EmailRun::importMessage() {
   const auto thread = threadFor(key, parent == key ? std::string() : parent, *time);
   m_known[key] = {message, thread};
   sink.addRelation({message, thread, m_in, {}, {}});
-  linkParent(message, key, parent == key ? std::string() : parent);
+  linkParent(message, parent == key ? std::string() : parent);
   if (m_ctx.options.keepSubjects && !m_msg.subject.empty())
     sink.setObjectAttribute(message, m_subject, decodeHeaderText(m_msg.subject, m_msg.problems));
   model::EventRecord e;

@@ -215,6 +215,7 @@ ImportOutcome importFile(model::Store& store, const std::filesystem::path& path,
     });
   };
   ImportOutcome out = runImporter(importer, *session, path, options, progress, counts, maskLate);
+  session->resolvePendingRelations();  // e.g. replies whose parent came in this import
   const auto& added = session->counts();
   counts.events = added.events;
   counts.objects = added.objects;

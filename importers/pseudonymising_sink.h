@@ -24,6 +24,11 @@ class PseudonymisingSink final : public model::ModelSink {
   /// A person's key becomes its pseudonym, and so does its display name, whatever was given.
   model::ObjectId object(model::TypeId type, std::string_view key,
                          std::string_view name = {}) override;
+  void addRelationTo(model::ObjectId from, model::TypeId type, std::string_view key,
+                     model::StringId qualifier) override {
+    m_inner.addRelationTo(from, type, type == m_person ? pseudonymOf(key) : maskedKey(key),
+                          qualifier);
+  }
   std::optional<model::ObjectId> findObject(model::TypeId type,
                                             std::string_view key) const override;
   model::TypeId typeOf(model::ObjectId object) const override { return m_inner.typeOf(object); }

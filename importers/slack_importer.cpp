@@ -43,6 +43,8 @@ bool isHumanSubtype(std::string_view subtype) {
          subtype == "me_message" || subtype == "file_comment";
 }
 
+constexpr std::size_t kThreadCache = 1 << 16;  // recent threads kept in memory
+
 struct DayFile {
   fs::path path;
   std::string where;  // "general/2016-01-02.json", for diagnostics
@@ -86,6 +88,10 @@ class SlackRun {
   std::uint64_t m_human = 0;
   SlackDayParser m_parser;
   std::string m_text, m_key;
+  // The texts every message uses, interned once (hashing them per message showed in profiles).
+  struct Words {
+    model::StringId chat, posted, replied, commented, sent, in, replyTo, reacted, reaction;
+  } m_words;
 };
 
 std::string SlackRun::readRequired(const char* name) {
@@ -181,6 +187,9 @@ model::PersonId SlackRun::personOf(std::string_view userId, std::string_view whe
 model::ObjectId SlackRun::threadOf(const Channel& channel, std::string_view threadTs) {
   m_key = channel.id + "/";
   m_key.append(threadTs);
+  // Bounded: a thread forgotten here is found again in the store (its attribute and relation
+  // are then written again, which changes nothing), so memory does not grow with the export.
+  if (m_threads.size() >= kThreadCache) m_threads.clear();
   auto [it, inserted] = m_threads.try_emplace(m_key);
   if (inserted) {
     it->second = m_sink.object(model::typeId(BuiltinType::Thread), m_key);
@@ -213,8 +222,8 @@ void SlackRun::importMessage(const SlackMessage& m, const DayFile& day) {
   const bool comment = m.subtype == "file_comment";
   const std::string_view userId = comment ? m.commentUser : m.user;
   // Newer exports give bot posts a bot user id and a bot_id; older ones a null bot_id.
-  if (!m.botId.empty() || m_bots.count(std::string(userId)) || userId == "USLACKBOT")
-    return skip("bot_message");
+  m_key.assign(userId);
+  if (!m.botId.empty() || m_bots.count(m_key) || userId == "USLACKBOT") return skip("bot_message");
   const auto time = parseSlackTs(m.ts);
   if (userId.empty() || !time) {
     const std::string why = userId.empty() ? "no user" : "bad ts '" + std::string(m.ts) + "'";
@@ -231,21 +240,21 @@ void SlackRun::importMessage(const SlackMessage& m, const DayFile& day) {
   model::EventRecord e;
   e.time = *time;
   e.actor = actor;
-  e.activity = s(comment ? "commented" : reply ? "replied" : "posted");
+  e.activity = comment ? m_words.commented : reply ? m_words.replied : m_words.posted;
   e.item = inThread ? threadOf(channel, m.threadTs) : channel.object;
-  e.tool = s("chat");
+  e.tool = m_words.chat;
   const auto messageType = model::typeId(BuiltinType::Message);
   const auto message = m_sink.object(messageType, channel.id + "/" + std::string(m.ts));
   const auto id = m_sink.addEvent(e);
-  m_sink.addEventLink(id, {message, s("sent")});
+  m_sink.addEventLink(id, {message, m_words.sent});
   for (const auto& f : m.files)
     m_sink.addEventLink(id, {m_sink.object(model::typeId(BuiltinType::Document), f.id, f.name),
                              s(comment ? "commented-on" : "shared")});
-  m_sink.addRelation({message, channel.object, s("in"), {}, {}});
-  if (inThread) m_sink.addRelation({message, e.item, s("in"), {}, {}});
+  m_sink.addRelation({message, channel.object, m_words.in, {}, {}});
+  if (inThread) m_sink.addRelation({message, e.item, m_words.in, {}, {}});
   if (reply) {
     const auto parent = m_sink.object(messageType, channel.id + "/" + std::string(m.threadTs));
-    m_sink.addRelation({message, parent, s("reply-to"), {}, {}});
+    m_sink.addRelation({message, parent, m_words.replyTo, {}, {}});
   }
   addReactions(m, e, message, day.where);
 }
@@ -257,10 +266,10 @@ void SlackRun::addReactions(const SlackMessage& m, const model::EventRecord& pos
       model::EventRecord e = posted;  // same time (the export has none), item and tool
       e.actor = personOf(user, where);
       if (!e.actor) continue;  // a bot's reaction
-      e.activity = s("reacted");
+      e.activity = m_words.reacted;
       const auto id = m_sink.addEvent(e);
-      m_sink.addEventLink(id, {message, s("reacted")});
-      if (!r.name.empty()) m_sink.setEventAttribute(id, s("reaction"), std::string(r.name));
+      m_sink.addEventLink(id, {message, m_words.reacted});
+      if (!r.name.empty()) m_sink.setEventAttribute(id, m_words.reaction, std::string(r.name));
     }
 }
 
@@ -284,6 +293,8 @@ void SlackRun::run() {
     throw ImportError("'" + m_ctx.path.string() +
                       "' is not a folder; a Slack export is a folder with users.json, "
                       "channels.json and one folder per channel (unzip the export first)");
+  m_words = {s("chat"), s("posted"),   s("replied"), s("commented"), s("sent"),
+             s("in"),   s("reply-to"), s("reacted"), s("reaction")};
   readUsers();
   std::vector<DayFile> days;
   readChannels("channels.json", "channel", days);

@@ -15,15 +15,15 @@ std::string aliasKey(AliasKind kind, std::string_view value) {
   return key;
 }
 
-std::uint64_t objectKey(TypeId type, StringId key) {
-  return (static_cast<std::uint64_t>(type.value()) << 32) | key.value();
-}
-
 }  // namespace
 
 ImportSession::ImportSession(Store& store, SourceRecord source)
     : m_store(store), m_record(std::move(source)) {
   sqlite3* db = store.db();
+  // A bulk import touches the unique indexes (strings, objects, relations) all over: a 32 MiB
+  // page cache (bounded, whatever the input size) keeps more of their pages from being spilled
+  // and read back mid-transaction.
+  execute(db, "PRAGMA cache_size = -32768");
   execute(db, "BEGIN IMMEDIATE");
   m_open = true;
   store.m_inImport = true;
@@ -31,20 +31,31 @@ ImportSession::ImportSession(Store& store, SourceRecord source)
     m_source =
         SourceId::fromRowid(queryInt(db, "SELECT ifnull(max(id), 0) + 1 FROM sources").value());
     loadLookups();
-    m_insertString = Statement(db, "INSERT INTO strings(id, value) VALUES (?, ?)");
-    m_insertObject =
-        Statement(db, "INSERT INTO objects(id, type, key, name, source) VALUES (?,?,?,?,?)");
+    m_findString = Statement(db, "SELECT id FROM strings WHERE value = ?");
+    m_stringText = Statement(db, "SELECT value FROM strings WHERE id = ?");
+    m_findObject =
+        Statement(db, "SELECT id, name IS NOT NULL FROM objects WHERE type = ? AND key = ?");
+    m_objectType = Statement(db, "SELECT type FROM objects WHERE id = ?");
+    m_insertString =
+        Statement(db, "INSERT INTO strings(id, value) VALUES (?, ?) ON CONFLICT(value) DO NOTHING");
+    // 64 rows per statement: past that, the gain is small and the statements get long.
+    constexpr int kBatch = 64;
+    m_objectRows = BatchInsert(db, "INSERT INTO objects(id, type, key, name, source)", 5, kBatch);
     m_setObjectName = Statement(db, "UPDATE objects SET name = ? WHERE id = ?");
-    m_insertEvent = Statement(db,
+    m_insertPending = Statement(db,
+                                "INSERT INTO pending_relations(from_object, to_type, to_key, "
+                                "qualifier) VALUES (?,?,?,?)");
+    m_eventRows = BatchInsert(db,
                               "INSERT INTO events(id, time_us, activity, actor, item, lifecycle, "
-                              "tool, platform, source) VALUES (?,?,?,?,?,?,?,?,?)");
-    m_insertLink =
-        Statement(db, "INSERT INTO event_objects(event, object, qualifier) VALUES (?,?,?)");
-    m_insertRelation = Statement(db,
+                              "tool, platform, source)",
+                              9, kBatch);
+    m_linkRows = BatchInsert(db, "INSERT INTO event_objects(event, object, qualifier)", 3, kBatch);
+    m_relationRows = BatchInsert(db,
                                  "INSERT OR IGNORE INTO relations(from_object, to_object, "
-                                 "qualifier, valid_from, valid_to, source) VALUES (?,?,?,?,?,?)");
-    m_insertEventAttribute =
-        Statement(db, "INSERT INTO event_attributes(event, key, type, value) VALUES (?,?,?,?)");
+                                 "qualifier, valid_from, valid_to, source)",
+                                 6, kBatch);
+    m_eventAttributeRows =
+        BatchInsert(db, "INSERT INTO event_attributes(event, key, type, value)", 4, kBatch);
     m_insertObjectAttribute = Statement(db,
                                         "INSERT OR REPLACE INTO object_attributes(object, key, "
                                         "type, value, time_us) VALUES (?,?,?,?,?)");
@@ -62,23 +73,13 @@ ImportSession::~ImportSession() {
 
 void ImportSession::loadLookups() {
   sqlite3* db = m_store.db();
-  Statement strings(db, "SELECT id, value FROM strings ORDER BY id");
-  while (strings.step()) {
-    if (StringId::fromRowid(strings.columnInt(0)).value() != m_strings.size())
-      throw StoreError("store '" + m_store.path().string() + "' has a gap in its strings table");
-    m_strings.appendLoaded(std::string(strings.columnText(1)));
-  }
-  m_storedStrings = static_cast<std::uint32_t>(m_strings.size());
+  // Rows are never deleted, so the next ids follow the largest ones.
+  m_nextString =
+      static_cast<std::uint32_t>(queryInt(db, "SELECT ifnull(max(id), 0) FROM strings").value());
+  m_nextObject =
+      static_cast<std::uint32_t>(queryInt(db, "SELECT ifnull(max(id), 0) FROM objects").value());
   Statement types(db, "SELECT name FROM object_types ORDER BY id");
   while (types.step()) m_typeNames.emplace_back(types.columnText(0));
-  Statement objects(db, "SELECT id, type, key, name IS NOT NULL FROM objects ORDER BY id");
-  while (objects.step()) {
-    ObjectId id = ObjectId::fromRowid(objects.columnInt(0));
-    TypeId type = TypeId::fromRowid(objects.columnInt(1));
-    m_objectTypes.push_back(type);
-    m_objectHasName.push_back(objects.columnInt(3) != 0);
-    m_objectIndex.emplace(objectKey(type, StringId::fromRowid(objects.columnInt(2))), id);
-  }
   Statement aliases(db, "SELECT kind, value, person FROM aliases");
   while (aliases.step())
     m_aliases.emplace(aliasKey(static_cast<AliasKind>(aliases.columnInt(0)), aliases.columnText(1)),
@@ -91,11 +92,49 @@ void ImportSession::loadLookups() {
       queryInt(db, "SELECT ifnull(max(rowid), 0) FROM object_attributes").value();
 }
 
-StringId ImportSession::intern(std::string_view text) {
-  const std::size_t before = m_strings.size();
-  StringId id = m_strings.intern(text);
-  if (m_strings.size() != before) m_insertString.bind(1, id.rowid()).bind(2, text).run();
+std::optional<StringId> ImportSession::storedString(std::string_view text) const {
+  m_findString.bind(1, text);
+  std::optional<StringId> id;
+  if (m_findString.step()) id = StringId::fromRowid(m_findString.columnInt(0));
+  m_findString.reset();
   return id;
+}
+
+StringId ImportSession::internString(std::string_view text, bool& created) {
+  created = false;
+  if (auto id = m_strings.find(text)) return *id;
+  // Not cached: try the insert, which probes the unique index once; only a string that is
+  // already stored (an earlier import, or evicted from the cache) needs the second lookup.
+  const StringId id(m_nextString);
+  m_insertString.bind(1, id.rowid()).bind(2, text).run();
+  if (sqlite3_changes(m_store.db()) == 0) {
+    const auto stored = storedString(text);
+    if (!stored) throw StoreError("cannot intern a string in " + m_store.path().string());
+    m_strings.add(std::string(text), *stored);
+    return *stored;
+  }
+  ++m_nextString;
+  m_strings.add(std::string(text), id);
+  created = true;
+  return id;
+}
+
+StringId ImportSession::intern(std::string_view text) {
+  bool created = false;
+  return internString(text, created);
+}
+
+std::string_view ImportSession::text(StringId id) const {
+  if (!id.valid()) return {};
+  if (const std::string* cached = m_strings.text(id)) return *cached;
+  m_stringText.bind(1, id.rowid());
+  if (!m_stringText.step()) {
+    m_stringText.reset();
+    return {};
+  }
+  const std::string& cached = m_strings.add(std::string(m_stringText.columnText(0)), id);
+  m_stringText.reset();
+  return cached;
 }
 
 TypeId ImportSession::objectType(std::string_view name) {
@@ -108,83 +147,148 @@ TypeId ImportSession::objectType(std::string_view name) {
   return id;
 }
 
+std::optional<CachedObject> ImportSession::storedObject(TypeId type, StringId key) const {
+  m_findObject.bind(1, type.rowid()).bind(2, key.rowid());
+  std::optional<CachedObject> found;
+  if (m_findObject.step())
+    found = CachedObject{ObjectId::fromRowid(m_findObject.columnInt(0)), type,
+                         m_findObject.columnInt(1) != 0};
+  m_findObject.reset();
+  if (found) m_objects.add(ObjectCache::keyOf(type, key), *found);
+  return found;
+}
+
 ObjectId ImportSession::object(TypeId type, std::string_view key, std::string_view name) {
-  const StringId keyId = intern(key);
-  auto [it, inserted] = m_objectIndex.try_emplace(objectKey(type, keyId), ObjectId());
-  if (!inserted) {
-    if (!name.empty() && !m_objectHasName[it->second.value()]) {
-      m_setObjectName.bind(1, intern(name).rowid()).bind(2, it->second.rowid()).run();
-      m_objectHasName[it->second.value()] = true;
+  // `key` and `name` may be views from text(): they stay valid for kCacheCapacity more strings.
+  bool newKey = false;
+  const StringId keyId = internString(key, newKey);
+  const std::uint64_t cacheKey = ObjectCache::keyOf(type, keyId);
+  // A key string new to the store cannot belong to a stored object: no lookup needed.
+  CachedObject* found = newKey ? nullptr : m_objects.find(cacheKey);
+  std::optional<CachedObject> stored;
+  if (!newKey && !found && (stored = storedObject(type, keyId))) found = m_objects.find(cacheKey);
+  if (found) {
+    if (!name.empty() && !found->hasName) {
+      m_objectRows.flush();  // the object may still be in the batch
+      m_setObjectName.bind(1, intern(name).rowid()).bind(2, found->id.rowid()).run();
+      found->hasName = true;
     }
-    return it->second;
+    return found->id;
   }
-  ObjectId id(static_cast<std::uint32_t>(m_objectTypes.size()));
-  it->second = id;
-  m_objectTypes.push_back(type);
-  m_objectHasName.push_back(!name.empty());
-  m_insertObject.bind(1, id.rowid()).bind(2, type.rowid()).bind(3, keyId.rowid());
+  const ObjectId id(m_nextObject++);
+  m_objects.add(cacheKey, {id, type, !name.empty()});
+  m_objectRows.add(id.rowid()).add(type.rowid()).add(keyId.rowid());
   if (name.empty())
-    m_insertObject.bindNull(4);
+    m_objectRows.addNull();
   else
-    m_insertObject.bind(4, intern(name).rowid());
-  m_insertObject.bind(5, m_source.rowid()).run();
+    m_objectRows.add(intern(name).rowid());
+  m_objectRows.add(m_source.rowid()).endRow();
   ++m_counts.objects;
   if (type == typeId(BuiltinType::Person)) ++m_counts.people;
   return id;
 }
 
 std::optional<ObjectId> ImportSession::findObject(TypeId type, std::string_view key) const {
-  auto keyId = m_strings.find(key);
+  auto keyId = m_strings.findConst(key);
+  if (!keyId) keyId = storedString(key);
   if (!keyId) return std::nullopt;
-  auto it = m_objectIndex.find(objectKey(type, *keyId));
-  if (it == m_objectIndex.end()) return std::nullopt;
-  return it->second;
+  if (const CachedObject* cached = m_objects.findConst(ObjectCache::keyOf(type, *keyId)))
+    return cached->id;
+  if (auto stored = storedObject(type, *keyId)) return stored->id;
+  return std::nullopt;
 }
 
 TypeId ImportSession::typeOf(ObjectId object) const {
-  return m_objectTypes.at(object.value());
+  if (auto type = m_objects.typeOf(object)) return *type;
+  m_objectType.bind(1, object.rowid());
+  if (!m_objectType.step()) {
+    m_objectType.reset();
+    throw StoreError("no object " + std::to_string(object.rowid()) + " in the store");
+  }
+  const TypeId type = TypeId::fromRowid(m_objectType.columnInt(0));
+  m_objectType.reset();
+  return type;
 }
 
 EventId ImportSession::addEvent(const EventRecord& e) {
   EventId id(m_nextEvent++);
-  auto& s = m_insertEvent;
-  s.bind(1, id.rowid()).bind(2, e.time);
-  auto bindId = [&s](int index, auto value) {
+  auto& rows = m_eventRows;
+  auto addId = [&rows](auto value) {
     if (value.valid())
-      s.bind(index, value.rowid());
+      rows.add(value.rowid());
     else
-      s.bindNull(index);
+      rows.addNull();
   };
-  bindId(3, e.activity);
-  bindId(4, e.actor);
-  bindId(5, e.item);
-  s.bind(6, static_cast<std::int64_t>(e.lifecycle));
-  bindId(7, e.tool);
-  s.bind(8, static_cast<std::int64_t>(e.platform));
-  s.bind(9, (e.source.valid() ? e.source : m_source).rowid());
-  s.run();
+  rows.add(id.rowid()).add(e.time);
+  addId(e.activity);
+  addId(e.actor);
+  addId(e.item);
+  rows.add(static_cast<std::int64_t>(e.lifecycle));
+  addId(e.tool);
+  rows.add(static_cast<std::int64_t>(e.platform));
+  rows.add((e.source.valid() ? e.source : m_source).rowid());
+  rows.endRow();
   ++m_counts.events;
   return id;
 }
 
 void ImportSession::addEventLink(EventId event, const EventLink& link) {
-  m_insertLink.bind(1, event.rowid()).bind(2, link.object.rowid());
+  m_linkRows.add(event.rowid()).add(link.object.rowid());
   if (link.qualifier.valid())
-    m_insertLink.bind(3, link.qualifier.rowid());
+    m_linkRows.add(link.qualifier.rowid());
   else
-    m_insertLink.bindNull(3);
-  m_insertLink.run();
+    m_linkRows.addNull();
+  m_linkRows.endRow();
 }
 
 void ImportSession::addRelation(const Relation& r) {
   // A relation always has a qualifier; a missing one is the empty string (OCEL allows it).
   const StringId qualifier = r.qualifier.valid() ? r.qualifier : intern("");
-  m_insertRelation.bind(1, r.from.rowid()).bind(2, r.to.rowid()).bind(3, qualifier.rowid());
-  m_insertRelation.bindOptional(4, r.validFrom)
-      .bindOptional(5, r.validTo)
-      .bind(6, m_source.rowid());
-  m_insertRelation.run();
-  m_counts.relations += static_cast<std::uint64_t>(sqlite3_changes(m_store.db()));
+  m_relationRows.add(r.from.rowid()).add(r.to.rowid()).add(qualifier.rowid());
+  m_relationRows.addOptional(r.validFrom).addOptional(r.validTo).add(m_source.rowid());
+  m_relationRows.endRow();  // counted when written (OR IGNORE drops duplicates)
+}
+
+void ImportSession::addRelationTo(ObjectId from, TypeId type, std::string_view key,
+                                  StringId qualifier) {
+  if (auto found = findObject(type, key)) {
+    addRelation({from, *found, qualifier, std::nullopt, std::nullopt});
+    return;
+  }
+  m_insertPending.bind(1, from.rowid()).bind(2, type.rowid()).bind(3, key);
+  m_insertPending.bind(4, qualifier.rowid()).run();
+}
+
+void ImportSession::resolvePendingRelations() {
+  flushBatches();
+  sqlite3* db = m_store.db();
+  // Targets are found through the unique indexes strings(value) and objects(type, key).
+  constexpr std::string_view kTarget =
+      "FROM strings s JOIN objects o ON o.key = s.id AND o.type = p.to_type "
+      "WHERE s.value = p.to_key";
+  Statement add(db,
+                "INSERT OR IGNORE INTO relations(from_object, to_object, qualifier, source) "
+                "SELECT p.from_object, (SELECT o.id " +
+                    std::string(kTarget) +
+                    "), p.qualifier, ? FROM pending_relations p WHERE EXISTS (SELECT 1 " +
+                    std::string(kTarget) + ") ORDER BY p.rowid");
+  add.bind(1, m_source.rowid()).run();
+  m_counts.relations += static_cast<std::uint64_t>(sqlite3_changes(db));
+  execute(db, "DELETE FROM pending_relations AS p WHERE EXISTS (SELECT 1 " + std::string(kTarget) +
+                  ")");
+}
+
+void ImportSession::flushBatches() {
+  for (auto* batch :
+       {&m_objectRows, &m_eventRows, &m_linkRows, &m_relationRows, &m_eventAttributeRows})
+    batch->flush();
+  m_counts.relations += m_relationRows.inserted() - m_relationsBefore;
+  m_relationsBefore = m_relationRows.inserted();
+}
+
+const ImportCounts& ImportSession::counts() {
+  flushBatches();
+  return m_counts;
 }
 
 void ImportSession::bindValue(Statement& s, int typeIndex, int valueIndex, const Value& value) {
@@ -207,9 +311,24 @@ void ImportSession::bindValue(Statement& s, int typeIndex, int valueIndex, const
 }
 
 void ImportSession::setEventAttribute(EventId event, StringId key, const Value& value) {
-  m_insertEventAttribute.bind(1, event.rowid()).bind(2, key.rowid());
-  bindValue(m_insertEventAttribute, 3, 4, value);
-  m_insertEventAttribute.run();
+  auto& rows = m_eventAttributeRows;
+  rows.add(event.rowid()).add(key.rowid()).add(static_cast<std::int64_t>(valueType(value)));
+  std::visit(
+      [&rows](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::monostate>)
+          rows.addNull();
+        else if constexpr (std::is_same_v<T, bool>)
+          rows.add(std::int64_t(v ? 1 : 0));
+        else if constexpr (std::is_same_v<T, TimeValue>)
+          rows.add(v.micros);
+        else if constexpr (std::is_same_v<T, std::string>)
+          rows.add(std::string_view(v));
+        else
+          rows.add(v);
+      },
+      value);
+  rows.endRow();
   ++m_counts.attributes;
 }
 
@@ -241,6 +360,7 @@ void ImportSession::addAlias(AliasKind kind, std::string_view normalised, Person
 
 void ImportSession::mergePeople(PersonId from, PersonId into) {
   if (from == into) return;
+  flushBatches();  // the updates below must see every row
   sqlite3* db = m_store.db();
   auto update = [&](std::string_view sql) {
     Statement s(db, sql);
@@ -260,6 +380,7 @@ void ImportSession::mergePeople(PersonId from, PersonId into) {
 
 void ImportSession::rewriteTextAttributes(
     const std::function<std::optional<std::string>(std::string_view)>& rewrite) {
+  flushBatches();
   const auto text = static_cast<std::int64_t>(ValueType::String);
   for (const auto& [table, before] :
        {std::pair{std::string("event_attributes"), m_eventAttributesBefore},
@@ -284,6 +405,7 @@ void ImportSession::setMeta(std::string_view key, std::string_view value) {
 
 SourceId ImportSession::commit(const ImportCounts& counts,
                                const std::vector<Diagnostic>& diagnostics) {
+  flushBatches();
   sqlite3* db = m_store.db();
   Statement source(db,
                    "INSERT INTO sources(id, path, format, sha256, imported_at, events, objects, "
@@ -318,6 +440,9 @@ SourceId ImportSession::commit(const ImportCounts& counts,
 
 void ImportSession::rollback() {
   if (!m_open) return;
+  for (auto* batch :
+       {&m_objectRows, &m_eventRows, &m_linkRows, &m_relationRows, &m_eventAttributeRows})
+    batch->discard();
   m_open = false;
   m_store.m_inImport = false;
   try {

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "model/model_sink.h"
+#include "model/session_cache.h"
 #include "model/sqlite_util.h"
-#include "model/string_pool.h"
 
 namespace orglens::model {
 
@@ -21,7 +21,9 @@ class ImportSession final : public ModelSink {
   ~ImportSession() override;
 
   StringId intern(std::string_view text) override;
-  std::string_view text(StringId id) const override { return m_strings.text(id); }
+  /// Text of an id. A view stays valid for at least kCacheCapacity further strings (the
+  /// session keeps only recent strings in memory; older ones are read back from the store).
+  std::string_view text(StringId id) const override;
   TypeId objectType(std::string_view name) override;
   ObjectId object(TypeId type, std::string_view key, std::string_view name = {}) override;
   std::optional<ObjectId> findObject(TypeId type, std::string_view key) const override;
@@ -29,6 +31,13 @@ class ImportSession final : public ModelSink {
   EventId addEvent(const EventRecord& event) override;
   void addEventLink(EventId event, const EventLink& link) override;
   void addRelation(const Relation& relation) override;
+  /// A target that does not exist yet is written to `pending_relations`; see
+  /// resolvePendingRelations().
+  void addRelationTo(ObjectId from, TypeId type, std::string_view key, StringId qualifier) override;
+  /// Turns every pending relation (of this import or an earlier one) whose target now exists
+  /// into a relation, and forgets it. Called once at the end of an import, before counts().
+  /// O(pending rows), each an index lookup.
+  void resolvePendingRelations();
   void setEventAttribute(EventId event, StringId key, const Value& value) override;
   void setObjectAttribute(ObjectId object, StringId key, const Value& value,
                           std::optional<MicrosUtc> time = std::nullopt) override;
@@ -38,7 +47,8 @@ class ImportSession final : public ModelSink {
   SourceId currentSource() const override { return m_source; }
 
   /// What this session has added so far (objects, events, ...); importers add skipped rows.
-  const ImportCounts& counts() const { return m_counts; }
+  /// Writes the pending batches first (relations are counted when SQLite inserts them).
+  const ImportCounts& counts();
   /// Rewrites the text values of the event and object attributes this session wrote:
   /// `rewrite` returns the new text, or nullopt to keep the value. One pass over them; used
   /// to pseudonymise values that name an identity seen only later in the import.
@@ -57,6 +67,11 @@ class ImportSession final : public ModelSink {
   ImportSession(Store& store, SourceRecord source);
   void loadLookups();
   void bindValue(Statement& s, int typeIndex, int valueIndex, const Value& value);
+  void flushBatches();
+  /// Interns `text`; `created` tells whether the string is new to the store.
+  StringId internString(std::string_view text, bool& created);
+  std::optional<StringId> storedString(std::string_view text) const;
+  std::optional<CachedObject> storedObject(TypeId type, StringId key) const;
 
   Store& m_store;
   SourceRecord m_record;
@@ -64,19 +79,25 @@ class ImportSession final : public ModelSink {
   bool m_open = false;
   ImportCounts m_counts;
 
-  StringPool m_strings;
-  std::uint32_t m_storedStrings = 0;  // strings below this index are already in the table
+  // Memory does not grow with the import: recent strings and objects are cached (two
+  // generations of kCacheCapacity each), the rest is looked up in the store's unique indexes.
+  // Object types and aliases (one per identity, not per record) are kept whole.
+  static constexpr std::size_t kCacheCapacity = std::size_t{1} << 16;
+  mutable StringCache m_strings{kCacheCapacity};
+  mutable ObjectCache m_objects{kCacheCapacity};
+  std::uint32_t m_nextString = 0, m_nextObject = 0;  // model indexes of the next new rows
   std::vector<std::string> m_typeNames;
-  std::vector<TypeId> m_objectTypes;                          // type of every object, by index
-  std::unordered_map<std::uint64_t, ObjectId> m_objectIndex;  // (type << 32 | key) -> object
-  std::vector<bool> m_objectHasName;
   std::unordered_map<std::string, PersonId> m_aliases;  // "<kind>\x1f<value>" -> person
   std::uint32_t m_nextEvent = 0;
   // Attribute rowids at the start: rows above them were written (or replaced) by this session.
   std::int64_t m_eventAttributesBefore = 0, m_objectAttributesBefore = 0;
 
-  Statement m_insertString, m_insertObject, m_setObjectName, m_insertEvent, m_insertLink,
-      m_insertRelation, m_insertEventAttribute, m_insertObjectAttribute, m_insertAlias;
+  mutable Statement m_findString, m_stringText, m_findObject, m_objectType;  // cache misses
+  Statement m_insertString, m_setObjectName, m_insertPending, m_insertObjectAttribute,
+      m_insertAlias;
+  // Append-only rows go in batches (flushBatches() before anything reads or updates them).
+  BatchInsert m_objectRows, m_eventRows, m_linkRows, m_relationRows, m_eventAttributeRows;
+  std::uint64_t m_relationsBefore = 0;  // m_relationRows.inserted() already counted
 };
 
 }  // namespace orglens::model

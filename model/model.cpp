@@ -28,7 +28,23 @@ ObjectId Model::object(TypeId type, std::string_view key, std::string_view name)
   ObjectId id(static_cast<std::uint32_t>(m_objects.size()));
   m_objects.push_back({type, intern(key), name.empty() ? StringId() : intern(name)});
   m_objectIndex.emplace(ObjectKey(type.value(), std::string(key)), id);
+  if (!m_pendingRelations.empty()) {
+    auto it = m_pendingRelations.find({type.value(), std::string(key)});
+    if (it != m_pendingRelations.end()) {
+      const auto waiting = std::move(it->second);
+      m_pendingRelations.erase(it);
+      for (const auto& [from, qualifier] : waiting)
+        addRelation({from, id, qualifier, std::nullopt, std::nullopt});
+    }
+  }
   return id;
+}
+
+void Model::addRelationTo(ObjectId from, TypeId type, std::string_view key, StringId qualifier) {
+  if (auto found = findObject(type, key))
+    addRelation({from, *found, qualifier, std::nullopt, std::nullopt});
+  else
+    m_pendingRelations[{type.value(), std::string(key)}].emplace_back(from, qualifier);
 }
 
 std::optional<ObjectId> Model::findObject(TypeId type, std::string_view key) const {

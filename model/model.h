@@ -28,6 +28,7 @@ class Model final : public ModelSink {
   EventId addEvent(const EventRecord& event) override;
   void addEventLink(EventId event, const EventLink& link) override;
   void addRelation(const Relation& relation) override;
+  void addRelationTo(ObjectId from, TypeId type, std::string_view key, StringId qualifier) override;
   void setEventAttribute(EventId event, StringId key, const Value& value) override;
   void setObjectAttribute(ObjectId object, StringId key, const Value& value,
                           std::optional<MicrosUtc> time = std::nullopt) override;
@@ -64,6 +65,9 @@ class Model final : public ModelSink {
   std::map<ObjectKey, ObjectId, std::less<>> m_objectIndex;
   std::vector<EventRecord> m_events;
   std::vector<std::pair<EventId, EventLink>> m_links;
+  // addRelationTo() targets not created yet: (type, key) -> (from, qualifier).
+  std::map<std::pair<std::uint32_t, std::string>, std::vector<std::pair<ObjectId, StringId>>>
+      m_pendingRelations;
   std::vector<Relation> m_relations;
   std::set<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::optional<MicrosUtc>>>
       m_relationIndex;

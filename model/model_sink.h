@@ -31,6 +31,11 @@ class ModelSink {
   virtual void addEventLink(EventId event, const EventLink& link) = 0;
   /// Adds a relation unless the same (from, to, qualifier, validFrom) exists.
   virtual void addRelation(const Relation& relation) = 0;
+  /// Relates `from` to the object (type, key) once that object exists: now, later in this
+  /// import, or (in a store) in a later import. Never creates the target. Used for a mail
+  /// reply whose parent may come in another file, in any order.
+  virtual void addRelationTo(ObjectId from, TypeId type, std::string_view key,
+                             StringId qualifier) = 0;
   virtual void setEventAttribute(EventId event, StringId key, const Value& value) = 0;
   /// Sets an object attribute; the same (object, key, time) replaces the earlier value.
   virtual void setObjectAttribute(ObjectId object, StringId key, const Value& value,

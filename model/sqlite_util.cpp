@@ -34,6 +34,58 @@ void Statement::run() {
   sqlite3_reset(m_stmt);
 }
 
+BatchInsert::BatchInsert(sqlite3* db, std::string_view insert, int columns, int rows)
+    : m_db(db), m_columns(columns), m_rows(rows) {
+  std::string row = "(";
+  for (int c = 0; c < columns; ++c) row += c ? ",?" : "?";
+  row += ")";
+  std::string sql = std::string(insert) + " VALUES " + row;
+  m_single = Statement(db, sql);
+  for (int r = 1; r < rows; ++r) (sql += ",") += row;
+  m_full = Statement(db, sql);
+  m_slots.reserve(static_cast<std::size_t>(columns * rows));
+}
+
+BatchInsert& BatchInsert::add(std::string_view v) {
+  push({Kind::Text, static_cast<std::int64_t>(m_arena.size()), 0, v.size()});
+  m_arena.append(v);
+  return *this;
+}
+
+void BatchInsert::bindRows(Statement& s, std::size_t firstSlot, int rows) {
+  const int n = rows * m_columns;
+  for (int k = 0; k < n; ++k) {
+    const Slot& slot = m_slots[firstSlot + static_cast<std::size_t>(k)];
+    switch (slot.kind) {
+      case Kind::Int:
+        s.bind(k + 1, slot.i);
+        break;
+      case Kind::Real:
+        s.bind(k + 1, slot.d);
+        break;
+      case Kind::Text:
+        s.bindStatic(k + 1,
+                     std::string_view(m_arena).substr(static_cast<std::size_t>(slot.i), slot.size));
+        break;
+      case Kind::Null:
+        s.bindNull(k + 1);
+        break;
+    }
+  }
+  s.run();
+  m_inserted += static_cast<std::uint64_t>(sqlite3_changes(m_db));
+}
+
+void BatchInsert::flush() {
+  if (m_pendingRows == m_rows) {
+    bindRows(m_full, 0, m_rows);
+  } else {
+    for (int r = 0; r < m_pendingRows; ++r)
+      bindRows(m_single, static_cast<std::size_t>(r * m_columns), 1);
+  }
+  discard();
+}
+
 void execute(sqlite3* db, std::string_view sql) {
   char* error = nullptr;
   const std::string text(sql);

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace orglens::model {
 
@@ -38,6 +39,11 @@ class Statement {
   }
   Statement& bind(int index, std::string_view v) {
     sqlite3_bind_text(m_stmt, index, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  /// Binds text that stays unchanged until the statement has run (no copy).
+  Statement& bindStatic(int index, std::string_view v) {
+    sqlite3_bind_text(m_stmt, index, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
     return *this;
   }
   Statement& bindNull(int index) {
@@ -72,6 +78,59 @@ class Statement {
  private:
   sqlite3_stmt* m_stmt = nullptr;
   sqlite3* m_db = nullptr;
+};
+
+/// Appends rows to one table through a multi-row `INSERT ... VALUES (...), (...)` of
+/// `rows` rows: bulk imports spend most of their time in SQLite's per-statement work (cursor
+/// set-up, halt, allocations), which a batch pays once per `rows` rows. Rows are written
+/// when a batch fills and on flush(); until then SQL does not see them. Text values are kept
+/// in an arena of the batch, so callers' views need not outlive add().
+class BatchInsert {
+ public:
+  BatchInsert() = default;
+  /// `insert` is the statement head, e.g. "INSERT OR IGNORE INTO t(a, b)".
+  BatchInsert(sqlite3* db, std::string_view insert, int columns, int rows);
+
+  BatchInsert& add(std::int64_t v) { return push({Kind::Int, v, 0, 0}); }
+  BatchInsert& add(double v) { return push({Kind::Real, 0, v, 0}); }
+  BatchInsert& add(std::string_view v);
+  BatchInsert& addNull() { return push({Kind::Null, 0, 0, 0}); }
+  BatchInsert& addOptional(const std::optional<std::int64_t>& v) { return v ? add(*v) : addNull(); }
+  /// Ends a row (exactly `columns` values were added); writes the batch when it is full.
+  void endRow() {
+    if (++m_pendingRows == m_rows) flush();
+  }
+  /// Writes the pending rows.
+  void flush();
+  /// Drops the pending rows (rollback).
+  void discard() {
+    m_slots.clear();
+    m_arena.clear();
+    m_pendingRows = 0;
+  }
+  /// Rows SQLite inserted so far (with OR IGNORE, fewer than the rows added).
+  std::uint64_t inserted() const { return m_inserted; }
+
+ private:
+  enum class Kind : std::uint8_t { Int, Real, Text, Null };
+  struct Slot {
+    Kind kind;
+    std::int64_t i;  // integer, or the text's offset in the arena
+    double d;
+    std::size_t size;  // text length
+  };
+  BatchInsert& push(Slot slot) {
+    m_slots.push_back(slot);
+    return *this;
+  }
+  void bindRows(Statement& s, std::size_t firstSlot, int rows);
+
+  sqlite3* m_db = nullptr;
+  int m_columns = 0, m_rows = 0, m_pendingRows = 0;
+  Statement m_full, m_single;
+  std::vector<Slot> m_slots;
+  std::string m_arena;
+  std::uint64_t m_inserted = 0;
 };
 
 /// Runs one or more SQL statements without results; throws StoreError on failure.

@@ -71,7 +71,7 @@ void Store::prepareSchema(Mode mode) {
                      " was written by a newer orglens (schema version " + std::to_string(version) +
                      "; this orglens reads up to version " + std::to_string(current) +
                      "): upgrade orglens to open it");
-  if (version < current) {
+  if (version < current && !(mode == Mode::ReadOnly && version >= kOldestReadableVersion)) {
     if (mode == Mode::ReadOnly)
       throw StoreError("store " + describe(m_path) + " has the older schema version " +
                        std::to_string(version) +

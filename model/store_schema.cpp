@@ -56,10 +56,19 @@ CREATE INDEX event_objects_by_event ON event_objects(event);
 CREATE INDEX event_attributes_by_event ON event_attributes(event);
 )sql";
 
+// Version 3: relations waiting for their target object (a mail reply whose parent comes in a
+// later file or import); resolved and removed at the end of every import.
+static constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE pending_relations(from_object INTEGER NOT NULL, to_type INTEGER NOT NULL,
+                               to_key TEXT NOT NULL, qualifier INTEGER NOT NULL);
+CREATE INDEX pending_relations_by_key ON pending_relations(to_key);
+)sql";
+
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
       {1, "object-centric tables", kVersion1},
       {2, "source options, counts and diagnostics", kVersion2},
+      {3, "relations waiting for their target", kVersion3},
   };
   return all;
 }

@@ -26,7 +26,7 @@ TEST_CASE("A new store carries the current schema version", "[model][store]") {
   const auto dir = orglens::test::tempDir("version");
   auto store = Store::open(dir / "x.orglens", Store::Mode::Create);
   CHECK(store->schemaVersion() == currentSchemaVersion());
-  CHECK(currentSchemaVersion() == 2);
+  CHECK(currentSchemaVersion() == 3);
 }
 
 TEST_CASE("A store from a newer orglens is refused with a clear message", "[model][store]") {
@@ -74,6 +74,27 @@ TEST_CASE("A version 1 store is migrated to the current version and keeps its da
     CHECK(store->summary().events == 1);
     CHECK(store->findSource("aa", "event-csv", "").has_value());
   }
+}
+
+TEST_CASE("A version 2 store opens read-only as it is and migrates on a read-write open",
+          "[model][store]") {
+  const auto dir = orglens::test::tempDir("v2");
+  const auto path = dir / "v2.orglens";
+  runSql(path, "PRAGMA application_id = " + std::to_string(kApplicationId) + ";" +
+                   std::string(migrations()[0].sql) + std::string(migrations()[1].sql) +
+                   "INSERT INTO meta VALUES('schema_version','2');"
+                   "INSERT INTO strings VALUES(1,'p1'),(2,'Submit');"
+                   "INSERT INTO objects VALUES(1,1,1,NULL,1);"
+                   "INSERT INTO events VALUES(1,1000000,2,1,NULL,0,NULL,0,1);");
+  {
+    auto store = Store::open(path, Store::Mode::ReadOnly);
+    CHECK(store->schemaVersion() == 2);
+    CHECK(store->summary().events == 1);
+    CHECK(store->loadModel().events().size() == 1);
+  }
+  auto store = Store::open(path, Store::Mode::ReadWrite);
+  CHECK(store->schemaVersion() == currentSchemaVersion());
+  CHECK(queryInt(store->db(), "SELECT count(*) FROM pending_relations") == 0);
 }
 
 TEST_CASE("Files that are not orglens stores are refused by name", "[model][store]") {
