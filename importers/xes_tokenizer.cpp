@@ -1,0 +1,646 @@
+#include "importers/xes_tokenizer.h"
+
+#include <array>
+#include <cstring>
+#include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "importers/xes_builder.h"
+
+namespace orglens::importers {
+namespace {
+
+// Byte classes. kAttrPlain: bytes an attribute value takes as they are (printable ASCII
+// but the quotes, '<' and '&'); everything else gets a closer look. kNameStart/kNameChar:
+// ASCII name characters (a non-ASCII name makes the tokenizer give up, expat reads those).
+enum : std::uint8_t { kAttrPlain = 1, kNameStart = 2, kNameChar = 4, kSpace = 8 };
+
+constexpr std::array<std::uint8_t, 256> makeClasses() {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0x20; c < 0x7F; ++c)
+    if (c != '"' && c != '\'' && c != '<' && c != '&') t[c] |= kAttrPlain;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] |= kNameStart | kNameChar;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] |= kNameStart | kNameChar;
+  for (int c = '0'; c <= '9'; ++c) t[c] |= kNameChar;
+  t['_'] |= kNameStart | kNameChar;
+  t[':'] |= kNameStart | kNameChar;
+  t['-'] |= kNameChar;
+  t['.'] |= kNameChar;
+  t[' '] |= kSpace;
+  t['\t'] |= kSpace;
+  t['\n'] |= kSpace;
+  t['\r'] |= kSpace;
+  return t;
+}
+constexpr std::array<std::uint8_t, 256> kClass = makeClasses();
+
+inline bool is(char c, std::uint8_t cls) { return kClass[static_cast<unsigned char>(c)] & cls; }
+
+// The buffer keeps this many readable bytes after the data, so 16-byte loads near its end
+// stay inside it (what they read past the end is ignored).
+constexpr std::size_t kPadding = 16;
+
+/// The first byte in [p, end) that is not kAttrPlain, or end. Reads up to 15 bytes past end.
+inline const char* skipPlainValue(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F);
+  const __m128i dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\''), lt = _mm_set1_epi8('<'),
+                amp = _mm_set1_epi8('&');
+  for (; p < end; p += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Signed: below ' ' is a control character or (negative) a byte >= 0x80.
+    __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del));
+    special = _mm_or_si128(special, _mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, sq)));
+    special = _mm_or_si128(special, _mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp)));
+    if (const int mask = _mm_movemask_epi8(special)) {
+      const char* at = p + __builtin_ctz(static_cast<unsigned>(mask));
+      return at < end ? at : end;
+    }
+  }
+  return end;
+#else
+  while (p < end && is(*p, kAttrPlain)) ++p;
+  return p;
+#endif
+}
+
+// The outcome of reading one token: done (the cursor moved past it), incomplete (more
+// input is needed; nothing was changed) or given up (not read here: expat takes over).
+enum class Step : std::uint8_t { Ok, More, Fail };
+
+/// Checks one UTF-8 sequence at p (a byte >= 0x80) the way expat does: no overlong forms,
+/// no surrogates, nothing above U+10FFFF, not U+FFFE/U+FFFF. Moves p past it.
+Step utf8(const char*& p, const char* end) {
+  const auto b = [&](std::ptrdiff_t i) { return static_cast<unsigned char>(p[i]); };
+  const unsigned char c0 = b(0);
+  const auto cont = [](unsigned char c) { return (c & 0xC0) == 0x80; };
+  int n;
+  if (c0 < 0xC2) return Step::Fail;
+  if (c0 < 0xE0)
+    n = 2;
+  else if (c0 < 0xF0)
+    n = 3;
+  else if (c0 < 0xF5)
+    n = 4;
+  else
+    return Step::Fail;
+  if (end - p < n) {
+    // A sequence cut by the chunk end; bytes already there must still be able to continue it.
+    for (std::ptrdiff_t i = 1; i < end - p; ++i)
+      if (!cont(b(i))) return Step::Fail;
+    return Step::More;
+  }
+  for (int i = 1; i < n; ++i)
+    if (!cont(b(i))) return Step::Fail;
+  if (n == 3) {
+    if (c0 == 0xE0 && b(1) < 0xA0) return Step::Fail;                 // overlong
+    if (c0 == 0xED && b(1) > 0x9F) return Step::Fail;                 // surrogate
+    if (c0 == 0xEF && b(1) == 0xBF && b(2) >= 0xBE) return Step::Fail;  // U+FFFE, U+FFFF
+  } else if (n == 4) {
+    if (c0 == 0xF0 && b(1) < 0x90) return Step::Fail;  // overlong
+    if (c0 == 0xF4 && b(1) > 0x8F) return Step::Fail;  // above U+10FFFF
+  }
+  p += n;
+  return Step::Ok;
+}
+
+/// Appends code point `v` as UTF-8.
+char* putUtf8(char* out, std::uint32_t v) {
+  if (v < 0x80) {
+    *out++ = static_cast<char>(v);
+  } else if (v < 0x800) {
+    *out++ = static_cast<char>(0xC0 | (v >> 6));
+    *out++ = static_cast<char>(0x80 | (v & 0x3F));
+  } else if (v < 0x10000) {
+    *out++ = static_cast<char>(0xE0 | (v >> 12));
+    *out++ = static_cast<char>(0x80 | ((v >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (v & 0x3F));
+  } else {
+    *out++ = static_cast<char>(0xF0 | (v >> 18));
+    *out++ = static_cast<char>(0x80 | ((v >> 12) & 0x3F));
+    *out++ = static_cast<char>(0x80 | ((v >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (v & 0x3F));
+  }
+  return out;
+}
+
+/// Reads the entity or character reference at p ('&'): one of the five predefined entities
+/// or &#N; / &#xH; naming an XML character. Writes its text to `out` when given (never more
+/// bytes than the reference is long). Moves p past it.
+Step reference(const char*& p, const char* end, char** out) {
+  const char* q = p + 1;
+  if (q == end) return Step::More;
+  if (*q == '#') {
+    ++q;
+    if (q == end) return Step::More;
+    const bool hex = *q == 'x';
+    if (hex) ++q;
+    std::uint32_t v = 0;
+    int digits = 0;
+    for (; q < end; ++q, ++digits) {
+      const char c = *q;
+      std::uint32_t d;
+      if (c >= '0' && c <= '9')
+        d = static_cast<std::uint32_t>(c - '0');
+      else if (hex && c >= 'a' && c <= 'f')
+        d = static_cast<std::uint32_t>(c - 'a' + 10);
+      else if (hex && c >= 'A' && c <= 'F')
+        d = static_cast<std::uint32_t>(c - 'A' + 10);
+      else
+        break;
+      v = v * (hex ? 16 : 10) + d;
+      if (v > 0x10FFFF) return Step::Fail;
+    }
+    if (q == end) return Step::More;
+    if (*q != ';' || digits == 0) return Step::Fail;
+    const bool ok = v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) ||
+                    (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000;
+    if (!ok) return Step::Fail;
+    if (out) *out = putUtf8(*out, v);
+    p = q + 1;
+    return Step::Ok;
+  }
+  static constexpr std::array<std::pair<std::string_view, char>, 5> kEntities = {
+      {{"lt;", '<'}, {"gt;", '>'}, {"amp;", '&'}, {"quot;", '"'}, {"apos;", '\''}}};
+  const auto left = static_cast<std::size_t>(end - q);
+  for (const auto& [name, c] : kEntities) {
+    if (left >= name.size() ? std::memcmp(q, name.data(), name.size()) == 0
+                            : std::memcmp(q, name.data(), left) == 0) {
+      if (left < name.size()) return Step::More;
+      if (out) *(*out)++ = c;
+      p = q + name.size();
+      return Step::Ok;
+    }
+  }
+  return Step::Fail;  // an undefined entity (or a malformed reference)
+}
+
+class Tokenizer {
+ public:
+  Tokenizer(XesInput& input, XesHandler& handler, std::size_t chunkBytes)
+      : m_input(input), m_handler(handler), m_chunk(chunkBytes) {}
+  XesTokenizerResult run();
+
+ private:
+  enum class Doc : std::uint8_t { Start, Prolog, Root, Epilog };
+  struct RawAttribute {
+    std::string_view name;
+    const char* value;
+    std::size_t size;
+    bool decode;  // has references or white space to normalise
+  };
+
+  Step scan(const char*& p, const char* end);
+  Step start(const char*& p, const char* end);
+  Step text(const char*& p, const char* end);
+  Step markup(const char*& p, const char* end);
+  Step endTag(const char*& p, const char* end);
+  Step startTag(const char*& p, const char* end);
+  Step comment(const char*& p, const char* end);
+  Step declaration(const char*& p, const char* end);
+  Step spaces(const char*& p, const char* end, bool& any);
+  Step attributeValue(const char*& p, const char* end, char quote, bool& decode);
+  void decodeValue(const RawAttribute& raw, char*& out);
+  void closeElement();
+  Step giveUp(const char* why) {
+    if (m_reason.empty()) m_reason = why;
+    return Step::Fail;
+  }
+
+  XesInput& m_input;
+  XesHandler& m_handler;
+  std::size_t m_chunk;
+  std::vector<char> m_buffer;
+  std::size_t m_begin = 0, m_end = 0;  // the unread bytes in m_buffer
+  bool m_eof = false;
+  std::uint64_t m_line = 1;
+  Doc m_doc = Doc::Start;
+  XesTraceBuilder m_builder;
+  std::string m_names;  // the open elements' names, concatenated
+  std::vector<std::uint32_t> m_nameSizes;
+  std::vector<RawAttribute> m_raw;
+  std::vector<XesXmlAttribute> m_attributes;
+  std::string m_decoded;
+  XesTokenizerResult m_result;
+  std::string m_reason;
+};
+
+/// White space (counting lines; CR LF and a lone CR end a line, as in expat). `any` tells
+/// whether there was some.
+Step Tokenizer::spaces(const char*& p, const char* end, bool& any) {
+  const char* q = p;
+  std::uint64_t lines = 0;
+  for (; q < end && is(*q, kSpace); ++q) {
+    if (*q == '\n') {
+      ++lines;
+    } else if (*q == '\r') {
+      if (q + 1 == end && !m_eof) return Step::More;
+      ++lines;
+      if (q + 1 < end && q[1] == '\n') ++q;
+    }
+  }
+  any = q != p;
+  m_line += lines;
+  p = q;
+  return Step::Ok;
+}
+
+/// Character data up to the next '<'. XES has only white space there; other text is
+/// checked (characters, references, no "]]>") and dropped, as the expat reader drops it.
+Step Tokenizer::text(const char*& p, const char* end) {
+  const char* q = p;
+  std::uint64_t lines = 0;
+  while (q < end) {
+    const char c = *q;
+    if (c == '<') break;
+    if (c == ' ' || c == '\t') {
+      ++q;
+    } else if (c == '\n') {
+      ++lines, ++q;
+    } else if (c == '\r') {
+      if (q + 1 == end && !m_eof) return Step::More;
+      ++lines, ++q;
+      if (q < end && *q == '\n') ++q;
+    } else {
+      if (m_doc != Doc::Root) return giveUp("text outside the root element");
+      if (c == '&') {
+        if (const Step s = reference(q, end, nullptr); s != Step::Ok) {
+          if (s == Step::Fail) giveUp("a malformed or undefined entity reference");
+          return s;
+        }
+      } else if (c == ']') {
+        if (end - q < 3 && !m_eof) return Step::More;
+        if (end - q >= 3 && q[1] == ']' && q[2] == '>') return giveUp("']]>' in text");
+        ++q;
+      } else if (static_cast<unsigned char>(c) >= 0x80) {
+        if (const Step s = utf8(q, end); s != Step::Ok) {
+          if (s == Step::Fail) giveUp("invalid UTF-8");
+          return s;
+        }
+      } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+        return giveUp("a control character");
+      } else {
+        ++q;
+      }
+    }
+  }
+  m_line += lines;
+  p = q;
+  return Step::Ok;
+}
+
+Step Tokenizer::attributeValue(const char*& p, const char* end, char quote, bool& decode) {
+  const char* q = p;
+  std::uint64_t lines = 0;
+  for (;;) {
+    q = skipPlainValue(q, end);
+    if (q == end) return Step::More;
+    const char c = *q;
+    if (c == quote) break;
+    if (c == '"' || c == '\'') {
+      ++q;
+    } else if (c == '&') {
+      decode = true;
+      if (const Step s = reference(q, end, nullptr); s != Step::Ok) {
+        if (s == Step::Fail) giveUp("a malformed or undefined entity reference");
+        return s;
+      }
+    } else if (c == '\t' || c == '\n') {
+      decode = true;
+      lines += c == '\n';
+      ++q;
+    } else if (c == '\r') {
+      decode = true;
+      if (q + 1 == end) return Step::More;
+      ++lines, ++q;
+      if (*q == '\n') ++q;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      if (const Step s = utf8(q, end); s != Step::Ok) {
+        if (s == Step::Fail) giveUp("invalid UTF-8");
+        return s;
+      }
+    } else {
+      return giveUp(c == '<' ? "'<' in an attribute value" : "a control character");
+    }
+  }
+  m_line += lines;
+  p = q;
+  return Step::Ok;
+}
+
+/// The value as XML hands it over: references replaced, each white-space character (a CR LF
+/// pair counting as one) turned into a space.
+void Tokenizer::decodeValue(const RawAttribute& raw, char*& out) {
+  const char* q = raw.value;
+  const char* end = raw.value + raw.size;
+  while (q < end) {
+    const char c = *q;
+    if (c == '&') {
+      reference(q, end, &out);
+    } else if (c == '\t' || c == '\n' || c == '\r') {
+      *out++ = ' ';
+      q += (c == '\r' && q + 1 < end && q[1] == '\n') ? 2 : 1;
+    } else {
+      *out++ = c;
+      ++q;
+    }
+  }
+}
+
+Step Tokenizer::startTag(const char*& p, const char* end) {
+  if (m_doc == Doc::Epilog) return giveUp("a second root element");
+  const std::uint64_t tagLine = m_line;
+  const char* q = p + 1;
+  const char* nameBegin = q;
+  while (q < end && is(*q, kNameChar)) ++q;
+  if (q == end) return Step::More;
+  if (static_cast<unsigned char>(*q) >= 0x80) return giveUp("a non-ASCII element name");
+  const std::string_view name(nameBegin, static_cast<std::size_t>(q - nameBegin));
+  m_raw.clear();
+  bool selfClosing = false;
+  for (;;) {
+    bool space = false;
+    if (spaces(q, end, space) == Step::More || q == end) return Step::More;
+    if (*q == '>') {
+      ++q;
+      break;
+    }
+    if (*q == '/') {
+      if (q + 1 == end) return Step::More;
+      if (q[1] != '>') return giveUp("a malformed start tag");
+      q += 2;
+      selfClosing = true;
+      break;
+    }
+    if (!space || !is(*q, kNameStart)) {
+      if (static_cast<unsigned char>(*q) >= 0x80) return giveUp("a non-ASCII attribute name");
+      return giveUp("a malformed start tag");
+    }
+    const char* attributeName = q;
+    while (q < end && is(*q, kNameChar)) ++q;
+    if (q == end) return Step::More;
+    if (static_cast<unsigned char>(*q) >= 0x80) return giveUp("a non-ASCII attribute name");
+    const std::string_view attribute(attributeName, static_cast<std::size_t>(q - attributeName));
+    if (spaces(q, end, space) == Step::More || q == end) return Step::More;
+    if (*q != '=') return giveUp("an attribute without '='");
+    ++q;
+    if (spaces(q, end, space) == Step::More || q == end) return Step::More;
+    const char quote = *q;
+    if (quote != '"' && quote != '\'') return giveUp("an attribute value without quotes");
+    ++q;
+    bool decode = false;
+    const char* value = q;
+    if (const Step s = attributeValue(q, end, quote, decode); s != Step::Ok) return s;
+    for (const RawAttribute& other : m_raw)
+      if (other.name == attribute) return giveUp("a duplicate attribute");
+    if (m_raw.size() >= 64) return giveUp("more than 64 attributes in one tag");
+    m_raw.push_back({attribute, value, static_cast<std::size_t>(q - value), decode});
+    ++q;  // the closing quote
+  }
+  // The whole tag is read and well-formed: hand it over.
+  std::size_t decodedBytes = 0;
+  for (const RawAttribute& raw : m_raw)
+    if (raw.decode) decodedBytes += raw.size;
+  if (m_decoded.size() < decodedBytes) m_decoded.resize(decodedBytes);
+  char* out = m_decoded.data();
+  m_attributes.clear();
+  for (const RawAttribute& raw : m_raw) {
+    if (!raw.decode) {
+      m_attributes.push_back({raw.name, {raw.value, raw.size}});
+      continue;
+    }
+    char* from = out;
+    decodeValue(raw, out);
+    m_attributes.push_back({raw.name, {from, static_cast<std::size_t>(out - from)}});
+  }
+  m_builder.start(name, m_attributes, tagLine);
+  if (m_builder.fatal()) throw *m_builder.fatal();
+  m_doc = Doc::Root;
+  m_names.append(name);
+  m_nameSizes.push_back(static_cast<std::uint32_t>(name.size()));
+  p = q;
+  if (selfClosing) closeElement();
+  return Step::Ok;
+}
+
+void Tokenizer::closeElement() {
+  m_names.resize(m_names.size() - m_nameSizes.back());
+  m_nameSizes.pop_back();
+  if (m_nameSizes.empty()) m_doc = Doc::Epilog;
+  if (m_builder.end()) {
+    m_result.warnings += m_builder.flushWarnings(m_handler);
+    m_handler.onTrace(m_builder.trace());
+    ++m_result.traces;
+  }
+}
+
+Step Tokenizer::endTag(const char*& p, const char* end) {
+  const char* q = p + 2;
+  const char* nameBegin = q;
+  while (q < end && is(*q, kNameChar)) ++q;
+  if (q == end) return Step::More;
+  const std::string_view name(nameBegin, static_cast<std::size_t>(q - nameBegin));
+  bool space = false;
+  const std::uint64_t line = m_line;
+  if (spaces(q, end, space) == Step::More || q == end) {
+    m_line = line;
+    return Step::More;
+  }
+  if (*q != '>' || m_nameSizes.empty() ||
+      std::string_view(m_names).substr(m_names.size() - m_nameSizes.back()) != name) {
+    m_line = line;
+    return giveUp("a malformed or mismatched end tag");
+  }
+  p = q + 1;
+  closeElement();
+  return Step::Ok;
+}
+
+Step Tokenizer::comment(const char*& p, const char* end) {
+  const char* q = p + 4;  // past "<!--"
+  std::uint64_t lines = 0;
+  for (;;) {
+    if (q == end) return Step::More;
+    const char c = *q;
+    if (c == '-') {
+      if (end - q < 3) return Step::More;
+      if (q[1] == '-') {
+        if (q[2] != '>') return giveUp("'--' inside a comment");
+        p = q + 3;
+        m_line += lines;
+        return Step::Ok;
+      }
+      ++q;
+    } else if (c == '\n') {
+      ++lines, ++q;
+    } else if (c == '\r') {
+      if (q + 1 == end) return Step::More;
+      ++lines, ++q;
+      if (*q == '\n') ++q;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      if (const Step s = utf8(q, end); s != Step::Ok) {
+        if (s == Step::Fail) giveUp("invalid UTF-8");
+        return s;
+      }
+    } else if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) {
+      return giveUp("a control character");
+    } else {
+      ++q;
+    }
+  }
+}
+
+/// The XML declaration, read strictly: <?xml version="1.0" [encoding="UTF-8"]
+/// [standalone="yes|no"]?> with either quote; anything else is left to expat.
+Step Tokenizer::declaration(const char*& p, const char* end) {
+  const char* close = nullptr;
+  for (const char* q = p; q + 1 < end; ++q)
+    if (q[0] == '?' && q[1] == '>') {
+      close = q;
+      break;
+    }
+  if (!close) return end - p > 1024 ? giveUp("a long XML declaration") : Step::More;
+  const char* q = p + 5;  // past "<?xml"
+  bool space = false;
+  const auto pseudo = [&](std::string_view name, std::string_view& value) {
+    if (static_cast<std::size_t>(close - q) < name.size() + 3 ||
+        std::memcmp(q, name.data(), name.size()) != 0 || q[name.size()] != '=')
+      return false;
+    q += name.size() + 1;
+    const char quote = *q;
+    if (quote != '"' && quote != '\'') return false;
+    const char* v = ++q;
+    while (q < close && *q != quote) ++q;
+    if (q == close) return false;
+    value = std::string_view(v, static_cast<std::size_t>(q - v));
+    ++q;
+    return true;
+  };
+  std::string_view version, encoding, standalone;
+  spaces(q, close, space);
+  if (!space || !pseudo("version", version) || version != "1.0")
+    return giveUp("an XML declaration other than version 1.0");
+  spaces(q, close, space);
+  if (space && pseudo("encoding", encoding)) {
+    const bool utf8Name = encoding.size() == 5 && (encoding[0] | 0x20) == 'u' &&
+                          (encoding[1] | 0x20) == 't' && (encoding[2] | 0x20) == 'f' &&
+                          encoding.substr(3) == "-8";
+    if (!utf8Name) return giveUp("an encoding other than UTF-8");
+    spaces(q, close, space);
+  }
+  if (space && pseudo("standalone", standalone)) {
+    if (standalone != "yes" && standalone != "no") return giveUp("a malformed XML declaration");
+    spaces(q, close, space);
+  }
+  if (q != close) return giveUp("a malformed XML declaration");
+  p = close + 2;
+  return Step::Ok;
+}
+
+/// The start of the file: a UTF-8 byte order mark and the XML declaration, both optional.
+Step Tokenizer::start(const char*& p, const char* end) {
+  if (end - p < 9 && !m_eof) return Step::More;  // a BOM and "<?xml "
+  const auto* u = reinterpret_cast<const unsigned char*>(p);
+  const std::ptrdiff_t size = end - p;
+  if (size >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+    p += 3;
+  } else if (size >= 1 && (u[0] == 0 || u[0] >= 0xFE || (size >= 2 && u[1] == 0))) {
+    return giveUp("UTF-16 or another encoding");
+  }
+  if (end - p >= 6 && std::memcmp(p, "<?xml", 5) == 0 && is(p[5], kSpace)) {
+    const Step s = declaration(p, end);
+    if (s != Step::Ok) {
+      if (s == Step::More) p = reinterpret_cast<const char*>(u);
+      return s;
+    }
+  }
+  m_doc = Doc::Prolog;
+  return Step::Ok;
+}
+
+Step Tokenizer::markup(const char*& p, const char* end) {
+  if (end - p < 2) return Step::More;
+  const char c = p[1];
+  if (c == '/') return endTag(p, end);
+  if (is(c, kNameStart)) return startTag(p, end);
+  if (c == '!') {
+    if (end - p < 4) return std::memcmp(p, "<!--", static_cast<std::size_t>(end - p)) == 0
+                                ? Step::More
+                                : giveUp("a DOCTYPE or CDATA section");
+    if (std::memcmp(p, "<!--", 4) == 0) return comment(p, end);
+    return giveUp(p[2] == '[' ? "a CDATA section" : "a DOCTYPE declaration");
+  }
+  if (c == '?') return giveUp("a processing instruction");
+  if (static_cast<unsigned char>(c) >= 0x80) return giveUp("a non-ASCII element name");
+  return giveUp("a '<' that starts no tag");
+}
+
+/// Reads every complete token in [p, end); p ends at the first one that needs more input.
+Step Tokenizer::scan(const char*& p, const char* end) {
+  if (m_doc == Doc::Start) {
+    if (const Step s = start(p, end); s != Step::Ok) return s;
+  }
+  while (p < end) {
+    const char* token = p;
+    const std::uint64_t line = m_line;
+    const Step s = *p == '<' ? markup(p, end) : text(p, end);
+    if (s == Step::Ok) continue;
+    p = token;
+    m_line = line;
+    if (s == Step::Fail) m_result.line = line;
+    return s;
+  }
+  return Step::Ok;
+}
+
+XesTokenizerResult Tokenizer::run() {
+  const auto stop = [this](const char* why) {
+    m_result.status = XesTokenizerResult::Status::GaveUp;
+    if (m_result.line == 0) m_result.line = m_line;
+    m_result.reason = m_reason.empty() ? why : m_reason;
+    // Pending warnings are dropped: expat finds them again (as it drops them at an error).
+    return m_result;
+  };
+  for (;;) {
+    // Keep the unread tail, make room for one more chunk after it.
+    const std::size_t tail = m_end - m_begin;
+    if (m_begin > 0 && tail > 0) std::memmove(m_buffer.data(), m_buffer.data() + m_begin, tail);
+    m_begin = 0;
+    m_end = tail;
+    if (m_buffer.size() < tail + m_chunk + kPadding) m_buffer.resize(tail + m_chunk + kPadding);
+    const int got = m_input.read(m_buffer.data() + m_end, static_cast<int>(m_chunk));
+    if (got < 0) return stop("an unreadable gzip stream");
+    if (got == 0 && m_input.total() == 0) throw XesParseError(0, "the file is empty");
+    m_eof = got == 0;
+    m_end += static_cast<std::size_t>(got);
+    const char* p = m_buffer.data() + m_begin;
+    const char* end = m_buffer.data() + m_end;
+    const Step s = scan(p, end);
+    m_begin = static_cast<std::size_t>(p - m_buffer.data());
+    if (s == Step::Fail) return stop("malformed XML");
+    m_result.warnings += m_builder.flushWarnings(m_handler);
+    if (m_eof) {
+      if (m_begin != m_end) return stop("the file ends inside a tag");
+      if (m_doc != Doc::Epilog) return stop("the file ends before the root element is closed");
+      m_result.status = XesTokenizerResult::Status::Done;
+      return m_result;
+    }
+    m_result.chunkOffset = m_input.offset();
+    if (!m_handler.onChunk(m_result.chunkOffset, m_input.fileSize())) {
+      m_result.status = XesTokenizerResult::Status::Stopped;
+      return m_result;
+    }
+  }
+}
+
+}  // namespace
+
+XesTokenizerResult tokenizeXes(XesInput& input, XesHandler& handler, std::size_t chunkBytes) {
+  Tokenizer tokenizer(input, handler, chunkBytes);
+  return tokenizer.run();
+}
+
+}  // namespace orglens::importers
