@@ -186,13 +186,6 @@ class Tokenizer {
 
  private:
   enum class Doc : std::uint8_t { Start, Prolog, Root, Epilog };
-  struct RawAttribute {
-    std::string_view name;
-    const char* value;
-    std::size_t size;
-    bool decode;  // has references or white space to normalise
-  };
-
   Step scan(const char*& p, const char* end);
   Step start(const char*& p, const char* end);
   Step text(const char*& p, const char* end);
@@ -203,7 +196,13 @@ class Tokenizer {
   Step declaration(const char*& p, const char* end);
   Step spaces(const char*& p, const char* end, bool& any);
   Step attributeValue(const char*& p, const char* end, char quote, bool& decode);
-  void decodeValue(const RawAttribute& raw, char*& out);
+  static void decodeValue(std::string_view raw, char*& out);
+  /// spaces() for the common case of none (inline).
+  Step skipSpaces(const char*& p, const char* end, bool& any) {
+    if (p < end && is(*p, kSpace)) return spaces(p, end, any);
+    any = false;
+    return Step::Ok;
+  }
   void closeElement();
   Step giveUp(const char* why) {
     if (m_reason.empty()) m_reason = why;
@@ -221,7 +220,6 @@ class Tokenizer {
   XesTraceBuilder m_builder;
   std::string m_names;  // the open elements' names, concatenated
   std::vector<std::uint32_t> m_nameSizes;
-  std::vector<RawAttribute> m_raw;
   std::vector<XesXmlAttribute> m_attributes;
   std::string m_decoded;
   XesTokenizerResult m_result;
@@ -333,9 +331,9 @@ Step Tokenizer::attributeValue(const char*& p, const char* end, char quote, bool
 
 /// The value as XML hands it over: references replaced, each white-space character (a CR LF
 /// pair counting as one) turned into a space.
-void Tokenizer::decodeValue(const RawAttribute& raw, char*& out) {
-  const char* q = raw.value;
-  const char* end = raw.value + raw.size;
+void Tokenizer::decodeValue(std::string_view raw, char*& out) {
+  const char* q = raw.data();
+  const char* end = q + raw.size();
   while (q < end) {
     const char c = *q;
     if (c == '&') {
@@ -359,11 +357,14 @@ Step Tokenizer::startTag(const char*& p, const char* end) {
   if (q == end) return Step::More;
   if (static_cast<unsigned char>(*q) >= 0x80) return giveUp("a non-ASCII element name");
   const std::string_view name(nameBegin, static_cast<std::size_t>(q - nameBegin));
-  m_raw.clear();
+  // Values are views into the buffer; those with references or white space to normalise
+  // (a bit in `decode`) are rewritten into m_decoded once the tag is complete.
+  m_attributes.clear();
+  std::uint64_t decode = 0;
   bool selfClosing = false;
   for (;;) {
     bool space = false;
-    if (spaces(q, end, space) == Step::More || q == end) return Step::More;
+    if (skipSpaces(q, end, space) == Step::More || q == end) return Step::More;
     if (*q == '>') {
       ++q;
       break;
@@ -384,37 +385,36 @@ Step Tokenizer::startTag(const char*& p, const char* end) {
     if (q == end) return Step::More;
     if (static_cast<unsigned char>(*q) >= 0x80) return giveUp("a non-ASCII attribute name");
     const std::string_view attribute(attributeName, static_cast<std::size_t>(q - attributeName));
-    if (spaces(q, end, space) == Step::More || q == end) return Step::More;
+    if (skipSpaces(q, end, space) == Step::More || q == end) return Step::More;
     if (*q != '=') return giveUp("an attribute without '='");
     ++q;
-    if (spaces(q, end, space) == Step::More || q == end) return Step::More;
+    if (skipSpaces(q, end, space) == Step::More || q == end) return Step::More;
     const char quote = *q;
     if (quote != '"' && quote != '\'') return giveUp("an attribute value without quotes");
     ++q;
-    bool decode = false;
+    bool needsDecoding = false;
     const char* value = q;
-    if (const Step s = attributeValue(q, end, quote, decode); s != Step::Ok) return s;
-    for (const RawAttribute& other : m_raw)
+    if (const Step s = attributeValue(q, end, quote, needsDecoding); s != Step::Ok) return s;
+    for (const XesXmlAttribute& other : m_attributes)
       if (other.name == attribute) return giveUp("a duplicate attribute");
-    if (m_raw.size() >= 64) return giveUp("more than 64 attributes in one tag");
-    m_raw.push_back({attribute, value, static_cast<std::size_t>(q - value), decode});
+    if (m_attributes.size() >= 64) return giveUp("more than 64 attributes in one tag");
+    if (needsDecoding) decode |= std::uint64_t{1} << m_attributes.size();
+    m_attributes.push_back({attribute, {value, static_cast<std::size_t>(q - value)}});
     ++q;  // the closing quote
   }
   // The whole tag is read and well-formed: hand it over.
-  std::size_t decodedBytes = 0;
-  for (const RawAttribute& raw : m_raw)
-    if (raw.decode) decodedBytes += raw.size;
-  if (m_decoded.size() < decodedBytes) m_decoded.resize(decodedBytes);
-  char* out = m_decoded.data();
-  m_attributes.clear();
-  for (const RawAttribute& raw : m_raw) {
-    if (!raw.decode) {
-      m_attributes.push_back({raw.name, {raw.value, raw.size}});
-      continue;
+  if (decode != 0) {
+    std::size_t bytes = 0;  // decoding never lengthens a value
+    for (std::size_t i = 0; i < m_attributes.size(); ++i)
+      if (decode >> i & 1) bytes += m_attributes[i].value.size();
+    if (m_decoded.size() < bytes) m_decoded.resize(bytes);
+    char* out = m_decoded.data();
+    for (std::size_t i = 0; i < m_attributes.size(); ++i) {
+      if (!(decode >> i & 1)) continue;
+      char* from = out;
+      decodeValue(m_attributes[i].value, out);
+      m_attributes[i].value = {from, static_cast<std::size_t>(out - from)};
     }
-    char* from = out;
-    decodeValue(raw, out);
-    m_attributes.push_back({raw.name, {from, static_cast<std::size_t>(out - from)}});
   }
   m_builder.start(name, m_attributes, tagLine);
   if (m_builder.fatal()) throw *m_builder.fatal();
@@ -445,7 +445,7 @@ Step Tokenizer::endTag(const char*& p, const char* end) {
   const std::string_view name(nameBegin, static_cast<std::size_t>(q - nameBegin));
   bool space = false;
   const std::uint64_t line = m_line;
-  if (spaces(q, end, space) == Step::More || q == end) {
+  if (skipSpaces(q, end, space) == Step::More || q == end) {
     m_line = line;
     return Step::More;
   }
