@@ -5,6 +5,7 @@
 // Parse figures are the median of --repeat runs (default 5), with their range.
 //   orglens-bench-xes [--events N] [--repeat R] [--dir FOLDER] [--shared DATA_FOLDER]
 // A folder given with --dir is kept with the generated log in it (for profiling).
+#include <time.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -77,27 +78,38 @@ struct Timed {
   double seconds = 0;  // the median run
   std::uint64_t events = 0;
   double fastest = 0, slowest = 0;
+  double cpuSeconds = 0;  // the median run's process CPU time (user + system)
 };
+
+/// CPU time of this process: on a shared machine it shows the work when the wall clock also
+/// counts time spent waiting for a core.
+double cpuNow() {
+  timespec t{};
+  ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
+}
 
 /// Parses `path` `repeat` times with `reader`; the median time and the range.
 Timed parseOnly(const fs::path& path, importers::XesXmlReader reader, int repeat) {
   importers::XesParseOptions options;
   options.reader = reader;
-  std::vector<double> seconds;
+  std::vector<std::pair<double, double>> seconds;  // wall, CPU
   std::uint64_t events = 0;
   for (int i = 0; i < repeat; ++i) {
     CountingHandler handler;
     importers::XesParseReport report;
+    const double cpu = cpuNow();
     const auto start = bench::Clock::now();
     importers::parseXesFile(path, handler, options, &report);
-    seconds.push_back(bench::secondsSince(start));
+    seconds.emplace_back(bench::secondsSince(start), cpuNow() - cpu);
     events = handler.events;
     if (report.expatTookOver)
       std::cout << "  (the tokenizer left " << path.filename().string() << " to expat at line "
                 << report.takeOverLine << ": " << report.takeOverReason << ")\n";
   }
   std::sort(seconds.begin(), seconds.end());
-  return {seconds[seconds.size() / 2], events, seconds.front(), seconds.back()};
+  const auto& median = seconds[seconds.size() / 2];
+  return {median.first, events, seconds.front().first, seconds.back().first, median.second};
 }
 
 Timed endToEnd(const fs::path& path, const fs::path& dir) {
@@ -111,13 +123,14 @@ Timed endToEnd(const fs::path& path, const fs::path& dir) {
   return {bench::secondsSince(start), outcome.counts.events};
 }
 
-/// Seconds Python's lxml.etree.iterparse needs to walk the same events (timed inside Python,
-/// so interpreter start-up is excluded); negative when python3 or lxml is missing.
-double pythonSeconds(const fs::path& path, const fs::path& dir) {
+/// Wall and CPU seconds Python's lxml.etree.iterparse needs to walk the same events (timed
+/// inside Python, so interpreter start-up is excluded); negative when python3 or lxml is
+/// missing.
+std::pair<double, double> pythonSeconds(const fs::path& path, const fs::path& dir) {
   const fs::path script = dir / "iterparse.py";
   std::ofstream(script) << R"(import sys, time
 from lxml import etree
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 events = 0
 for _, el in etree.iterparse(sys.argv[1], events=("end",), tag="{*}event"):
     attrs = {c.get("key"): c.get("value") for c in el}
@@ -125,19 +138,19 @@ for _, el in etree.iterparse(sys.argv[1], events=("end",), tag="{*}event"):
     el.clear()
     while el.getprevious() is not None:
         del el.getparent()[0]
-print(time.perf_counter() - start, events)
+print(time.perf_counter() - start, time.process_time() - cpu, events)
 )";
   // The first python3 that has lxml (a pyenv shim may shadow the system one that has it).
   const std::string command =
       "for p in python3 /usr/bin/python3; do $p -c 'import lxml' 2>/dev/null && exec $p '" +
       script.string() + "' '" + path.string() + "'; done 2>/dev/null";
   FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return -1;
-  double seconds = -1;
+  if (!pipe) return {-1, -1};
+  double seconds = -1, cpu = -1;
   long events = 0;
-  if (std::fscanf(pipe, "%lf %ld", &seconds, &events) != 2) seconds = -1;
+  if (std::fscanf(pipe, "%lf %lf %ld", &seconds, &cpu, &events) != 3) seconds = -1;
   ::pclose(pipe);
-  return seconds;
+  return {seconds, cpu};
 }
 
 void printRate(const std::string& what, const Timed& t) {
@@ -150,18 +163,23 @@ void printRate(const std::string& what, const Timed& t) {
               << bench::withCommas(static_cast<std::uint64_t>(double(t.events) / t.slowest)) << "–"
               << bench::withCommas(static_cast<std::uint64_t>(double(t.events) / t.fastest))
               << ")";
+  if (t.cpuSeconds > 0)
+    std::cout << "; CPU " << bench::fixed(t.cpuSeconds, 3) << " s = "
+              << bench::withCommas(static_cast<std::uint64_t>(double(t.events) / t.cpuSeconds))
+              << " events/s";
   std::cout << "\n";
 }
 
 /// Both readers on one file, with the tokenizer's speed-up over expat.
-Timed compareReaders(const std::string& what, const fs::path& path, int repeat) {
+std::pair<Timed, Timed> compareReaders(const std::string& what, const fs::path& path, int repeat) {
   const Timed fast = parseOnly(path, importers::XesXmlReader::Tokenizer, repeat);
   printRate("parse " + what + " (tokenizer)", fast);
   const Timed expat = parseOnly(path, importers::XesXmlReader::Expat, repeat);
   printRate("parse " + what + " (expat)", expat);
-  std::cout << "  tokenizer / expat: " << bench::fixed(expat.seconds / fast.seconds, 2) << "x\n";
+  std::cout << "  tokenizer / expat: " << bench::fixed(expat.seconds / fast.seconds, 2)
+            << "x (CPU " << bench::fixed(expat.cpuSeconds / fast.cpuSeconds, 2) << "x)\n";
   if (fast.events != expat.events) std::cout << "  EVENT COUNTS DIFFER\n";
-  return fast;
+  return {fast, expat};
 }
 
 }  // namespace
@@ -194,18 +212,19 @@ int main(int argc, char** argv) {
     compareReaders(name, real, repeat);
     printRate(std::string("import ") + name, endToEnd(real, dir));
   }
-  const Timed parse = compareReaders("generated", log, repeat);
-  const Timed expatParse = parseOnly(log, importers::XesXmlReader::Expat, 1);
+  const auto [parse, expatParse] = compareReaders("generated", log, repeat);
   bench::resetPeakRss();
   const Timed import = endToEnd(log, dir);
   printRate("import generated", import);
   std::cout << "peak RSS of the import: " << bench::formatKiB(bench::peakRssKiB()) << "\n";
-  const double python = pythonSeconds(log, dir);
+  const auto [python, pythonCpu] = pythonSeconds(log, dir);
   if (python > 0)
-    std::cout << "python lxml iterparse: " << bench::fixed(python, 3) << " s; orglens parse is "
-              << bench::fixed(python / parse.seconds, 1)
-              << "x faster (tokenizer, median run); expat path (one more run) "
-              << bench::fixed(python / expatParse.seconds, 1) << "x\n";
+    std::cout << "python lxml iterparse: " << bench::fixed(python, 3) << " s (CPU "
+              << bench::fixed(pythonCpu, 3) << " s); the tokenizer parses "
+              << bench::fixed(python / parse.seconds, 1) << "x faster (CPU "
+              << bench::fixed(pythonCpu / parse.cpuSeconds, 1) << "x), the expat path "
+              << bench::fixed(python / expatParse.seconds, 1) << "x (CPU "
+              << bench::fixed(pythonCpu / expatParse.cpuSeconds, 1) << "x)\n";
   else
     std::cout << "python lxml iterparse: skipped (python3 with lxml not available)\n";
   if (keep)
