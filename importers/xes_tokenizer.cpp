@@ -214,6 +214,7 @@ class Tokenizer {
   std::size_t m_chunk;
   std::vector<char> m_buffer;
   std::size_t m_begin = 0, m_end = 0;  // the unread bytes in m_buffer
+  std::size_t m_readAhead = 0;         // bytes to read before scanning again
   bool m_eof = false;
   std::uint64_t m_line = 1;
   Doc m_doc = Doc::Start;
@@ -616,12 +617,20 @@ XesTokenizerResult Tokenizer::run() {
     if (got == 0 && m_input.total() == 0) throw XesParseError(0, "the file is empty");
     m_eof = got == 0;
     m_end += static_cast<std::size_t>(got);
-    const char* p = m_buffer.data() + m_begin;
-    const char* end = m_buffer.data() + m_end;
-    const Step s = scan(p, end);
-    m_begin = static_cast<std::size_t>(p - m_buffer.data());
-    if (s == Step::Fail) return stop("malformed XML");
-    m_result.warnings += m_builder.flushWarnings(m_handler);
+    // A token longer than a chunk is scanned again only once the input read since has grown
+    // as large as it (so a huge token costs linear time, not quadratic). Scanning later only
+    // hands warnings over later, never earlier than expat, which keeps expat's take-over exact.
+    m_readAhead -= std::min(m_readAhead, static_cast<std::size_t>(got));
+    if (m_readAhead == 0 || m_eof) {
+      m_readAhead = 0;
+      const char* p = m_buffer.data() + m_begin;
+      const char* end = m_buffer.data() + m_end;
+      const Step s = scan(p, end);
+      m_begin = static_cast<std::size_t>(p - m_buffer.data());
+      if (s == Step::Fail) return stop("malformed XML");
+      if (s == Step::More && m_end - m_begin > m_chunk) m_readAhead = m_end - m_begin;
+      m_result.warnings += m_builder.flushWarnings(m_handler);
+    }
     if (m_eof) {
       if (m_begin != m_end) return stop("the file ends inside a tag");
       if (m_doc != Doc::Epilog) return stop("the file ends before the root element is closed");

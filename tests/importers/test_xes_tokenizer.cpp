@@ -132,3 +132,21 @@ TEST_CASE("The XES tokenizer agrees with expat on the real logs", "[importers][x
     }
   }
 }
+
+TEST_CASE("The XES tokenizer reads tokens much longer than a chunk like expat",
+          "[importers][xes][tokenizer]") {
+  const auto dir = test::tempDir("xes-tokenizer-long");
+  std::string big(700 * 1024, 'x');
+  for (std::size_t i = 0; i < big.size(); i += 1000) big[i] = '\n';  // lines inside a value
+  const std::string text =
+      "<log><!--" + big + "--><trace><string key=\"concept:name\" value=\"" + big +
+      "\"/><event><string key=\"k\" value=\"&amp;" + big + "\"/></event></trace>\n<event/></log>";
+  const auto file = test::writeFile(dir / "long.xes", text);
+  for (std::size_t chunk : {std::size_t{4096}, std::size_t{256 * 1024}}) {
+    INFO("chunk bytes " << chunk);
+    const auto runs = test::runBothXesReaders(file, chunk);
+    CHECK_FALSE(runs.report.expatTookOver);
+    CHECK(runs.tokenizer == runs.expat);
+    CHECK(runs.expat.find("warning line 2153: an <event> outside any <trace>") != std::string::npos);
+  }
+}
