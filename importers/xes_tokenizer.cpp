@@ -339,18 +339,19 @@ Step Tokenizer::declaration(const char*& p, const char* end) {
   if (!close) return end - p > 1024 ? giveUp("a long XML declaration") : Step::More;
   const char* q = p + 5;  // past "<?xml"
   bool space = false;
+  // name="value" or name='value' at q; q moves past it only when it is one.
   const auto pseudo = [&](std::string_view name, std::string_view& value) {
     if (static_cast<std::size_t>(close - q) < name.size() + 3 ||
         std::memcmp(q, name.data(), name.size()) != 0 || q[name.size()] != '=')
       return false;
-    q += name.size() + 1;
-    const char quote = *q;
+    const char* r = q + name.size() + 1;
+    const char quote = *r;
     if (quote != '"' && quote != '\'') return false;
-    const char* v = ++q;
-    while (q < close && *q != quote) ++q;
-    if (q == close) return false;
-    value = std::string_view(v, static_cast<std::size_t>(q - v));
-    ++q;
+    const char* v = ++r;
+    while (r < close && *r != quote) ++r;
+    if (r == close) return false;
+    value = std::string_view(v, static_cast<std::size_t>(r - v));
+    q = r + 1;
     return true;
   };
   std::string_view version, encoding, standalone;

@@ -109,21 +109,27 @@ TEST_CASE("XML the tokenizer does not read is imported by expat, each trace once
     const auto file = test::writeFile(dir / "other.xes", kHead + c.body);
     requireSame(file, c.fatal, true);
   }
-  // In the prolog: a DOCTYPE, another encoding.
+  // In the prolog: a DOCTYPE, another encoding, another XML version.
   const std::string body =
       "<log><trace><string key=\"concept:name\" value=\"t1\"/></trace></log>\n";
   for (const std::string& text :
        {"<?xml version=\"1.0\"?>\n<!DOCTYPE log [ <!ENTITY e \"x\"> ]>\n" + body,
-        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + body}) {
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + body,
+        "<?xml version=\"2.0\"?>\n" + body}) {  // expat accepts other versions
     const auto file = test::writeFile(dir / "prolog.xes", text);
     requireSame(file, false, true);
   }
 }
 
-TEST_CASE("An empty XES file and a root other than <log> fail alike in both readers",
+TEST_CASE("An empty XES file, a bad XML declaration and a root other than <log> fail alike",
           "[importers][xes][tokenizer][badinput]") {
   const auto dir = test::tempDir("xes-tokenizer-root");
-  for (const char* text : {"", "<?xml version=\"1.0\"?>\n<notlog/>\n"}) {
+  for (const char* text :
+       {"", "<?xml version=\"1.0\"?>\n<notlog/>\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8 ?>\n<log/>\n",  // an unclosed quote
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"maybe\"?>\n<log/>\n",
+        "<?xml version=\"1.0\"encoding=\"UTF-8\"?>\n<log/>\n",
+        "\n<?xml version=\"1.0\"?><log/>"}) {
     INFO(text);
     const auto file = test::writeFile(dir / "x.xes", text);
     const auto runs = test::runBothXesReaders(file);
