@@ -1,11 +1,15 @@
-// XES benchmark: generates a deterministic 1,000,000-event XES log, then measures the SAX
-// parser alone (no sink), the end-to-end import into a store (with peak RSS), the real logs in
-// ../shared/data when present, and the same parse in Python with lxml.etree.iterparse.
-//   orglens-bench-xes [--events N] [--dir FOLDER] [--shared DATA_FOLDER]
+// XES benchmark: generates a deterministic 1,000,000-event XES log, then measures the parser
+// alone (no sink) with its default reader (the hand-written tokenizer) and with expat, the
+// end-to-end import into a store (with peak RSS), the real logs in ../shared/data when
+// present, and the same parse in Python with lxml.etree.iterparse (as PM4Py imports XES).
+// Parse figures are the median of --repeat runs (default 5), with their range.
+//   orglens-bench-xes [--events N] [--repeat R] [--dir FOLDER] [--shared DATA_FOLDER]
 // A folder given with --dir is kept with the generated log in it (for profiling).
+#include <time.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -71,15 +75,41 @@ void generate(const fs::path& path, std::uint64_t events) {
 }
 
 struct Timed {
-  double seconds = 0;
+  double seconds = 0;  // the median run
   std::uint64_t events = 0;
+  double fastest = 0, slowest = 0;
+  double cpuSeconds = 0;  // the median run's process CPU time (user + system)
 };
 
-Timed parseOnly(const fs::path& path) {
-  CountingHandler handler;
-  const auto start = bench::Clock::now();
-  importers::parseXesFile(path, handler);
-  return {bench::secondsSince(start), handler.events};
+/// CPU time of this process: on a shared machine it shows the work when the wall clock also
+/// counts time spent waiting for a core.
+double cpuNow() {
+  timespec t{};
+  ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
+}
+
+/// Parses `path` `repeat` times with `reader`; the median time and the range.
+Timed parseOnly(const fs::path& path, importers::XesXmlReader reader, int repeat) {
+  importers::XesParseOptions options;
+  options.reader = reader;
+  std::vector<std::pair<double, double>> seconds;  // wall, CPU
+  std::uint64_t events = 0;
+  for (int i = 0; i < repeat; ++i) {
+    CountingHandler handler;
+    importers::XesParseReport report;
+    const double cpu = cpuNow();
+    const auto start = bench::Clock::now();
+    importers::parseXesFile(path, handler, options, &report);
+    seconds.emplace_back(bench::secondsSince(start), cpuNow() - cpu);
+    events = handler.events;
+    if (report.expatTookOver)
+      std::cout << "  (the tokenizer left " << path.filename().string() << " to expat at line "
+                << report.takeOverLine << ": " << report.takeOverReason << ")\n";
+  }
+  std::sort(seconds.begin(), seconds.end());
+  const auto& median = seconds[seconds.size() / 2];
+  return {median.first, events, seconds.front().first, seconds.back().first, median.second};
 }
 
 Timed endToEnd(const fs::path& path, const fs::path& dir) {
@@ -93,13 +123,14 @@ Timed endToEnd(const fs::path& path, const fs::path& dir) {
   return {bench::secondsSince(start), outcome.counts.events};
 }
 
-/// Seconds Python's lxml.etree.iterparse needs to walk the same events (timed inside Python,
-/// so interpreter start-up is excluded); negative when python3 or lxml is missing.
-double pythonSeconds(const fs::path& path, const fs::path& dir) {
+/// Wall and CPU seconds Python's lxml.etree.iterparse needs to walk the same events (timed
+/// inside Python, so interpreter start-up is excluded); negative when python3 or lxml is
+/// missing.
+std::pair<double, double> pythonSeconds(const fs::path& path, const fs::path& dir) {
   const fs::path script = dir / "iterparse.py";
   std::ofstream(script) << R"(import sys, time
 from lxml import etree
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 events = 0
 for _, el in etree.iterparse(sys.argv[1], events=("end",), tag="{*}event"):
     attrs = {c.get("key"): c.get("value") for c in el}
@@ -107,32 +138,55 @@ for _, el in etree.iterparse(sys.argv[1], events=("end",), tag="{*}event"):
     el.clear()
     while el.getprevious() is not None:
         del el.getparent()[0]
-print(time.perf_counter() - start, events)
+print(time.perf_counter() - start, time.process_time() - cpu, events)
 )";
   // The first python3 that has lxml (a pyenv shim may shadow the system one that has it).
   const std::string command =
       "for p in python3 /usr/bin/python3; do $p -c 'import lxml' 2>/dev/null && exec $p '" +
       script.string() + "' '" + path.string() + "'; done 2>/dev/null";
   FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return -1;
-  double seconds = -1;
+  if (!pipe) return {-1, -1};
+  double seconds = -1, cpu = -1;
   long events = 0;
-  if (std::fscanf(pipe, "%lf %ld", &seconds, &events) != 2) seconds = -1;
+  if (std::fscanf(pipe, "%lf %lf %ld", &seconds, &cpu, &events) != 3) seconds = -1;
   ::pclose(pipe);
-  return seconds;
+  return {seconds, cpu};
 }
 
 void printRate(const std::string& what, const Timed& t) {
   std::cout << what << ": " << bench::withCommas(t.events) << " events in "
             << bench::fixed(t.seconds, 3) << " s = "
             << bench::withCommas(static_cast<std::uint64_t>(double(t.events) / t.seconds))
-            << " events/s\n";
+            << " events/s";
+  if (t.slowest > t.fastest)
+    std::cout << " (median; range "
+              << bench::withCommas(static_cast<std::uint64_t>(double(t.events) / t.slowest)) << "–"
+              << bench::withCommas(static_cast<std::uint64_t>(double(t.events) / t.fastest))
+              << ")";
+  if (t.cpuSeconds > 0)
+    std::cout << "; CPU " << bench::fixed(t.cpuSeconds, 3) << " s = "
+              << bench::withCommas(static_cast<std::uint64_t>(double(t.events) / t.cpuSeconds))
+              << " events/s";
+  std::cout << "\n";
+}
+
+/// Both readers on one file, with the tokenizer's speed-up over expat.
+std::pair<Timed, Timed> compareReaders(const std::string& what, const fs::path& path, int repeat) {
+  const Timed fast = parseOnly(path, importers::XesXmlReader::Tokenizer, repeat);
+  printRate("parse " + what + " (tokenizer)", fast);
+  const Timed expat = parseOnly(path, importers::XesXmlReader::Expat, repeat);
+  printRate("parse " + what + " (expat)", expat);
+  std::cout << "  tokenizer / expat: " << bench::fixed(expat.seconds / fast.seconds, 2)
+            << "x (CPU " << bench::fixed(expat.cpuSeconds / fast.cpuSeconds, 2) << "x)\n";
+  if (fast.events != expat.events) std::cout << "  EVENT COUNTS DIFFER\n";
+  return {fast, expat};
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::uint64_t events = 1'000'000;
+  int repeat = 5;
   fs::path dir = fs::temp_directory_path() / ("orglens-bench-xes-" + std::to_string(::getpid()));
   fs::path shared = fs::path(ORGLENS_BENCH_SOURCE_DIR) / ".." / "shared" / "data";
   bool keep = false;  // a folder given by --dir keeps the generated log (for profiling)
@@ -140,6 +194,8 @@ int main(int argc, char** argv) {
     const std::string arg = argv[i];
     if (arg == "--events")
       events = std::stoull(argv[i + 1]);
+    else if (arg == "--repeat")
+      repeat = std::max(1, std::stoi(argv[i + 1]));
     else if (arg == "--dir")
       dir = argv[i + 1], keep = true;
     else if (arg == "--shared")
@@ -153,19 +209,22 @@ int main(int argc, char** argv) {
   for (const char* name : {"receipt.xes.gz", "helpdesk.xes.gz"}) {
     const fs::path real = shared / "event-logs" / name;
     if (!fs::exists(real)) continue;
-    printRate(std::string("parse ") + name, parseOnly(real));
+    compareReaders(name, real, repeat);
     printRate(std::string("import ") + name, endToEnd(real, dir));
   }
-  const Timed parse = parseOnly(log);
-  printRate("parse generated", parse);
+  const auto [parse, expatParse] = compareReaders("generated", log, repeat);
   bench::resetPeakRss();
   const Timed import = endToEnd(log, dir);
   printRate("import generated", import);
   std::cout << "peak RSS of the import: " << bench::formatKiB(bench::peakRssKiB()) << "\n";
-  const double python = pythonSeconds(log, dir);
+  const auto [python, pythonCpu] = pythonSeconds(log, dir);
   if (python > 0)
-    std::cout << "python lxml iterparse: " << bench::fixed(python, 3) << " s; orglens parse is "
-              << bench::fixed(python / parse.seconds, 1) << "x faster\n";
+    std::cout << "python lxml iterparse: " << bench::fixed(python, 3) << " s (CPU "
+              << bench::fixed(pythonCpu, 3) << " s); the tokenizer parses "
+              << bench::fixed(python / parse.seconds, 1) << "x faster (CPU "
+              << bench::fixed(pythonCpu / parse.cpuSeconds, 1) << "x), the expat path "
+              << bench::fixed(python / expatParse.seconds, 1) << "x (CPU "
+              << bench::fixed(pythonCpu / expatParse.cpuSeconds, 1) << "x)\n";
   else
     std::cout << "python lxml iterparse: skipped (python3 with lxml not available)\n";
   if (keep)

@@ -1,14 +1,15 @@
 #include "importers/xes_elements.h"
 
 #include <array>
-#include <cstring>
 #include <utility>
 
 namespace orglens::importers {
 
-XesElement classifyXesElement(const char* name) {
-  if (const char* colon = std::strrchr(name, ':')) name = colon + 1;
-  static constexpr std::array<std::pair<const char*, XesElement>, 13> kNames = {{
+XesElement classifyXesElement(std::string_view name) {
+  if (const auto colon = name.rfind(':'); colon != std::string_view::npos)
+    name.remove_prefix(colon + 1);
+  if (name.empty()) return XesElement::Other;
+  static constexpr std::array<std::pair<std::string_view, XesElement>, 13> kNames = {{
       {"event", XesElement::Event},
       {"string", XesElement::String},
       {"date", XesElement::Date},
@@ -24,7 +25,7 @@ XesElement classifyXesElement(const char* name) {
       {"log", XesElement::Log},
   }};
   for (const auto& [text, element] : kNames)
-    if (text[0] == name[0] && std::strcmp(text, name) == 0) return element;
+    if (text[0] == name[0] && text == name) return element;
   return XesElement::Other;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "importers/xes_parser.h"
 
@@ -25,7 +26,7 @@ enum class XesElement : std::uint8_t {
 };
 
 /// Element kind from its name; a namespace prefix (rare in XES) is dropped. O(name length).
-XesElement classifyXesElement(const char* name);
+XesElement classifyXesElement(std::string_view name);
 /// True for the attribute elements (string ... container).
 inline bool isXesAttribute(XesElement e) {
   return e >= XesElement::String && e <= XesElement::Container;

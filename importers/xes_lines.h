@@ -25,9 +25,12 @@ class XesLineCounter {
     for (const char* p = data;
          (p = static_cast<const char*>(std::memchr(p, '\n', size - (p - data)))); ++p)
       m_newlines.push_back(m_read + static_cast<std::uint64_t>(p - data));
+    // A CR ending the previous chunk is lone unless this one starts with LF.
+    if (m_crAtEnd && size > 0 && data[0] != '\n') m_exact = false;
     for (const char* p = data;
          (p = static_cast<const char*>(std::memchr(p, '\r', size - (p - data)))); ++p)
       if (p + 1 < data + size && p[1] != '\n') m_exact = false;
+    if (size > 0) m_crAtEnd = data[size - 1] == '\r';
     m_read += size;
   }
   bool exact() const { return m_exact; }
@@ -43,6 +46,7 @@ class XesLineCounter {
   std::uint64_t m_passed = 0;             // newlines before m_newlines[0]
   std::uint64_t m_read = 0;               // input bytes recorded
   bool m_exact = true;
+  bool m_crAtEnd = false;  // the last chunk ended with CR (lone or the first half of CR LF)
 };
 
 }  // namespace orglens::importers
