@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <functional>
+#include <future>
 #include <memory>
 #include <vector>
 
@@ -105,6 +107,57 @@ void checkIdentityMode(const model::Store& store, const ImportOptions& options) 
                     "another store");
 }
 
+/// Passes progress through and, once the fingerprint computed beside the import is known,
+/// cancels the import when the store already has that source.
+class FingerprintWatch final : public model::Progress {
+ public:
+  FingerprintWatch(model::Progress& inner, const model::Store& store,
+                   const model::SourceRecord& record, std::future<std::string> fingerprint)
+      : m_inner(inner), m_store(store), m_record(record), m_future(std::move(fingerprint)) {}
+  ~FingerprintWatch() override {
+    if (m_future.valid()) m_future.wait();  // never leave the hashing thread behind
+  }
+  void report(double fraction, std::string_view phase) override {
+    m_inner.report(fraction, phase);
+  }
+  bool cancelled() const override {
+    if (m_inner.cancelled()) return true;
+    if (!m_known && m_future.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+      check();
+    return m_existing.has_value();
+  }
+  /// Waits for the fingerprint (rethrowing its error) and says whether the store has it.
+  std::optional<model::SourceId> existingSource() const {
+    if (!m_known) check();
+    if (m_error) std::rethrow_exception(m_error);
+    return m_existing;
+  }
+  const std::string& fingerprint() const {
+    existingSource();
+    return m_fingerprint;
+  }
+
+ private:
+  /// An error (an unreadable file) is kept for existingSource(): polling never throws.
+  void check() const {
+    m_known = true;
+    try {
+      m_fingerprint = m_future.get();
+      m_existing = m_store.findSource(m_fingerprint, m_record.format, m_record.options);
+    } catch (...) {
+      m_error = std::current_exception();
+    }
+  }
+  model::Progress& m_inner;
+  const model::Store& m_store;
+  const model::SourceRecord& m_record;
+  mutable std::future<std::string> m_future;
+  mutable bool m_known = false;
+  mutable std::string m_fingerprint;
+  mutable std::optional<model::SourceId> m_existing;
+  mutable std::exception_ptr m_error;
+};
+
 model::MicrosUtc nowMicros() {
   using namespace std::chrono;
   return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
@@ -188,20 +241,27 @@ ImportOutcome importFile(model::Store& store, const std::filesystem::path& path,
   const Importer& importer = chooseImporter(path, options);
   validateMapping(importer, options);
   checkIdentityMode(store, options);
-  progress.report(0.0, "hashing");
   model::SourceRecord record;
   record.path = std::filesystem::absolute(path).lexically_normal().string();
   record.format = std::string(importer.name());
-  record.sha256 = importer.fingerprint(path);
   record.options = options.canonical();
   record.importedAt = nowMicros();
-  if (auto existing = store.findSource(record.sha256, record.format, record.options)) {
+  // The fingerprint (a SHA-256 of every byte) is computed on another thread while the import
+  // runs: reading a large file twice one after the other cost as much as a third of the import.
+  // When it names a source the store already has, the import is cancelled and rolled back.
+  FingerprintWatch watch(progress, store, record,
+                         std::async(std::launch::async, [&importer, path] {
+                           return importer.fingerprint(path);
+                         }));
+  auto alreadyImported = [&]() -> std::optional<ImportOutcome> {
+    const auto existing = watch.existingSource();
+    if (!existing) return std::nullopt;
     ImportOutcome out;
     out.format = record.format;
     out.source = *existing;
     out.alreadyImported = true;
     return out;
-  }
+  };
   auto session = store.beginImport(record);
   if (options.pseudonymise())
     session->setMeta(kPseudonymKeyIdMeta, Pseudonymiser(options.pseudonymKey).keyId());
@@ -214,7 +274,15 @@ ImportOutcome importFile(model::Store& store, const std::filesystem::path& path,
       return pseudonym ? std::optional<std::string>(*pseudonym) : std::nullopt;
     });
   };
-  ImportOutcome out = runImporter(importer, *session, path, options, progress, counts, maskLate);
+  ImportOutcome out;
+  try {
+    out = runImporter(importer, *session, path, options, watch, counts, maskLate);
+  } catch (const ImportError&) {
+    if (auto same = alreadyImported()) return *same;  // the session rolls back
+    throw;
+  }
+  if (auto same = alreadyImported()) return *same;
+  session->setFingerprint(watch.fingerprint());
   session->resolvePendingRelations();  // e.g. replies whose parent came in this import
   const auto& added = session->counts();
   counts.events = added.events;

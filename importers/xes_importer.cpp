@@ -19,6 +19,7 @@
 #include "importers/registry.h"
 #include "importers/timestamp.h"
 #include "importers/xes_parser.h"
+#include "importers/xes_pipeline.h"
 #include "importers/xes_values.h"
 #include "model/identity.h"
 
@@ -223,7 +224,8 @@ void XesRun::run() {
   m_memberOf = m_ctx.sink.intern("member-of");
   m_role = m_ctx.sink.intern("role");
   try {
-    if (!parseXesFile(m_ctx.path, *this)) return;  // cancelled: importFile reports it
+    // The reader runs on a second thread, the writes to the sink on this one.
+    if (!parseXesFilePipelined(m_ctx.path, *this)) return;  // cancelled: importFile reports it
   } catch (const XesParseError& e) {
     throw ImportError(m_ctx.diagnostics.where(e.line()) + ": " + e.what() +
                       "; nothing was imported");

@@ -57,6 +57,9 @@ class ImportSession final : public ModelSink {
   /// Sets a meta value (`pseudonym_key_id`) inside the import's transaction, so that it is
   /// written only if the import commits.
   void setMeta(std::string_view key, std::string_view value);
+  /// The source's fingerprint, when it was not known at the start (it is computed beside the
+  /// import); written with the source record at commit.
+  void setFingerprint(std::string sha256) { m_record.sha256 = std::move(sha256); }
   /// Writes the source record (with `counts` and diagnostics) and commits.
   SourceId commit(const ImportCounts& counts, const std::vector<Diagnostic>& diagnostics);
   /// Discards everything (also done by the destructor when not committed).
