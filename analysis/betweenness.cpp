@@ -39,14 +39,13 @@ struct Slot {
 /// Work space of one thread, reused across sources.
 struct Search {
   std::vector<Slot> slot;
-  std::vector<std::uint32_t> order;  // nodes in non-decreasing distance
+  std::vector<std::uint32_t> order;        // nodes in non-decreasing distance
   std::vector<std::uint32_t> succ, first;  // unweighted: successor lists, by queue position
   // Weighted (Dijkstra) only:
   std::vector<double> sigma, delta, dist;
   std::vector<std::vector<std::uint32_t>> preds;
   std::vector<char> done;
-  Search(std::size_t n, std::size_t arcs, bool weighted)
-      : slot(n, Slot{0.0, -1}), order(n) {
+  Search(std::size_t n, std::size_t arcs, bool weighted) : slot(n, Slot{0.0, -1}), order(n) {
     if (!weighted) {
       succ.resize(arcs);
       first.resize(n + 1);

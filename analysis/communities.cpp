@@ -118,7 +118,8 @@ bool fastMoveNodes(const Level& l, Ids& comm, double gamma, double twoM, Rng& rn
     queued[v] = 0;
     const auto own = comm[v];
     const double kv = l.strength[v];
-    for (auto k = l.offsets[v]; k < l.offsets[v + 1]; ++k) acc.add(comm[l.targets[k]], l.weights[k]);
+    for (auto k = l.offsets[v]; k < l.offsets[v + 1]; ++k)
+      acc.add(comm[l.targets[k]], l.weights[k]);
     total[own] -= kv;
     auto best = own;
     double bestGain = acc.weight[own] - gamma * kv * total[own] / twoM;

@@ -48,9 +48,9 @@ CommunityResult louvain(const Graph& graph, const CommunityOptions& options = {}
 /// node that moved are visited again, not every node in repeated passes), then the refinement
 /// of each community (singleton nodes well connected to their community merge, at random with
 /// probability ∝ exp(ΔH / β), into well-connected refined sub-communities with ΔH ≥ 0),
-/// aggregation by the refined partition with the unrefined one as the starting partition of the next level;
-/// when the refinement merges nothing, aggregation by the unrefined partition. Communities
-/// are connected. Same complexity as louvain per iteration.
+/// aggregation by the refined partition with the unrefined one as the starting partition of the
+/// next level; when the refinement merges nothing, aggregation by the unrefined partition.
+/// Communities are connected. Same complexity as louvain per iteration.
 CommunityResult leiden(const Graph& graph, const CommunityOptions& options = {});
 
 /// Newman–Girvan modularity, weighted, with resolution γ:

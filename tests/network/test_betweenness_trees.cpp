@@ -88,5 +88,7 @@ TEST_CASE("Betweenness with pendant trees matches igraph", "[network][betweennes
   SECTION("a sparse core with several components and deep trees") {
     checkAgainstIgraph(300, treesGraph(300, 80, 90, 4), 4);
   }
-  SECTION("a forest only") { checkAgainstIgraph(120, treesGraph(120, 1, 0, 5), 5); }
+  SECTION("a forest only") {
+    checkAgainstIgraph(120, treesGraph(120, 1, 0, 5), 5);
+  }
 }
