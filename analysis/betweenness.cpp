@@ -22,7 +22,7 @@ constexpr std::uint32_t kNone = UINT32_MAX;
 /// The graph the searches run on. Exact: the input without its pendant trees (Baglioni et al.
 /// 2012): degree-one nodes are removed over and over, and every remaining node v stands for
 /// mass[v] nodes (itself and the trees hanging from it). Sampled: the whole input, mass 1.
-/// Node ids keep the input's order (core id → input id in `input`).
+/// Core ids follow localityOrder (core id → input id in `input`).
 struct Core {
   std::vector<std::uint32_t> offsets{0}, targets, input;
   std::vector<double> weights, mass;
@@ -56,7 +56,7 @@ struct Search {
     dist.assign(n, -1.0);
     preds.resize(n);
     done.assign(n, 0);
-    order.clear();
+    order.clear();  // Dijkstra appends settled nodes
   }
 };
 
