@@ -17,42 +17,93 @@ namespace {
 
 constexpr std::size_t kChunk = 32;  // sources per chunk: fixed, never from the thread count
 constexpr double kEpsilon = 1e-10;  // relative tolerance of equal weighted path lengths
+constexpr std::uint32_t kNone = UINT32_MAX;
 
-/// Work space of one source's search, reused across sources.
+/// The graph the searches run on. Exact: the input without its pendant trees (Baglioni et al.
+/// 2012): degree-one nodes are removed over and over, and every remaining node v stands for
+/// mass[v] nodes (itself and the trees hanging from it). Sampled: the whole input, mass 1.
+/// Core ids follow localityOrder (core id → input id in `input`).
+struct Core {
+  std::vector<std::uint32_t> offsets{0}, targets, input;
+  std::vector<double> weights, mass;
+  std::size_t size() const { return offsets.size() - 1; }
+};
+
+/// Per node of a core search: σ (shortest paths from the source) while searching forward,
+/// then (mass + δ) / σ once its dependency δ is known; dist < 0 for nodes not reached.
+struct Slot {
+  double value;
+  std::int32_t dist;
+};
+
+/// Work space of one thread, reused across sources.
 struct Search {
+  std::vector<Slot> slot;
+  std::vector<std::uint32_t> order;        // nodes in non-decreasing distance
+  std::vector<std::uint32_t> succ, first;  // unweighted: successor lists, by queue position
+  // Weighted (Dijkstra) only:
   std::vector<double> sigma, delta, dist;
-  std::vector<std::uint32_t> order;  // nodes in non-decreasing distance
   std::vector<std::vector<std::uint32_t>> preds;
-  explicit Search(std::size_t n) : sigma(n), delta(n), dist(n), preds(n) { order.reserve(n); }
-  void reset() {
-    for (auto v : order) {
-      sigma[v] = 0;
-      delta[v] = 0;
-      dist[v] = -1;
-      preds[v].clear();
+  std::vector<char> done;
+  Search(std::size_t n, std::size_t arcs, bool weighted) : slot(n, Slot{0.0, -1}), order(n) {
+    if (!weighted) {
+      succ.resize(arcs);
+      first.resize(n + 1);
+      return;
     }
-    order.clear();
+    sigma.assign(n, 0.0);
+    delta.assign(n, 0.0);
+    dist.assign(n, -1.0);
+    preds.resize(n);
+    done.assign(n, 0);
+    order.clear();  // Dijkstra appends settled nodes
   }
 };
 
-/// Breadth-first search from s: distances, path counts σ and the visiting order. The
-/// predecessors are not stored: accumulatePull finds them again from the distances.
-void bfs(const Graph& g, std::uint32_t s, Search& w) {
-  w.sigma[s] = 1;
-  w.dist[s] = 0;
-  w.order.push_back(s);
-  for (std::size_t head = 0; head < w.order.size(); ++head) {
-    const auto v = w.order[head];
-    const double next = w.dist[v] + 1;
-    for (auto k = g.offsets[v]; k < g.offsets[v + 1]; ++k) {
-      const auto u = g.targets[k];
-      if (w.dist[u] < 0) {
-        w.dist[u] = next;
-        w.order.push_back(u);
+/// Unweighted source s: a breadth-first search with a flat queue counting σ that also writes
+/// each node's successors (neighbours one step further) to a flat list, then Brandes'
+/// back-propagation over those lists only, each node pulling from its successors:
+/// δ(v) = σ(v) Σ_succ (mass(u) + δ(u)) / σ(u). Adds mass(s)·δ(v) to acc[v].
+void searchUnweighted(const Core& g, std::uint32_t s, Search& w, std::vector<double>& acc) {
+  Slot* slot = w.slot.data();
+  std::uint32_t* queue = w.order.data();
+  std::uint32_t* succ = w.succ.data();
+  std::uint32_t* first = w.first.data();  // per queue position: start of its successors
+  const std::uint32_t* off = g.offsets.data();
+  const std::uint32_t* to = g.targets.data();
+  std::size_t tail = 0;
+  std::uint32_t written = 0;
+  slot[s] = {1.0, 0};
+  queue[tail++] = s;
+  for (std::size_t head = 0; head < tail; ++head) {
+    const auto v = queue[head];
+    const std::int32_t next = slot[v].dist + 1;
+    const double sigma = slot[v].value;
+    first[head] = written;
+    for (auto k = off[v], end = off[v + 1]; k < end; ++k) {
+      const auto x = to[k];
+      Slot& u = slot[x];
+      if (u.dist < 0) {
+        u = {sigma, next};
+        queue[tail++] = x;
+        succ[written++] = x;
+      } else if (u.dist == next) {
+        u.value += sigma;
+        succ[written++] = x;
       }
-      if (w.dist[u] == next) w.sigma[u] += w.sigma[v];
     }
   }
+  first[tail] = written;
+  const double sourceMass = g.mass[s];
+  for (std::size_t i = tail; i-- > 1;) {  // queue[0] is s: its dependency is not needed
+    const auto v = queue[i];
+    double sum = 0;
+    for (auto k = first[i]; k < first[i + 1]; ++k) sum += slot[succ[k]].value;
+    const double sigma = slot[v].value, delta = sigma * sum;
+    slot[v].value = (g.mass[v] + delta) / sigma;
+    acc[v] += sourceMass * delta;
+  }
+  for (std::size_t i = 0; i < tail; ++i) slot[queue[i]].dist = -1;
 }
 
 int compareLength(double a, double b) {
@@ -60,7 +111,8 @@ int compareLength(double a, double b) {
   return a < b ? -1 : 1;
 }
 
-void dijkstra(const Graph& g, std::uint32_t s, Search& w, std::vector<char>& done) {
+/// Weighted source s: Dijkstra with predecessor lists, then the back-propagation.
+void searchWeighted(const Core& g, std::uint32_t s, Search& w, std::vector<double>& acc) {
   using Entry = std::pair<double, std::uint32_t>;
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
   std::vector<std::uint32_t> seen{s};
@@ -70,12 +122,12 @@ void dijkstra(const Graph& g, std::uint32_t s, Search& w, std::vector<char>& don
   while (!heap.empty()) {
     const auto [d, v] = heap.top();
     heap.pop();
-    if (done[v] || d != w.dist[v]) continue;
-    done[v] = 1;
+    if (w.done[v] || d != w.dist[v]) continue;
+    w.done[v] = 1;
     w.order.push_back(v);
     for (auto k = g.offsets[v]; k < g.offsets[v + 1]; ++k) {
       const auto u = g.targets[k];
-      if (done[u]) continue;
+      if (w.done[u]) continue;
       const double length = d + 1.0 / g.weights[k];
       const int c = w.dist[u] < 0 ? -1 : compareLength(length, w.dist[u]);
       if (w.dist[u] < 0) seen.push_back(u);
@@ -90,33 +142,20 @@ void dijkstra(const Graph& g, std::uint32_t s, Search& w, std::vector<char>& don
       }
     }
   }
-  // Reset marks of nodes reached (settled ones are in order and reset by Search::reset).
-  for (auto v : seen) done[v] = 0;
-}
-
-/// Adds source s's dependencies to acc (Brandes' back-propagation).
-void accumulate(std::uint32_t s, Search& w, std::vector<double>& acc) {
+  const double sourceMass = g.mass[s];
   for (auto i = w.order.size(); i-- > 0;) {
     const auto v = w.order[i];
-    for (auto p : w.preds[v]) w.delta[p] += w.sigma[p] / w.sigma[v] * (1.0 + w.delta[v]);
-    if (v != s) acc[v] += w.delta[v];
+    for (auto p : w.preds[v]) w.delta[p] += w.sigma[p] / w.sigma[v] * (g.mass[v] + w.delta[v]);
+    if (v != s) acc[v] += sourceMass * w.delta[v];
   }
-}
-
-/// Unweighted: the same dependencies, each node pulling from its successors (neighbours one
-/// step further from s) in neighbour order, so that no predecessor lists are needed.
-void accumulatePull(const Graph& g, std::uint32_t s, Search& w, std::vector<double>& acc) {
-  for (auto i = w.order.size(); i-- > 0;) {
-    const auto v = w.order[i];
-    const double next = w.dist[v] + 1, sigma = w.sigma[v];
-    double delta = 0;
-    for (auto k = g.offsets[v]; k < g.offsets[v + 1]; ++k) {
-      const auto u = g.targets[k];
-      if (w.dist[u] == next) delta += sigma / w.sigma[u] * (1.0 + w.delta[u]);
-    }
-    w.delta[v] = delta;
-    if (v != s) acc[v] += delta;
+  for (auto v : seen) {
+    w.sigma[v] = 0;
+    w.delta[v] = 0;
+    w.dist[v] = -1;
+    w.preds[v].clear();
+    w.done[v] = 0;
   }
+  w.order.clear();
 }
 
 /// SplitMix64 (Steele et al. 2014): the same sequence on every platform.
@@ -149,12 +188,131 @@ std::vector<std::uint32_t> chooseSources(std::size_t n, std::size_t k, std::uint
   return nodes;
 }
 
-/// Σ over `sources` of their dependencies, per node (each pair counted from both ends when
-/// every node is a source). False when cancelled.
-bool sumDependencies(const Graph& g, const std::vector<std::uint32_t>& sources,
+/// The nodes with keep[v] in a cache-friendly order (Cuthill–McKee style): a breadth-first
+/// search from the node of highest degree, each node's unvisited neighbours appended in
+/// decreasing degree (ties: lower id first); further components from their highest-degree node.
+/// Nodes searched one after the other then touch nearby memory.
+std::vector<std::uint32_t> localityOrder(const Graph& g, const std::vector<char>& keep) {
+  const std::size_t n = g.nodeCount();
+  std::vector<std::uint32_t> degree(n, 0), byDegree, order, next;
+  for (std::uint32_t v = 0; v < n; ++v) {
+    if (!keep[v]) continue;
+    byDegree.push_back(v);
+    for (auto k = g.offsets[v]; k < g.offsets[v + 1]; ++k) degree[v] += keep[g.targets[k]];
+  }
+  const auto higher = [&](std::uint32_t a, std::uint32_t b) {
+    return degree[a] != degree[b] ? degree[a] > degree[b] : a < b;
+  };
+  std::sort(byDegree.begin(), byDegree.end(), higher);
+  std::vector<char> seen(n, 0);
+  order.reserve(byDegree.size());
+  for (auto root : byDegree) {
+    if (seen[root]) continue;
+    seen[root] = 1;
+    const std::size_t start = order.size();
+    order.push_back(root);
+    for (std::size_t h = start; h < order.size(); ++h) {
+      next.clear();
+      const auto v = order[h];
+      for (auto k = g.offsets[v]; k < g.offsets[v + 1]; ++k)
+        if (const auto u = g.targets[k]; keep[u] && !seen[u]) {
+          seen[u] = 1;
+          next.push_back(u);
+        }
+      std::sort(next.begin(), next.end(), higher);
+      order.insert(order.end(), next.begin(), next.end());
+    }
+  }
+  return order;
+}
+
+/// The core of g keeping the nodes with keep[v] (ties between them only), renumbered in
+/// localityOrder, with mass per node.
+Core coreOf(const Graph& g, const std::vector<char>& keep, const std::vector<double>& mass) {
+  Core c;
+  c.input = localityOrder(g, keep);
+  std::vector<std::uint32_t> id(g.nodeCount(), kNone);
+  for (std::uint32_t i = 0; i < c.input.size(); ++i) {
+    id[c.input[i]] = i;
+    c.mass.push_back(mass[c.input[i]]);
+  }
+  std::vector<std::pair<std::uint32_t, double>> row;
+  for (auto v : c.input) {
+    row.clear();
+    for (auto k = g.offsets[v]; k < g.offsets[v + 1]; ++k)
+      if (id[g.targets[k]] != kNone) row.emplace_back(id[g.targets[k]], g.weights[k]);
+    std::sort(row.begin(), row.end());
+    for (auto [t, w] : row) {
+      c.targets.push_back(t);
+      c.weights.push_back(w);
+    }
+    c.offsets.push_back(static_cast<std::uint32_t>(c.targets.size()));
+  }
+  return c;
+}
+
+/// Removes pendant trees: every node of degree one (counting remaining ties) goes, its subtree
+/// size added to the neighbour it hangs from, until none is left (a tree component shrinks to
+/// one node). Adds to raw the betweenness that the trees give exactly (every path into a tree
+/// passes through the node it hangs from): a tree node x (and a core node, for its trees) lies
+/// between every two of its child subtrees, and between its own subtree (bar x) and the rest
+/// of its connected component. Returns the core with its masses.
+Core pruneTrees(const Graph& g, std::vector<double>& raw) {
+  const std::size_t n = g.nodeCount();
+  std::vector<std::uint32_t> degree(n), parent(n, kNone), component(n, kNone), queue;
+  std::vector<double> sub(n, 1.0), childSquares(n, 0.0), componentSize;
+  for (std::uint32_t v = 0; v < n; ++v) {
+    degree[v] = g.degree(v);
+    if (degree[v] == 1) queue.push_back(v);
+  }
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const auto v = queue[head];
+    if (degree[v] != 1) continue;  // its last neighbour went first: v is its tree's root
+    degree[v] = 0;
+    auto k = g.offsets[v];
+    while (parent[g.targets[k]] != kNone) ++k;  // the one neighbour not removed
+    const auto p = g.targets[k];
+    parent[v] = p;
+    childSquares[p] += sub[v] * sub[v];
+    sub[p] += sub[v];
+    if (--degree[p] == 1) queue.push_back(p);
+  }
+  // Components (of the input graph) and their sizes.
+  std::vector<std::uint32_t> stack;
+  for (std::uint32_t r = 0; r < n; ++r) {
+    if (component[r] != kNone) continue;
+    const auto id = static_cast<std::uint32_t>(componentSize.size());
+    double size = 0;
+    component[r] = id;
+    stack.assign(1, r);
+    while (!stack.empty()) {
+      const auto v = stack.back();
+      stack.pop_back();
+      ++size;
+      for (auto k = g.offsets[v]; k < g.offsets[v + 1]; ++k)
+        if (component[g.targets[k]] == kNone) {
+          component[g.targets[k]] = id;
+          stack.push_back(g.targets[k]);
+        }
+    }
+    componentSize.push_back(size);
+  }
+  std::vector<char> keep(n);
+  for (std::uint32_t v = 0; v < n; ++v) {
+    keep[v] = parent[v] == kNone;
+    const double below = sub[v] - 1;  // nodes of v's trees, v left out
+    const double between = (below * below - childSquares[v]) / 2;
+    raw[v] += between + below * (componentSize[component[v]] - sub[v]);
+  }
+  return coreOf(g, keep, sub);
+}
+
+/// Σ over `sources` (core ids) of mass(s)·δ_s(v), per core node (each pair counted from both
+/// ends when every node is a source). False when cancelled.
+bool sumDependencies(const Core& g, const std::vector<std::uint32_t>& sources,
                      const BetweennessOptions& options, model::Progress& progress,
                      std::vector<double>& raw) {
-  const std::size_t n = g.nodeCount();
+  const std::size_t n = g.size();
   const std::size_t chunks = (sources.size() + kChunk - 1) / kChunk;
   std::atomic<std::size_t> nextChunk{0};
   std::atomic<bool> stop{false};
@@ -162,21 +320,14 @@ bool sumDependencies(const Graph& g, const std::vector<std::uint32_t>& sources,
   std::map<std::size_t, std::vector<double>> finished;  // chunks waiting for their turn
   std::size_t nextMerge = 0;
   const auto worker = [&] {
-    Search w(n);
-    std::fill(w.dist.begin(), w.dist.end(), -1.0);
-    std::vector<char> done(n, 0);
+    Search w(n, g.targets.size(), options.weighted);
     for (std::size_t c; !stop && (c = nextChunk++) < chunks;) {
       std::vector<double> acc(n, 0.0);
       for (std::size_t i = c * kChunk; i < std::min(sources.size(), (c + 1) * kChunk); ++i) {
-        const auto source = sources[i];
-        if (options.weighted) {
-          dijkstra(g, source, w, done);
-          accumulate(source, w, acc);
-        } else {
-          bfs(g, source, w);
-          accumulatePull(g, source, w, acc);
-        }
-        w.reset();
+        if (options.weighted)
+          searchWeighted(g, sources[i], w, acc);
+        else
+          searchUnweighted(g, sources[i], w, acc);
       }
       std::lock_guard lock(merge);
       finished.emplace(c, std::move(acc));
@@ -208,17 +359,28 @@ BetweennessResult computeBetweenness(const Graph& g, const BetweennessOptions& o
   r.raw.assign(n, 0.0);
   std::size_t k = options.sampleSources;
   if (k == 0 && n > kExactNodeLimit) k = kAutoSampleSources;
-  const auto sources = chooseSources(n, k == 0 ? n : k, options.seed);
-  r.sources = sources.size();
-  r.estimated = sources.size() < n;
-  if (!sumDependencies(g, sources, options, progress, r.raw)) {
+  r.estimated = k != 0 && k < n;
+  std::vector<double> trees(n, 0.0);  // exact: what the pendant trees give
+  Core core;
+  std::vector<std::uint32_t> sources;
+  if (r.estimated) {
+    core = coreOf(g, std::vector<char>(n, 1), std::vector<double>(n, 1.0));
+    sources = chooseSources(n, k, options.seed);
+  } else {
+    core = pruneTrees(g, trees);
+    sources = chooseSources(core.size(), core.size(), options.seed);
+  }
+  r.sources = r.estimated ? sources.size() : n;
+  std::vector<double> sums(core.size(), 0.0);
+  if (!sumDependencies(core, sources, options, progress, sums)) {
     r.cancelled = true;
     return r;
   }
   // Every unordered pair was counted from both ends; a sample stands for n / k of the sources.
   const double scale =
       r.estimated ? static_cast<double>(n) / static_cast<double>(sources.size()) / 2 : 0.5;
-  for (auto& b : r.raw) b *= scale;
+  for (std::size_t v = 0; v < n; ++v) r.raw[v] = trees[v];
+  for (std::size_t v = 0; v < core.size(); ++v) r.raw[core.input[v]] += sums[v] * scale;
   const double pairs = n < 3 ? 0.0 : static_cast<double>(n - 1) * static_cast<double>(n - 2) / 2;
   r.normalised.resize(n);
   for (std::size_t v = 0; v < n; ++v) r.normalised[v] = pairs > 0 ? r.raw[v] / pairs : 0.0;

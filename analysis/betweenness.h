@@ -55,7 +55,10 @@ struct BetweennessResult {
 
 /// Betweenness of every node: exact, or estimated (see BetweennessOptions::sampleSources;
 /// O(k·m) for k sources). Throws std::invalid_argument for a confidence outside (0, 1). O(n·m)
-/// unweighted, O(n·m log n) weighted, memory O(n + m) per thread. Sources are cut into fixed chunks
+/// unweighted, O(n·m log n) weighted, memory O(n + m) per thread. Exact: pendant trees (degree-one
+/// nodes, repeatedly) are pruned first and their betweenness added in closed form; the searches
+/// run on the remaining core, each node weighted by the nodes it stands for (Baglioni et al.
+/// 2012), renumbered breadth-first from the highest-degree node. Sources are cut into fixed chunks
 /// of 32 whatever the thread count; each chunk's contributions are summed in source order and
 /// chunks are added in chunk order, so the floating-point sums do not depend on the number of
 /// threads. Equal path lengths in the weighted case are compared with a relative tolerance of 1e-10

@@ -20,9 +20,11 @@ struct CommunityOptions {
   /// Leiden: randomness β of the refinement (a merge of gain ΔH is drawn with probability
   /// ∝ exp(ΔH / β), ΔH in tie-weight units, as igraph's `beta`).
   double beta = 0.01;
-  /// Leiden: iterations of the whole algorithm, each starting from the previous partition;
-  /// −1 = until the partition no longer changes (at most 50).
-  int iterations = -1;
+  /// Leiden: iterations of the whole algorithm, each starting from the previous partition
+  /// (2, as leidenalg's and python-igraph's default); −1 = until an iteration in which no node
+  /// moves at any level, or the partition stays the same (at most 50; on large graphs this can
+  /// take all 50, each improving Q a little).
+  int iterations = 2;
 };
 
 struct CommunityResult {
@@ -42,12 +44,13 @@ struct CommunityResult {
 /// O(m log n) overall. Throws std::invalid_argument for a resolution that is not > 0.
 CommunityResult louvain(const Graph& graph, const CommunityOptions& options = {});
 
-/// Leiden (Traag et al. 2019): Louvain's local moving, then the refinement of each community
-/// (singleton nodes well connected to their community merge, at random with probability
-/// ∝ exp(ΔH / β), into well-connected refined sub-communities with ΔH ≥ 0), aggregation by
-/// the refined partition with the unrefined one as the starting partition of the next level;
-/// when the refinement merges nothing, aggregation by the unrefined partition. Communities
-/// are connected. Same complexity as louvain per iteration.
+/// Leiden (Traag et al. 2019): fast local moving (a queue of nodes: only the neighbours of a
+/// node that moved are visited again, not every node in repeated passes), then the refinement
+/// of each community (singleton nodes well connected to their community merge, at random with
+/// probability ∝ exp(ΔH / β), into well-connected refined sub-communities with ΔH ≥ 0),
+/// aggregation by the refined partition with the unrefined one as the starting partition of the
+/// next level; when the refinement merges nothing, aggregation by the unrefined partition.
+/// Communities are connected. Same complexity as louvain per iteration.
 CommunityResult leiden(const Graph& graph, const CommunityOptions& options = {});
 
 /// Newman–Girvan modularity, weighted, with resolution γ:
