@@ -62,6 +62,32 @@ struct Accumulator {
   }
 };
 
+/// The neighbouring community (or v's own) where moving v gains the most modularity; ties go
+/// to the lowest id among the others, v's own community wins ties with them. Keeps `total`
+/// (community strengths) up to date for the choice; leaves `acc` clear.
+std::uint32_t bestCommunity(const Level& l, std::uint32_t v, const Ids& comm,
+                            std::vector<double>& total, Accumulator& acc, double gamma,
+                            double twoM) {
+  const auto own = comm[v];
+  const double kv = l.strength[v];
+  for (auto k = l.offsets[v]; k < l.offsets[v + 1]; ++k) acc.add(comm[l.targets[k]], l.weights[k]);
+  total[own] -= kv;
+  auto best = own;
+  double bestGain = acc.weight[own] - gamma * kv * total[own] / twoM;
+  const double eps = 1e-12 * std::max(1.0, kv);
+  for (auto c : acc.touched) {
+    if (c == own) continue;
+    const double gain = acc.weight[c] - gamma * kv * total[c] / twoM;
+    if (gain > bestGain + eps || (best != own && gain >= bestGain - eps && c < best)) {
+      best = c;
+      bestGain = std::max(gain, bestGain);
+    }
+  }
+  total[best] += kv;
+  acc.clear();
+  return best;
+}
+
 /// Louvain's local moving; comm holds ids < l.size(). Returns whether any node moved.
 bool moveNodes(const Level& l, Ids& comm, double gamma, double twoM, Rng& rng) {
   std::vector<double> total(l.size(), 0.0);
@@ -73,23 +99,7 @@ bool moveNodes(const Level& l, Ids& comm, double gamma, double twoM, Rng& rng) {
     moved = false;
     for (auto v : order) {
       const auto own = comm[v];
-      const double kv = l.strength[v];
-      for (auto k = l.offsets[v]; k < l.offsets[v + 1]; ++k)
-        acc.add(comm[l.targets[k]], l.weights[k]);
-      total[own] -= kv;
-      auto best = own;
-      double bestGain = acc.weight[own] - gamma * kv * total[own] / twoM;
-      const double eps = 1e-12 * std::max(1.0, kv);
-      for (auto c : acc.touched) {
-        if (c == own) continue;
-        const double gain = acc.weight[c] - gamma * kv * total[c] / twoM;
-        if (gain > bestGain + eps || (best != own && gain >= bestGain - eps && c < best)) {
-          best = c;
-          bestGain = std::max(gain, bestGain);
-        }
-      }
-      total[best] += kv;
-      acc.clear();
+      const auto best = bestCommunity(l, v, comm, total, acc, gamma, twoM);
       if (best == own) continue;
       comm[v] = best;
       moved = any = true;
@@ -117,23 +127,7 @@ bool fastMoveNodes(const Level& l, Ids& comm, double gamma, double twoM, Rng& rn
     --count;
     queued[v] = 0;
     const auto own = comm[v];
-    const double kv = l.strength[v];
-    for (auto k = l.offsets[v]; k < l.offsets[v + 1]; ++k)
-      acc.add(comm[l.targets[k]], l.weights[k]);
-    total[own] -= kv;
-    auto best = own;
-    double bestGain = acc.weight[own] - gamma * kv * total[own] / twoM;
-    const double eps = 1e-12 * std::max(1.0, kv);
-    for (auto c : acc.touched) {
-      if (c == own) continue;
-      const double gain = acc.weight[c] - gamma * kv * total[c] / twoM;
-      if (gain > bestGain + eps || (best != own && gain >= bestGain - eps && c < best)) {
-        best = c;
-        bestGain = std::max(gain, bestGain);
-      }
-    }
-    total[best] += kv;
-    acc.clear();
+    const auto best = bestCommunity(l, v, comm, total, acc, gamma, twoM);
     if (best == own) continue;
     comm[v] = best;
     any = true;
