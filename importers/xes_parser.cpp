@@ -125,7 +125,12 @@ bool ExpatReader::parse(XesInput& input, std::size_t chunkBytes) {
     if (got < 0) throw XesParseError(XML_GetCurrentLineNumber(m_parser), input.error());
     if (got > 0) m_lines.addChunk(static_cast<const char*>(buffer), static_cast<std::size_t>(got));
     if (got == 0 && input.total() == 0) throw XesParseError(0, "the file is empty");
-    if (parseBuffer(got, got == 0) == XML_STATUS_ERROR) throwXmlError();
+    if (parseBuffer(got, got == 0) == XML_STATUS_ERROR) {
+      // Warnings about what came before the error are handed over first: the tokenizer may
+      // have delivered them before it stopped, and both readers must make the same calls.
+      if (!m_exception) m_builder.flushWarnings(m_handler);
+      throwXmlError();
+    }
     m_builder.flushWarnings(m_handler);
     if (got == 0) return true;
     if (!m_handler.onChunk(input.offset(), input.fileSize())) return false;

@@ -137,3 +137,21 @@ TEST_CASE("An empty XES file, a bad XML declaration and a root other than <log> 
     CHECK(runs.tokenizer.find("error line") != std::string::npos);
   }
 }
+
+TEST_CASE("Warnings about what precedes a fatal error are handed over before it, by both readers",
+          "[importers][xes][tokenizer]") {
+  // Expat used to drop the warnings of the buffer in which it met the error, while the
+  // tokenizer could already have delivered them (a libFuzzer find): now both deliver them.
+  const auto dir = test::tempDir("xes-warning-before-error");
+  const auto file = test::writeFile(
+      dir / "w.xes", std::string(kHead) + "<trace><string key=\"nokey-value\"/><a\x01" "b/></trace>");
+  importers::XesParseOptions options;
+  options.reader = importers::XesXmlReader::Expat;
+  const auto expat = test::recordXes(file, options);
+  const auto warning = expat.find("'nokey-value' has no value");
+  const auto error = expat.find("error line");
+  REQUIRE(warning != std::string::npos);
+  REQUIRE(error != std::string::npos);
+  CHECK(warning < error);
+  requireSame(file, true, true);
+}
