@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "analysis/parallel.h"
+#include "model/splitmix.h"
 
 namespace orglens::analysis {
 namespace {
@@ -161,12 +162,7 @@ void searchWeighted(const Core& g, std::uint32_t s, Search& w, std::vector<doubl
 /// SplitMix64 (Steele et al. 2014): the same sequence on every platform.
 struct SplitMix {
   std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
+  std::uint64_t next() { return model::splitMix64(state); }
   /// Uniform in [0, bound), bound > 0 (rejection, no modulo bias).
   std::uint64_t below(std::uint64_t bound) {
     const std::uint64_t limit = ~std::uint64_t{0} - (~std::uint64_t{0} % bound);

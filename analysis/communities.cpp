@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "model/splitmix.h"
+
 namespace orglens::analysis {
 namespace {
 
@@ -14,12 +16,7 @@ using Ids = std::vector<std::uint32_t>;
 /// splitmix64: the same stream on every platform (std:: distributions are not portable).
 struct Rng {
   std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
+  std::uint64_t next() { return model::splitMix64(state); }
   double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }  // [0, 1)
   std::uint32_t below(std::uint32_t n) { return static_cast<std::uint32_t>(next() % n); }
 };

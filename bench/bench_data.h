@@ -6,18 +6,15 @@
 #include <filesystem>
 #include <string>
 
+#include "model/splitmix.h"
+
 namespace orglens::bench {
 
 /// SplitMix64: small, fast, fully deterministic across platforms (unlike std::*_distribution).
 class Rng {
  public:
   explicit Rng(std::uint64_t seed) : m_state(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
+  std::uint64_t next() { return model::splitMix64(m_state); }
   /// Uniform in [0, n), n > 0 (multiply-shift; the bias is irrelevant here).
   std::uint32_t below(std::uint32_t n) {
     return static_cast<std::uint32_t>(((next() >> 32) * std::uint64_t{n}) >> 32);

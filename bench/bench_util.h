@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "model/splitmix.h"
+
 namespace orglens::bench {
 
 using Clock = std::chrono::steady_clock;
@@ -14,12 +16,7 @@ using Clock = std::chrono::steady_clock;
 /// generator of every synthetic benchmark input.
 struct SplitMix64 {
   std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
+  std::uint64_t next() { return model::splitMix64(state); }
   std::uint64_t below(std::uint64_t n) { return next() % n; }
   double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
   /// Approximately standard normal (Irwin-Hall of 4, scaled): cheap and bounded.

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "model/splitmix.h"
+
 namespace orglens::samples {
 
 double Random::uniform() {
@@ -48,11 +50,6 @@ std::size_t Random::weightedIndex(std::span<const double> weights) {
   return 0;
 }
 
-std::uint64_t mixBits(std::uint64_t value) {
-  value += 0x9E3779B97F4A7C15ULL;
-  value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  value = (value ^ (value >> 27)) * 0x94D049BB133111EBULL;
-  return value ^ (value >> 31);
-}
+std::uint64_t mixBits(std::uint64_t value) { return model::splitMix64(value); }
 
 }  // namespace orglens::samples

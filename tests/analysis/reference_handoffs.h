@@ -13,6 +13,7 @@
 #include "analysis/flow.h"
 #include "analysis/handoffs.h"
 #include "model/event_log.h"
+#include "model/splitmix.h"
 
 namespace orglens::test {
 
@@ -22,12 +23,7 @@ constexpr std::uint32_t kNone = EventLog::kNone;
 /// A small deterministic generator (SplitMix64).
 struct Rand {
   std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
+  std::uint64_t next() { return model::splitMix64(s); }
   std::uint32_t below(std::uint32_t n) { return static_cast<std::uint32_t>(next() % n); }
 };
 
