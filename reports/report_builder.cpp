@@ -72,39 +72,8 @@ struct WindowResult {
   std::vector<Measure> measures;
 };
 
-/// Every section over one window, in report order.
-WindowResult buildWindow(const model::Store& store, const ReportOptions& options,
-                         std::optional<model::MicrosUtc> from,
-                         std::optional<model::MicrosUtc> to, const PersonNames& names,
-                         model::Progress& progress) {
-  model::EventLogOptions load;
-  load.from = from;
-  load.to = to;
-  load.itemType = options.items;
-  const auto fullLog = model::EventLog::load(store, load);
-  const auto teamLog = options.team.empty() ? model::EventLog{} : itemsOfTeam(fullLog, options.team);
-  const auto& log = options.team.empty() ? fullLog : teamLog;
-  const detail::SectionInput in{store, options, from, to, log, fullLog, names, progress};
-  using Builder = detail::SectionOutput (*)(const detail::SectionInput&);
-  static constexpr Builder kBuilders[] = {
-      detail::handoffSection,   detail::flowSection,     detail::workloadSection,
-      detail::responsivenessSection, detail::silosSection, detail::adoptionSection,
-      detail::dataQualitySection,    detail::methodSection};
-  WindowResult out;
-  for (auto build : kBuilders) {
-    auto s = build(in);
-    humanColumnNames(s.section);
-    out.sections.push_back(std::move(s.section));
-    // Each section's first finding is its headline; the rest follow after all headlines.
-    for (auto& f : s.findings) out.findings.push_back(std::move(f));
-    for (auto& m : s.measures) out.measures.push_back(std::move(m));
-  }
-  return out;
-}
-
 /// The team of --team exists and, with privacy on, has at least minGroup people.
-void checkTeam(const model::Store& store, const ReportOptions& options) {
-  const auto lookups = model::EventLog::loadLookups(store);
+void checkTeam(const model::EventLog& lookups, const ReportOptions& options) {
   const auto size = teamMemberCount(lookups, options.team);
   if (size == 0) {
     const auto labels = teamLabels(lookups);
@@ -123,6 +92,37 @@ void checkTeam(const model::Store& store, const ReportOptions& options) {
         std::to_string(options.privacy.minGroup) +
         " (--min-group): a report of so small a team would describe individuals (use a larger team, or "
         "--show-people if you are allowed to see them)");
+}
+
+/// Every section over one window, in report order.
+WindowResult buildWindow(const model::Store& store, const ReportOptions& options,
+                         std::optional<model::MicrosUtc> from,
+                         std::optional<model::MicrosUtc> to, const PersonNames& names,
+                         model::Progress& progress) {
+  model::EventLogOptions load;
+  load.from = from;
+  load.to = to;
+  load.itemType = options.items;
+  const auto fullLog = model::EventLog::load(store, load);
+  if (!options.team.empty()) checkTeam(fullLog, options);  // its lookups hold every team
+  const auto teamLog = options.team.empty() ? model::EventLog{} : itemsOfTeam(fullLog, options.team);
+  const auto& log = options.team.empty() ? fullLog : teamLog;
+  const detail::SectionInput in{store, options, from, to, log, fullLog, names, progress};
+  using Builder = detail::SectionOutput (*)(const detail::SectionInput&);
+  static constexpr Builder kBuilders[] = {
+      detail::handoffSection,   detail::flowSection,     detail::workloadSection,
+      detail::responsivenessSection, detail::silosSection, detail::adoptionSection,
+      detail::dataQualitySection,    detail::methodSection};
+  WindowResult out;
+  for (auto build : kBuilders) {
+    auto s = build(in);
+    humanColumnNames(s.section);
+    out.sections.push_back(std::move(s.section));
+    // Each section's first finding is its headline; the rest follow after all headlines.
+    for (auto& f : s.findings) out.findings.push_back(std::move(f));
+    for (auto& m : s.measures) out.measures.push_back(std::move(m));
+  }
+  return out;
 }
 
 }  // namespace
@@ -147,7 +147,6 @@ Report buildReport(const model::Store& store, const ReportOptions& options,
   report.meta.minGroup = options.privacy.minGroup;
   report.meta.showPeople = options.privacy.showPeople;
   report.meta.team = options.team;
-  if (!options.team.empty()) checkTeam(store, options);
   const PersonNames names(pseudonymSalt(store), options.privacy.showPeople);
   auto main = buildWindow(store, options, options.from, options.to, names, progress);
   if (options.compare) {
