@@ -82,7 +82,8 @@ void AdoptionLog::sortActions() {
 
 AdoptionLog AdoptionLog::load(const Store& store, const AdoptionLoadOptions& options) {
   AdoptionLog log;
-  const auto lookups = EventLog::loadLookups(store);
+  const auto ownLookups = options.lookups ? EventLog{} : EventLog::loadLookups(store);
+  const EventLog& lookups = options.lookups ? *options.lookups : ownLookups;
   sqlite3* db = store.db();
   const auto attributes = loadAttributes(db);
   const auto attributesOf = [&attributes](std::uint32_t object) -> const Attributes* {
@@ -90,16 +91,56 @@ AdoptionLog AdoptionLog::load(const Store& store, const AdoptionLoadOptions& opt
     return it == attributes.end() ? nullptr : &it->second;
   };
 
+  // The sources whose events are actions; usage logs also register their users. Filtering on
+  // source ids (a small table) spares a join per event row.
+  std::vector<char> isUsage;
+  std::string sourceList;
+  Statement sources(db, "SELECT id, format FROM sources");
+  while (sources.step()) {
+    const auto format = sources.columnText(1);
+    if (format != "usage-csv" && format != "slack" && format != "mbox" && format != "maildir" &&
+        format != "message-csv")
+      continue;
+    const auto id = static_cast<std::size_t>(sources.columnInt(0));
+    if (id >= isUsage.size()) isUsage.resize(id + 1, 0);
+    isUsage[id] = format == "usage-csv";
+    sourceList += (sourceList.empty() ? "" : ",") + std::to_string(id);
+  }
+
+  // One pass over the events (they have no index on these columns): the window's actions,
+  // kept by raw actor until the registered people are known, and every usage-log actor (all
+  // time: registration does not depend on the window).
+  struct Raw {
+    MicrosUtc time;
+    std::uint32_t actor, tool, activity;
+    Platform platform;
+  };
+  std::vector<Raw> raw;
+  std::vector<char> usageActor(lookups.objectType.size(), 0);
+  if (!sourceList.empty()) {
+    Statement s(db,
+                "SELECT time_us, actor, tool, activity, platform, source FROM events "
+                "WHERE actor IS NOT NULL AND source IN (" + sourceList + ") ORDER BY id");
+    while (s.step()) {
+      const auto actor = idOrNone(s, 1);
+      const auto source = static_cast<std::size_t>(s.columnInt(5));
+      if (source < isUsage.size() && isUsage[source] && actor < usageActor.size())
+        usageActor[actor] = 1;
+      const MicrosUtc t = s.columnInt(0);
+      if ((options.from && t < *options.from) || (options.to && t >= *options.to)) continue;
+      raw.push_back({t, actor, idOrNone(s, 2), idOrNone(s, 3),
+                     static_cast<Platform>(s.columnInt(4))});
+    }
+  }
+
   // Registered people: roster, live chat users, usage-log users.
   std::map<std::uint32_t, AdoptionPerson> registered;  // by ObjectId value
   Statement roster(db, "SELECT DISTINCT person FROM aliases WHERE kind = 0");
   while (roster.step()) registered[idOrNone(roster, 0)].inRoster = true;
   for (const auto& [object, a] : attributes)
     if (a.chatDeleted && !*a.chatDeleted) registered[object].chatUser = true;
-  Statement usage(db,
-                  "SELECT DISTINCT e.actor FROM events e JOIN sources s ON s.id = e.source "
-                  "WHERE s.format = 'usage-csv' AND e.actor IS NOT NULL");
-  while (usage.step()) registered[idOrNone(usage, 0)].usageUser = true;
+  for (std::uint32_t object = 0; object < usageActor.size(); ++object)
+    if (usageActor[object]) registered[object].usageUser = true;
 
   // A team's department: the target of its `part-of` relation.
   std::unordered_map<std::uint32_t, std::uint32_t> partOf;
@@ -109,7 +150,7 @@ AdoptionLog AdoptionLog::load(const Store& store, const AdoptionLoadOptions& opt
       "AND q.value = 'part-of'");
   while (parts.step()) partOf.emplace(idOrNone(parts, 0), idOrNone(parts, 1));
 
-  std::unordered_map<std::uint32_t, std::uint32_t> indexOf;
+  std::vector<std::uint32_t> indexOf(lookups.objectType.size(), kNone);
   std::vector<std::pair<std::string, std::uint32_t>> byKey;
   for (auto& [object, p] : registered) {
     if (object >= lookups.objectType.size()) continue;
@@ -133,21 +174,13 @@ AdoptionLog AdoptionLog::load(const Store& store, const AdoptionLoadOptions& opt
   }
   std::sort(byKey.begin(), byKey.end());
   for (const auto& [key, object] : byKey) {
-    indexOf.emplace(object, static_cast<std::uint32_t>(log.people.size()));
+    indexOf[object] = static_cast<std::uint32_t>(log.people.size());
     log.people.push_back(std::move(registered[object]));
   }
 
-  std::string sql =
-      "SELECT e.time_us, e.actor, e.tool, e.activity, e.platform FROM events e JOIN sources s ON "
-      "s.id = e.source "
-      "WHERE e.actor IS NOT NULL AND s.format IN ('usage-csv', 'slack', 'mbox', 'maildir', "
-      "'message-csv')";
-  if (options.from) sql += " AND e.time_us >= ?1";
-  if (options.to) sql += " AND e.time_us < ?2";
-  sql += " ORDER BY e.id";
-  Statement s(db, sql);
-  if (options.from) s.bind(1, *options.from);
-  if (options.to) s.bind(2, *options.to);
+  // Actions of registered people, grouped by person with a stable counting pass (event id
+  // order within a person), then ordered by time inside each person (stable: ties keep id
+  // order). Tools and activities are numbered in order of first use.
   std::unordered_map<std::uint32_t, std::uint32_t> toolIndex, activityIndex;
   const auto local = [&lookups](std::unordered_map<std::uint32_t, std::uint32_t>& map,
                                 std::vector<std::string>& names, std::uint32_t id) {
@@ -156,19 +189,42 @@ AdoptionLog AdoptionLog::load(const Store& store, const AdoptionLoadOptions& opt
     if (added) names.push_back(lookups.strings[id]);
     return it->second;
   };
-  while (s.step()) {
-    const auto who = indexOf.find(idOrNone(s, 1));
-    if (who == indexOf.end()) {
+  std::vector<std::uint32_t> start(log.people.size() + 1, 0);
+  for (auto& r : raw) {
+    const auto who = r.actor < indexOf.size() ? indexOf[r.actor] : kNone;
+    r.actor = who;
+    if (who == kNone) {
       ++log.unregisteredActions;
       continue;
     }
-    log.time.push_back(s.columnInt(0));
-    log.person.push_back(who->second);
-    log.tool.push_back(local(toolIndex, log.tools, idOrNone(s, 2)));
-    log.activity.push_back(local(activityIndex, log.activities, idOrNone(s, 3)));
-    log.platform.push_back(static_cast<Platform>(s.columnInt(4)));
+    r.tool = local(toolIndex, log.tools, r.tool);
+    r.activity = local(activityIndex, log.activities, r.activity);
+    ++start[who + 1];
   }
-  log.sortActions();
+  for (std::size_t p = 1; p < start.size(); ++p) start[p] += start[p - 1];
+  const std::size_t n = start.back();
+  log.time.resize(n);
+  log.person.resize(n);
+  log.tool.resize(n);
+  log.activity.resize(n);
+  log.platform.resize(n);
+  std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+  std::vector<std::uint32_t> order(n);
+  for (std::uint32_t i = 0; i < raw.size(); ++i)
+    if (raw[i].actor != kNone) order[next[raw[i].actor]++] = i;
+  for (std::size_t p = 0; p + 1 < start.size(); ++p) {
+    const auto first = order.begin() + start[p], last = order.begin() + start[p + 1];
+    const auto byTime = [&raw](std::uint32_t a, std::uint32_t b) { return raw[a].time < raw[b].time; };
+    if (!std::is_sorted(first, last, byTime)) std::stable_sort(first, last, byTime);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& r = raw[order[i]];
+    log.time[i] = r.time;
+    log.person[i] = r.actor;
+    log.tool[i] = r.tool;
+    log.activity[i] = r.activity;
+    log.platform[i] = r.platform;
+  }
   return log;
 }
 

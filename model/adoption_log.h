@@ -27,8 +27,13 @@ struct AdoptionPerson {
   bool inRoster = false, chatUser = false, usageUser = false;
 };
 
+struct EventLog;
+
 struct AdoptionLoadOptions {
   std::optional<MicrosUtc> from, to;  // [from, to)
+  /// The store's lookups (strings, objects, teams) when the caller already holds them, e.g. an
+  /// EventLog loaded from the same store; otherwise load() reads them.
+  const EventLog* lookups = nullptr;
 };
 
 struct AdoptionLog {
@@ -52,7 +57,7 @@ struct AdoptionLog {
   /// Registered people: roster people (a person-id alias), chat users (a `chat_deleted`
   /// attribute that is false), usage-log users (actors of usage-csv rows). Actions: events
   /// from usage-csv, slack, mbox, maildir and message-csv sources whose actor is a person.
-  /// O(events log events + objects).
+  /// One pass over the events table; O(events + objects + actions · log(actions per person)).
   static AdoptionLog load(const Store& store, const AdoptionLoadOptions& options = {});
 };
 

@@ -17,14 +17,23 @@ std::uint32_t idOrNone(const Statement& s, int column) {
 
 }  // namespace
 
-MessageLog MessageLog::load(const Store& store, std::optional<MicrosUtc> from, std::optional<MicrosUtc> to) {
+MessageLog MessageLog::load(const Store& store, std::optional<MicrosUtc> from,
+                            std::optional<MicrosUtc> to, const EventLog* lookups) {
   MessageLog log;
-  auto lookups = EventLog::loadLookups(store);
-  log.strings = std::move(lookups.strings);
-  log.objectType = std::move(lookups.objectType);
-  log.objectKey = std::move(lookups.objectKey);
-  log.objectName = std::move(lookups.objectName);
-  log.teamOf = std::move(lookups.teamOf);
+  if (lookups) {
+    log.strings = lookups->strings;
+    log.objectType = lookups->objectType;
+    log.objectKey = lookups->objectKey;
+    log.objectName = lookups->objectName;
+    log.teamOf = lookups->teamOf;
+  } else {
+    auto own = EventLog::loadLookups(store);
+    log.strings = std::move(own.strings);
+    log.objectType = std::move(own.objectType);
+    log.objectKey = std::move(own.objectKey);
+    log.objectName = std::move(own.objectName);
+    log.teamOf = std::move(own.teamOf);
+  }
   sqlite3* db = store.db();
   log.timezoneOf.assign(log.objectType.size(), std::string());
   Statement tz(db, "SELECT a.object, a.value FROM object_attributes a JOIN strings k ON k.id = a.key "

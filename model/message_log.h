@@ -24,9 +24,11 @@ struct MessageLog {
   std::vector<std::string> timezoneOf;  // per object: "" when unknown
 
   std::size_t size() const { return message.size(); }
-  /// Loads every message sent in [from, to). O(messages log messages).
+  /// Loads every message sent in [from, to). O(messages log messages). `lookups`: the store's
+  /// lookups when the caller already holds them (an EventLog of the same store), else read.
   static MessageLog load(const Store& store, std::optional<MicrosUtc> from = std::nullopt,
-                         std::optional<MicrosUtc> to = std::nullopt);
+                         std::optional<MicrosUtc> to = std::nullopt,
+                         const EventLog* lookups = nullptr);
 };
 
 }  // namespace orglens::model

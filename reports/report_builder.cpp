@@ -2,7 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <atomic>
+#include <exception>
+#include <iterator>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
 
 #include "reports/report_sections.h"
 #include "reports/team_filter.h"
@@ -18,16 +24,16 @@ std::vector<std::uint64_t> teamSizes(const model::EventLog& log) {
 }
 
 const SharedNetwork& SectionInput::network() const {
-  if (!sharedNetwork) {
+  std::call_once(networkSlot->once, [this] {
     auto n = std::make_shared<SharedNetwork>();
     n->mail = model::InteractionLog::load(store, from, to);
     analysis::CollaborationOptions collaboration;
     collaboration.threads = options.threads;
     n->graph = analysis::buildCollaborationGraph(fullLog, n->mail, collaboration, progress);
     n->betweenness = analysis::computeBetweenness(n->graph.graph, {false, options.threads}, progress);
-    sharedNetwork = std::move(n);
-  }
-  return *sharedNetwork;
+    networkSlot->value = std::move(n);
+  });
+  return *networkSlot->value;
 }
 
 Measure measure(std::string key, std::string label, Unit unit, bool has, double value,
@@ -65,6 +71,45 @@ void humanColumnNames(Section& section) {
         std::replace(c.name.begin(), c.name.end(), '_', ' ');
       }
 }
+
+/// The progress of sections built side by side: each section reports its own fraction, the
+/// caller sees their mean (under a lock: the caller's Progress need not be thread-safe).
+class SectionsProgress {
+ public:
+  SectionsProgress(model::Progress& target, std::size_t sections)
+      : m_target(target), m_fractions(sections, 0.0) {}
+  void report(std::size_t section, double fraction, std::string_view phase) {
+    const std::lock_guard lock(m_mutex);
+    m_fractions[section] = std::clamp(fraction, 0.0, 1.0);
+    double sum = 0;
+    for (double f : m_fractions) sum += f;
+    m_target.report(sum / static_cast<double>(m_fractions.size()), phase);
+  }
+  bool cancelled() const {
+    const std::lock_guard lock(m_mutex);
+    return m_target.cancelled();
+  }
+
+ private:
+  model::Progress& m_target;
+  mutable std::mutex m_mutex;
+  std::vector<double> m_fractions;
+};
+
+/// One section's view of SectionsProgress.
+class SectionProgress final : public model::Progress {
+ public:
+  SectionProgress(SectionsProgress& shared, std::size_t section)
+      : m_shared(shared), m_section(section) {}
+  void report(double fraction, std::string_view phase) override {
+    m_shared.report(m_section, fraction, phase);
+  }
+  bool cancelled() const override { return m_shared.cancelled(); }
+
+ private:
+  SectionsProgress& m_shared;
+  std::size_t m_section;
+};
 
 struct WindowResult {
   std::vector<Section> sections;
@@ -107,15 +152,58 @@ WindowResult buildWindow(const model::Store& store, const ReportOptions& options
   if (!options.team.empty()) checkTeam(fullLog, options);  // its lookups hold every team
   const auto teamLog = options.team.empty() ? model::EventLog{} : itemsOfTeam(fullLog, options.team);
   const auto& log = options.team.empty() ? fullLog : teamLog;
-  const detail::SectionInput in{store, options, from, to, log, fullLog, names, progress};
   using Builder = detail::SectionOutput (*)(const detail::SectionInput&);
-  static constexpr Builder kBuilders[] = {
+  static constexpr Builder kBuilders[] = {  // report order
       detail::handoffSection,   detail::flowSection,     detail::workloadSection,
       detail::responsivenessSection, detail::silosSection, detail::adoptionSection,
       detail::dataQualitySection,    detail::methodSection};
+  static constexpr std::size_t kCount = std::size(kBuilders);
+  // The workers take the sections that read the store first, the longest first (adoption and
+  // silos — which share the network —, responsiveness, data quality), so that none of them
+  // starts last; the in-memory ones fill the gaps.
+  static constexpr std::size_t kStartOrder[kCount] = {5, 4, 3, 6, 0, 1, 2, 7};
+  std::vector<detail::SectionOutput> outputs(kCount);
+  std::vector<std::exception_ptr> errors(kCount);
+  SectionsProgress shared(progress, kCount);
+  const auto networkSlot = std::make_shared<detail::NetworkSlot>();
+  std::atomic<std::size_t> next{0};
+  // A worker builds sections until none is left. Each reads the store through its own
+  // connection (the caller's for the first worker): a SQLite connection serves one thread at
+  // a time. The outputs are put together in report order below, so the report does not
+  // depend on the number of workers.
+  const auto work = [&](const model::Store& own) {
+    for (std::size_t k; (k = next.fetch_add(1)) < kCount;) {
+      const std::size_t index = kStartOrder[k];
+      SectionProgress sectionProgress(shared, index);
+      const detail::SectionInput in{own,     options,         from, to, log, fullLog,
+                                    names,   sectionProgress, networkSlot};
+      try {
+        outputs[index] = kBuilders[index](in);
+      } catch (...) {
+        errors[index] = std::current_exception();
+      }
+    }
+  };
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t workers =
+      std::min<std::size_t>(options.threads == 0 ? cores : options.threads, kCount);
+  std::vector<std::unique_ptr<model::Store>> stores;
+  for (std::size_t w = 1; w < workers; ++w) {
+    try {
+      stores.push_back(model::Store::open(store.path(), model::Store::Mode::ReadOnly));
+    } catch (const std::exception&) {
+      break;  // a store that cannot be opened a second time: fewer workers, the same report
+    }
+  }
+  {
+    std::vector<std::jthread> threads;
+    for (const auto& s : stores) threads.emplace_back([&work, &s] { work(*s); });
+    work(store);
+  }
   WindowResult out;
-  for (auto build : kBuilders) {
-    auto s = build(in);
+  for (std::size_t i = 0; i < kCount; ++i) {
+    if (errors[i]) std::rethrow_exception(errors[i]);
+    auto& s = outputs[i];
     humanColumnNames(s.section);
     out.sections.push_back(std::move(s.section));
     // Each section's first finding is its headline; the rest follow after all headlines.

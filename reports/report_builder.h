@@ -2,6 +2,8 @@
 // privacy rules and turns the results into the report model (reports/report.h).
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -29,6 +31,10 @@ struct ReportOptions {
   /// team's people; silos, brokers and data quality stay organisation-wide (reports/team_filter.h).
   /// With privacy on, a team of fewer than privacy.minGroup people is refused.
   std::string team;
+  /// Where the data-quality section gets the store's summary when the caller reads it anyway
+  /// (the viewer shows it as key figures, read beside the report); called once, from a worker
+  /// thread. Unset: the section reads it from the store.
+  std::function<std::shared_ptr<const model::StoreSummary>()> summary;
 
   /// Empty when the options are usable, else what is wrong (names the option).
   std::string validate() const;
@@ -37,7 +43,9 @@ struct ReportOptions {
 /// Throws std::invalid_argument for unusable options (validate(); an unknown team, or a team
 /// smaller than the suppression rule allows). O(cost of the analyses): handoffs, flow, workload, responsiveness, the collaboration graph
 /// (betweenness, Leiden), adoption — twice with --compare. Deterministic: the same store and
-/// options give the same report whatever the thread count.
+/// options give the same report whatever the thread count: the sections are built side by
+/// side on up to `threads` workers (each with its own read-only connection to the store) and
+/// put together in report order.
 Report buildReport(const model::Store& store, const ReportOptions& options,
                    model::Progress& progress);
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <memory>
+#include <mutex>
 
 #include "analysis/betweenness.h"
 #include "analysis/collaboration_graph.h"
@@ -25,6 +26,11 @@ struct SharedNetwork {
   analysis::BetweennessResult betweenness;
 };
 
+struct NetworkSlot {
+  std::once_flag once;
+  std::shared_ptr<const SharedNetwork> value;
+};
+
 /// What every section builder reads. The window's event log is loaded once, the network
 /// when a section first asks for it.
 struct SectionInput {
@@ -36,9 +42,11 @@ struct SectionInput {
   const model::EventLog& fullLog;             // the whole organisation's: the collaboration graph
   const PersonNames& names;
   model::Progress& progress;
-  mutable std::shared_ptr<const SharedNetwork> sharedNetwork = nullptr;  // see network()
+  /// The network, shared by the inputs of every worker of one window (see network()).
+  std::shared_ptr<NetworkSlot> networkSlot = std::make_shared<NetworkSlot>();
 
-  /// Built on the first call (sections run one after another), then reused.
+  /// Built on the first call, through this input's store connection, then reused; a section
+  /// on another worker that asks meanwhile waits for it.
   const SharedNetwork& network() const;
 };
 

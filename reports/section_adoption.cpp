@@ -119,6 +119,7 @@ SectionOutput adoptionSection(const SectionInput& in) {
   model::AdoptionLoadOptions load;
   load.from = in.from;
   load.to = in.to;
+  load.lookups = &in.fullLog;  // the same store's lookups, read once for the report
   auto log = model::AdoptionLog::load(in.store, load);
   if (!in.options.team.empty()) log = peopleOfTeam(log, in.options.team);
   analysis::AdoptionOptions options;

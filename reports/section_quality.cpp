@@ -12,7 +12,8 @@
 namespace orglens::reports::detail {
 
 SectionOutput dataQualitySection(const SectionInput& in) {
-  const auto summary = in.store.summary();
+  const auto given = in.options.summary ? in.options.summary() : nullptr;
+  const auto summary = given ? *given : in.store.summary();
   SectionOutput out;
   out.section = {"data_quality", "Data quality", {}};
   std::uint64_t skipped = 0, warnings = 0, errors = 0;

@@ -61,7 +61,7 @@ SectionOutput workloadSection(const SectionInput& in) {
 }
 
 SectionOutput responsivenessSection(const SectionInput& in) {
-  auto log = model::MessageLog::load(in.store, in.from, in.to);
+  auto log = model::MessageLog::load(in.store, in.from, in.to, &in.fullLog);
   if (!in.options.team.empty()) log = threadsOfTeam(log, in.options.team);
   analysis::ResponsivenessOptions options;
   const auto r = analysis::analyseResponsiveness(log, options, in.progress);

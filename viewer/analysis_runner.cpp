@@ -2,6 +2,7 @@
 
 #include <QMetaObject>
 #include <chrono>
+#include <future>
 
 namespace orglens::viewer {
 
@@ -95,18 +96,29 @@ void AnalysisRunner::run(const std::shared_ptr<Job>& job) {
   try {
     constexpr int kStages = 5;
     progress.setStage(0, kStages);
-    auto info = std::make_shared<const StoreInfo>(loadStoreInfo(job->path));
-    deliver(gen, [this, info] { emit storeInfoReady(info); });
+    // The key figures (store summary) are read on a thread of their own, beside the report:
+    // they are shown as soon as they are there, and the report's data-quality section takes
+    // the same summary instead of reading it again.
+    std::shared_future<std::shared_ptr<const StoreInfo>> info =
+        std::async(std::launch::async, [this, gen, path = job->path] {
+          auto i = std::make_shared<const StoreInfo>(loadStoreInfo(path));
+          deliver(gen, [this, i] { emit storeInfoReady(i); });
+          return i;
+        }).share();
     const auto store = model::Store::open(job->path, model::Store::Mode::ReadOnly);
     if (stale()) return;
     progress.setStage(1, kStages);
     std::shared_ptr<const reports::Report> report;
     QString refused;
     try {
-      report = computeReport(*store, job->filter, progress);
+      report = computeReport(*store, job->filter, progress, [info] {
+        const auto i = info.get();
+        return std::shared_ptr<const model::StoreSummary>(i, &i->summary);
+      });
     } catch (const std::invalid_argument& e) {
       refused = QString::fromStdString(e.what());
     }
+    info.get();  // a store whose summary cannot be read fails the job here
     if (stale()) return;
     if (report)
       deliver(gen, [this, report] { emit reportReady(report); });

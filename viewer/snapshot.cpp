@@ -116,8 +116,10 @@ StoreInfo loadStoreInfo(const std::filesystem::path& path) {
 
 std::shared_ptr<const reports::Report> computeReport(const model::Store& store,
                                                      const Filter& filter,
-                                                     model::Progress& progress) {
+                                                     model::Progress& progress,
+                                                     std::function<std::shared_ptr<const model::StoreSummary>()> summary) {
   reports::ReportOptions options;
+  options.summary = std::move(summary);
   options.from = filter.from;
   options.to = filter.to;
   options.privacy.showPeople = !filter.privacy;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -92,9 +93,11 @@ struct NetworkData {
 StoreInfo loadStoreInfo(const std::filesystem::path& path);
 
 /// The batch report of the window (overview findings and measures, adoption section).
-std::shared_ptr<const reports::Report> computeReport(const model::Store& store,
-                                                     const Filter& filter,
-                                                     model::Progress& progress);
+/// `summary`: where to get the store's summary when it is read anyway (StoreInfo), so that it
+/// is not read twice (reports::ReportOptions::summary).
+std::shared_ptr<const reports::Report> computeReport(
+    const model::Store& store, const Filter& filter, model::Progress& progress,
+    std::function<std::shared_ptr<const model::StoreSummary>()> summary = {});
 
 /// The window's event log of tasks; with a team filter only the items a member acted on.
 model::EventLog loadWindowLog(const model::Store& store, const Filter& filter);

@@ -9,6 +9,8 @@
 #include "analysis/adoption_champions.h"
 #include "analysis/adoption_tools.h"
 #include "importers/import_file.h"
+#include "model/adoption_log.h"
+#include "model/event_log.h"
 #include "model/interaction_log.h"
 #include "model/store.h"
 #include "model/time_format.h"
@@ -195,4 +197,62 @@ TEST_CASE("Adoption figures of the houstondatavis Slack export", "[analysis][ado
   REQUIRE_FALSE(r.months.empty());
   CHECK(model::formatDateUtc(r.months.front().monthStart) == "2015-06-01");
   CHECK(r.byTool.size() == 1);  // chat only
+}
+
+TEST_CASE("AdoptionLog::load: the caller's lookups and a window give the same actions as a filter",
+          "[analysis][adoption][load]") {
+  const auto dir = test::tempDir("adoption-load");
+  samples::SampleOptions sample;
+  sample.people = 60;
+  sample.days = 40;
+  sample.seed = 3;
+  samples::writeSampleOrganisation(dir / "sample", sample);
+  auto store = model::Store::open(dir / "s.orglens", model::Store::Mode::Create);
+  model::NoProgress progress;
+  for (const char* file : {"roster.csv", "usage.csv", "slack", "mail.mbox"})
+    importers::importFile(*store, dir / "sample" / file, {}, progress);
+
+  const auto whole = model::AdoptionLog::load(*store);
+  REQUIRE(whole.size() > 1000);
+  // Ordered by (person, time); people by key.
+  for (std::size_t i = 1; i < whole.size(); ++i) {
+    REQUIRE(whole.person[i - 1] <= whole.person[i]);
+    if (whole.person[i - 1] == whole.person[i]) REQUIRE(whole.time[i - 1] <= whole.time[i]);
+  }
+  for (std::size_t p = 1; p < whole.people.size(); ++p)
+    REQUIRE(whole.people[p - 1].key < whole.people[p].key);
+
+  const auto lookups = model::EventLog::loadLookups(*store);
+  model::AdoptionLoadOptions withLookups;
+  withLookups.lookups = &lookups;
+  const auto same = model::AdoptionLog::load(*store, withLookups);
+  CHECK(same.time == whole.time);
+  CHECK(same.person == whole.person);
+  CHECK(same.tool == whole.tool);
+  CHECK(same.activity == whole.activity);
+  CHECK(same.platform == whole.platform);
+  CHECK(same.tools == whole.tools);
+  CHECK(same.unregisteredActions == whole.unregisteredActions);
+  REQUIRE(same.people.size() == whole.people.size());
+
+  // A window keeps exactly the whole log's actions inside it, in the same order, and the same
+  // registered people (registration does not depend on the window).
+  const auto mid = whole.time[whole.size() / 2];
+  model::AdoptionLoadOptions window;
+  window.from = mid - 7 * 86'400'000'000LL;
+  window.to = mid + 7 * 86'400'000'000LL;
+  const auto part = model::AdoptionLog::load(*store, window);
+  CHECK(part.people.size() == whole.people.size());
+  std::vector<std::pair<std::string, model::MicrosUtc>> expected, got;
+  for (std::size_t i = 0; i < whole.size(); ++i)
+    if (whole.time[i] >= *window.from && whole.time[i] < *window.to)
+      expected.emplace_back(whole.people[whole.person[i]].key + "|" +
+                                (whole.tool[i] == model::AdoptionLog::kNone ? "" : whole.tools[whole.tool[i]]),
+                            whole.time[i]);
+  for (std::size_t i = 0; i < part.size(); ++i)
+    got.emplace_back(part.people[part.person[i]].key + "|" +
+                         (part.tool[i] == model::AdoptionLog::kNone ? "" : part.tools[part.tool[i]]),
+                     part.time[i]);
+  CHECK(part.size() < whole.size());
+  CHECK(got == expected);
 }
