@@ -96,15 +96,17 @@ void searchUnweighted(const Core& g, std::uint32_t s, Search& w, std::vector<dou
   }
   first[tail] = written;
   const double sourceMass = g.mass[s];
+  // Each node's distance is reset to "unreached" as it is passed: the back-propagation reads
+  // only values, so no separate pass over the reached nodes is needed for the next source.
   for (std::size_t i = tail; i-- > 1;) {  // queue[0] is s: its dependency is not needed
     const auto v = queue[i];
     double sum = 0;
     for (auto k = first[i]; k < first[i + 1]; ++k) sum += slot[succ[k]].value;
     const double sigma = slot[v].value, delta = sigma * sum;
-    slot[v].value = (g.mass[v] + delta) / sigma;
+    slot[v] = {(g.mass[v] + delta) / sigma, -1};
     acc[v] += sourceMass * delta;
   }
-  for (std::size_t i = 0; i < tail; ++i) slot[queue[i]].dist = -1;
+  slot[s].dist = -1;
 }
 
 int compareLength(double a, double b) {

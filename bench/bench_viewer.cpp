@@ -195,7 +195,9 @@ int main(int argc, char** argv) {
   const auto all = timer.elapsed();
   std::printf("store %s: %llu events\n", store.c_str(), static_cast<unsigned long long>(events));
   std::printf("overview key figures shown   %8.3f s\n", static_cast<double>(info) / 1000);
-  std::printf("overview findings shown      %8.3f s\n", static_cast<double>(report) / 1000);
+  std::printf("overview findings shown      %8.3f s   (issue #9: a populated overview in < 1 s: %s)\n",
+              static_cast<double>(report) / 1000,
+              report >= 0 && report < 1000 ? "meets" : "misses");
   std::printf("network page laid out       %8.3f s\n", static_cast<double>(network) / 1000);
   std::printf("every page filled            %8.3f s\n", static_cast<double>(all) / 1000);
   return ok ? 0 : 2;
