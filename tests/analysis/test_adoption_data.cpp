@@ -16,6 +16,7 @@
 #include "model/time_format.h"
 #include "samples/planted.h"
 #include "samples/sample_org.h"
+#include "tests/support/sample_store.h"
 #include "tests/support/test_support.h"
 
 using namespace orglens;
@@ -201,17 +202,7 @@ TEST_CASE("Adoption figures of the houstondatavis Slack export", "[analysis][ado
 
 TEST_CASE("AdoptionLog::load: the caller's lookups and a window give the same actions as a filter",
           "[analysis][adoption][load]") {
-  const auto dir = test::tempDir("adoption-load");
-  samples::SampleOptions sample;
-  sample.people = 60;
-  sample.days = 40;
-  sample.seed = 3;
-  samples::writeSampleOrganisation(dir / "sample", sample);
-  auto store = model::Store::open(dir / "s.orglens", model::Store::Mode::Create);
-  model::NoProgress progress;
-  for (const char* file : {"roster.csv", "usage.csv", "slack", "mail.mbox"})
-    importers::importFile(*store, dir / "sample" / file, {}, progress);
-
+  auto store = model::Store::open(test::importedSampleStore(), model::Store::Mode::ReadOnly);
   const auto whole = model::AdoptionLog::load(*store);
   REQUIRE(whole.size() > 1000);
   // Ordered by (person, time); people by key.
