@@ -7,13 +7,13 @@
 #include "cli/commands.h"
 #include "importers/timestamp.h"
 #include "model/time_format.h"
+#include "reports/privacy.h"
 #include "reports/table.h"
 
 namespace orglens::cli {
 namespace {
 
 constexpr std::uint64_t kMinGroup = 5;  // privacy: no figure over fewer people (DESIGN.md)
-constexpr const char* kSuppressed = "(suppressed: fewer than 5 people)";
 
 std::string percent(double share) {
   return reports::formatFixed(100.0 * share, 1);
@@ -124,18 +124,15 @@ reports::Table teamTimeTable(const analysis::AdoptionResult& r) {
                {"after hours %", reports::Align::Right, true},
                {"mobile % off hours", reports::Align::Right, true},
                {"mobile %", reports::Align::Right, true}};
-  std::uint64_t suppressed = 0;
+  std::vector<std::uint64_t> sizes;
   for (const auto& s : r.teamTime) {
-    if (s.people < kMinGroup) {
-      ++suppressed;
-      continue;
-    }
     t.addRow({s.name, std::to_string(s.people), std::to_string(s.actions), percent(s.weekendShare),
               percent(s.afterHoursShare), percent(s.offHoursMobileShare), percent(s.mobileShare)});
+    sizes.push_back(s.people);
   }
-  if (suppressed)
-    t.addRow(
-        {std::string(kSuppressed) + " x" + std::to_string(suppressed), "", "", "", "", "", ""});
+  // The teams' actions add up to the total printed above: small teams are withheld with
+  // complementary suppression (docs/privacy.md), as the departments are.
+  reports::suppressSmallGroups(t, sizes, kMinGroup, 1, true);
   return t;
 }
 
@@ -156,14 +153,20 @@ reports::Table cohortTable(const analysis::AdoptionResult& r) {
   t.columns = {{"registered in"}, {"people", reports::Align::Right, true}};
   for (const int k : analysis::kCohortWeeks)
     t.columns.push_back({"week " + std::to_string(k) + " %", reports::Align::Right, true});
+  std::vector<std::uint64_t> sizes;
   for (const auto& c : r.cohorts) {
-    if (c.people < kMinGroup) continue;  // privacy
     std::vector<std::string> row{model::formatDateUtc(c.monthStart).substr(0, 7),
                                  std::to_string(c.people)};
+    // A week's share needs k people still observed in it (later weeks of recent cohorts are
+    // not observed yet).
     for (std::size_t k = 0; k < analysis::kCohortWeeks.size(); ++k)
       row.push_back(c.observed[k] >= kMinGroup ? percent(c.share[k]) : "-");
     t.addRow(std::move(row));
+    sizes.push_back(c.people);
   }
+  // The cohorts partition the people registered during the log, a total not printed anywhere:
+  // withholding the small cohorts themselves is enough.
+  reports::suppressSmallGroups(t, sizes, kMinGroup, 1, false);
   return t;
 }
 

@@ -88,4 +88,43 @@ TEST_CASE("orglens adoption suppresses departments of fewer than 5 people", "[cl
   auto departments = out.substr(begin, end - begin);
   departments = departments.substr(0, departments.find("2 rows suppressed"));  // rows only
   for (const auto* figure : {" 5 ", " 2 ", " 7 "}) CHECK(departments.find(figure) == std::string::npos);
+  // The team table too: Tiny (2 people) withheld, and Ops with it — the teams' actions add up
+  // to the total above.
+  auto teams = out.substr(end);
+  CHECK_THAT(teams, Catch::Contains("Tiny") && Catch::Contains("Ops") &&
+                        Catch::Contains("2 rows suppressed: groups of fewer than 5 people"));
+  teams = teams.substr(0, teams.find("2 rows suppressed"));
+  for (const auto* figure : {" 5 ", " 2 ", " 7 "}) CHECK(teams.find(figure) == std::string::npos);
+}
+
+TEST_CASE("orglens adoption --segments withholds registration cohorts of fewer than 5 people",
+          "[cli][adoption]") {
+  const auto dir = orglens::test::tempDir("cli-adoption-cohorts");
+  // Six people start in February, two in March; everyone posts every Monday of Feb–Apr.
+  std::string roster = "person_id,email,name,team,department,is_manager,timezone,start_date\n";
+  std::string usage = "time,user,tool,action,platform\n";
+  for (int i = 0; i < 8; ++i) {
+    const std::string id = "p" + std::to_string(i), mail = id + "@example.org";
+    roster += id + "," + mail + ",Person " + std::to_string(i) + ",Ops,Big,false,UTC," +
+              (i < 6 ? "2025-02-03" : "2025-03-03") + "\n";
+    for (const char* day : {"2025-02-03", "2025-02-10", "2025-03-03", "2025-03-10", "2025-04-07"})
+      usage += std::string(day) + "T10:00:00Z," + mail + ",chat,post,desktop\n";
+  }
+  orglens::test::writeFile(dir / "roster.csv", roster);
+  orglens::test::writeFile(dir / "usage.csv", usage);
+  const auto db = (dir / "c.orglens").string();
+  std::string out;
+  for (const char* file : {"roster.csv", "usage.csv"})
+    REQUIRE(runCommand(cliCommand("import '" + (dir / file).string() + "' --db '" + db + "' -q"),
+                       out) == 0);
+  REQUIRE(runCommand(cliCommand("adoption --db '" + db + "' --segments"), out) == 0);
+  const auto begin = out.find("Retention by registration month");
+  REQUIRE(begin != std::string::npos);
+  const auto lineOf = [&](const std::string& month) {
+    const auto at = out.find("\n" + month, begin);
+    return at == std::string::npos ? std::string() : out.substr(at + 1, out.find('\n', at + 1) - at - 1);
+  };
+  CHECK_THAT(lineOf("2025-02"), Catch::Contains(" 6 ") && !Catch::Contains("suppressed"));
+  CHECK_THAT(lineOf("2025-03"), Catch::Contains("suppressed") && !Catch::Contains(" 2 "));
+  CHECK(out.find("1 row suppressed: groups of fewer than 5 people", begin) != std::string::npos);
 }
