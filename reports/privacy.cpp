@@ -39,6 +39,7 @@ std::string pseudonym(std::string_view salt, std::string_view key) {
 }
 
 const std::string& PersonNames::operator()(const std::string& key) const {
+  const std::lock_guard lock(m_mutex);
   auto it = m_cache.find(key);
   if (it == m_cache.end())
     it = m_cache.emplace(key, m_showPeople || key == "-" ? key : pseudonym(m_salt, key)).first;

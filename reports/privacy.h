@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -27,7 +28,8 @@ std::string pseudonymSalt(const model::Store& store);
 /// of a 10,000-person organisation share a pseudonym with a chance of about 0.15%.
 std::string pseudonym(std::string_view salt, std::string_view key);
 
-/// How people are shown: their key (with --show-people) or their pseudonym. Caches per key.
+/// How people are shown: their key (with --show-people) or their pseudonym. Caches per key;
+/// may be called from several threads at once (the report builds its sections side by side).
 class PersonNames {
  public:
   PersonNames(std::string salt, bool showPeople)
@@ -38,6 +40,7 @@ class PersonNames {
  private:
   std::string m_salt;
   bool m_showPeople;
+  mutable std::mutex m_mutex;  // guards m_cache (its entries never move once made)
   mutable std::unordered_map<std::string, std::string> m_cache;
 };
 
