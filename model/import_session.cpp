@@ -36,10 +36,12 @@ ImportSession::ImportSession(Store& store, SourceRecord source)
     m_findObject =
         Statement(db, "SELECT id, name IS NOT NULL FROM objects WHERE type = ? AND key = ?");
     m_objectType = Statement(db, "SELECT type FROM objects WHERE id = ?");
-    m_insertString =
-        Statement(db, "INSERT INTO strings(id, value) VALUES (?, ?) ON CONFLICT(value) DO NOTHING");
     // 64 rows per statement: past that, the gain is small and the statements get long.
     constexpr int kBatch = 64;
+    m_insertString =
+        Statement(db, "INSERT INTO strings(id, value) VALUES (?, ?) ON CONFLICT(value) DO NOTHING");
+    // No ON CONFLICT: a batched string is known to be new, and a conflict would be a bug.
+    m_stringRows = BatchInsert(db, "INSERT INTO strings(id, value)", 2, kBatch);
     m_objectRows = BatchInsert(db, "INSERT INTO objects(id, type, key, name, source)", 5, kBatch);
     m_setObjectName = Statement(db, "UPDATE objects SET name = ? WHERE id = ?");
     m_insertPending = Statement(db,
@@ -76,6 +78,8 @@ void ImportSession::loadLookups() {
   // Rows are never deleted, so the next ids follow the largest ones.
   m_nextString =
       static_cast<std::uint32_t>(queryInt(db, "SELECT ifnull(max(id), 0) FROM strings").value());
+  m_stringsBefore = m_nextString;  // ids are dense: as many strings as the largest id
+  m_stringFilterComplete = m_stringsBefore == 0;
   m_nextObject =
       static_cast<std::uint32_t>(queryInt(db, "SELECT ifnull(max(id), 0) FROM objects").value());
   Statement types(db, "SELECT name FROM object_types ORDER BY id");
@@ -93,6 +97,7 @@ void ImportSession::loadLookups() {
 }
 
 std::optional<StringId> ImportSession::storedString(std::string_view text) const {
+  m_stringRows.flush();  // the strings table must hold every string of the session
   m_findString.bind(1, text);
   std::optional<StringId> id;
   if (m_findString.step()) id = StringId::fromRowid(m_findString.columnInt(0));
@@ -100,21 +105,43 @@ std::optional<StringId> ImportSession::storedString(std::string_view text) const
   return id;
 }
 
+void ImportSession::loadStringFilter() {
+  m_stringRows.flush();
+  Statement all(m_store.db(), "SELECT value FROM strings");
+  while (all.step()) m_stringFilter.add(all.columnText(0));
+  m_stringFilterComplete = true;
+}
+
 StringId ImportSession::internString(std::string_view text, bool& created) {
   created = false;
   if (auto id = m_strings.find(text)) return *id;
-  // Not cached: try the insert, which probes the unique index once; only a string that is
+  const std::uint64_t hash = StringFilter::hashOf(text);
+  // Once the filter holds every stored string, a string it rules out is new: appended in a
+  // batch, no index probe. It is loaded from the store when the probes it would have saved
+  // outnumber the stored strings a quarter (a new store starts with it complete).
+  if (!m_stringFilterComplete && ++m_stringProbes > m_stringsBefore / 4 + 1024) loadStringFilter();
+  if (m_stringFilterComplete && !m_stringFilter.mayContainHash(hash)) {
+    const StringId id(m_nextString++);
+    m_stringRows.add(id.rowid()).add(text).endRow();
+    m_stringFilter.addHash(hash);
+    m_strings.add(text, id);
+    created = true;
+    return id;
+  }
+  // Maybe stored: try the insert, which probes the unique index once; only a string that is
   // already stored (an earlier import, or evicted from the cache) needs the second lookup.
+  m_stringRows.flush();  // the probe must see the batched strings
   const StringId id(m_nextString);
   m_insertString.bind(1, id.rowid()).bind(2, text).run();
   if (sqlite3_changes(m_store.db()) == 0) {
     const auto stored = storedString(text);
     if (!stored) throw StoreError("cannot intern a string in " + m_store.path().string());
-    m_strings.add(std::string(text), *stored);
+    m_strings.add(text, *stored);
     return *stored;
   }
   ++m_nextString;
-  m_strings.add(std::string(text), id);
+  m_stringFilter.addHash(hash);
+  m_strings.add(text, id);
   created = true;
   return id;
 }
@@ -126,13 +153,14 @@ StringId ImportSession::intern(std::string_view text) {
 
 std::string_view ImportSession::text(StringId id) const {
   if (!id.valid()) return {};
-  if (const std::string* cached = m_strings.text(id)) return *cached;
+  if (const auto cached = m_strings.text(id)) return *cached;
+  m_stringRows.flush();
   m_stringText.bind(1, id.rowid());
   if (!m_stringText.step()) {
     m_stringText.reset();
     return {};
   }
-  const std::string& cached = m_strings.add(std::string(m_stringText.columnText(0)), id);
+  const std::string_view cached = m_strings.add(m_stringText.columnText(0), id);
   m_stringText.reset();
   return cached;
 }
@@ -279,8 +307,8 @@ void ImportSession::resolvePendingRelations() {
 }
 
 void ImportSession::flushBatches() {
-  for (auto* batch :
-       {&m_objectRows, &m_eventRows, &m_linkRows, &m_relationRows, &m_eventAttributeRows})
+  for (auto* batch : {&m_stringRows, &m_objectRows, &m_eventRows, &m_linkRows, &m_relationRows,
+                      &m_eventAttributeRows})
     batch->flush();
   m_counts.relations += m_relationRows.inserted() - m_relationsBefore;
   m_relationsBefore = m_relationRows.inserted();
@@ -440,8 +468,8 @@ SourceId ImportSession::commit(const ImportCounts& counts,
 
 void ImportSession::rollback() {
   if (!m_open) return;
-  for (auto* batch :
-       {&m_objectRows, &m_eventRows, &m_linkRows, &m_relationRows, &m_eventAttributeRows})
+  for (auto* batch : {&m_stringRows, &m_objectRows, &m_eventRows, &m_linkRows, &m_relationRows,
+                      &m_eventAttributeRows})
     batch->discard();
   m_open = false;
   m_store.m_inImport = false;
