@@ -115,12 +115,12 @@ void ImportSession::loadStringFilter() {
 
 StringId ImportSession::internString(std::string_view text, bool& created) {
   created = false;
-  if (auto id = m_strings.find(text)) return *id;
+  // Once the filter holds every stored string, a string it rules out is new: neither cached
+  // nor stored, so it is appended in a batch without a cache lookup or an index probe (a
+  // Slack message's key is such a string). The filter is loaded from the store when the
+  // probes it would have saved outnumber a quarter of the stored strings (a new store starts
+  // with it complete).
   const std::uint64_t hash = StringFilter::hashOf(text);
-  // Once the filter holds every stored string, a string it rules out is new: appended in a
-  // batch, no index probe. It is loaded from the store when the probes it would have saved
-  // outnumber the stored strings a quarter (a new store starts with it complete).
-  if (!m_stringFilterComplete && ++m_stringProbes > m_stringsBefore / 4 + 1024) loadStringFilter();
   if (m_stringFilterComplete && !m_stringFilter.mayContainHash(hash)) {
     const StringId id(m_nextString++);
     m_stringRows.add(id.rowid()).add(text).endRow();
@@ -128,6 +128,11 @@ StringId ImportSession::internString(std::string_view text, bool& created) {
     m_strings.add(text, id);
     created = true;
     return id;
+  }
+  if (auto id = m_strings.find(text)) return *id;
+  if (!m_stringFilterComplete && ++m_stringProbes > m_stringsBefore / 4 + 1024) {
+    loadStringFilter();
+    return internString(text, created);
   }
   // Maybe stored: try the insert, which probes the unique index once; only a string that is
   // already stored (an earlier import, or evicted from the cache) needs the second lookup.
