@@ -88,8 +88,15 @@ class SlackRun final : private SlackDayHandler {
   ImportContext& m_ctx;
   model::ModelSink& m_sink;
   model::IdentityResolver m_people;
-  std::unordered_map<std::string, model::PersonId> m_users;
-  std::unordered_set<std::string> m_bots, m_unknown;
+  // Looked up by the message's view of a user id, without copying it (every message does).
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>()(s);
+    }
+  };
+  std::unordered_map<std::string, model::PersonId, ViewHash, std::equal_to<>> m_users;
+  std::unordered_set<std::string, ViewHash, std::equal_to<>> m_bots, m_unknown;
   std::unordered_map<std::string, model::ObjectId> m_threads;
   std::vector<Channel> m_channels;
   std::map<std::string, std::uint64_t> m_notPeople;  // skipped message kind → count
@@ -97,7 +104,7 @@ class SlackRun final : private SlackDayHandler {
   std::vector<DayFile> m_days;
   std::uint64_t m_totalBytes = 0, m_doneBytes = 0;  // of the day files, for progress
   bool m_stopped = false;                           // cancelled before the last day file
-  std::string m_key;
+  std::string m_key, m_messageKey;                  // reused buffers for object keys
   // The texts every message uses, interned once (hashing them per message showed in profiles).
   struct Words {
     model::StringId chat, posted, replied, commented, sent, in, replyTo, reacted, reaction;
@@ -183,9 +190,9 @@ void SlackRun::readChannels(const char* file, std::string_view kind, std::vector
 }
 
 model::PersonId SlackRun::personOf(std::string_view userId, std::string_view where) {
+  if (auto it = m_users.find(userId); it != m_users.end()) return it->second;
+  if (m_bots.count(userId) || userId == "USLACKBOT") return {};
   m_key.assign(userId);
-  if (auto it = m_users.find(m_key); it != m_users.end()) return it->second;
-  if (m_bots.count(m_key) || userId == "USLACKBOT") return {};
   if (m_unknown.insert(m_key).second)
     m_ctx.diagnostics.warning(0, std::string(where) + ": user id '" + m_ctx.identity(m_key) +
                                      "' is not in users.json; imported as an unregistered person");
@@ -243,8 +250,7 @@ void SlackRun::importMessage(const SlackMessage& m, const DayFile& day) {
   const bool comment = m.subtype == "file_comment";
   const std::string_view userId = comment ? m.commentUser : m.user;
   // Newer exports give bot posts a bot user id and a bot_id; older ones a null bot_id.
-  m_key.assign(userId);
-  if (!m.botId.empty() || m_bots.count(m_key) || userId == "USLACKBOT") return skip("bot_message");
+  if (!m.botId.empty() || m_bots.count(userId) || userId == "USLACKBOT") return skip("bot_message");
   const auto time = parseSlackTs(m.ts);
   if (userId.empty() || !time) {
     const std::string why = userId.empty() ? "no user" : "bad ts '" + std::string(m.ts) + "'";
@@ -265,7 +271,8 @@ void SlackRun::importMessage(const SlackMessage& m, const DayFile& day) {
   e.item = inThread ? threadOf(channel, m.threadTs) : channel.object;
   e.tool = m_words.chat;
   const auto messageType = model::typeId(BuiltinType::Message);
-  const auto message = m_sink.object(messageType, channel.id + "/" + std::string(m.ts));
+  m_messageKey.assign(channel.id).append(1, '/').append(m.ts);
+  const auto message = m_sink.object(messageType, m_messageKey);
   const auto id = m_sink.addEvent(e);
   m_sink.addEventLink(id, {message, m_words.sent});
   for (const auto& f : m.files)
@@ -274,7 +281,8 @@ void SlackRun::importMessage(const SlackMessage& m, const DayFile& day) {
   m_sink.addRelation({message, channel.object, m_words.in, {}, {}});
   if (inThread) m_sink.addRelation({message, e.item, m_words.in, {}, {}});
   if (reply) {
-    const auto parent = m_sink.object(messageType, channel.id + "/" + std::string(m.threadTs));
+    m_messageKey.assign(channel.id).append(1, '/').append(m.threadTs);
+    const auto parent = m_sink.object(messageType, m_messageKey);
     m_sink.addRelation({message, parent, m_words.replyTo, {}, {}});
   }
   addReactions(m, e, message, day.where);
