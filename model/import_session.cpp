@@ -59,9 +59,9 @@ ImportSession::ImportSession(Store& store, SourceRecord source)
                                  6, kBatch);
     m_eventAttributeRows =
         BatchInsert(db, "INSERT INTO event_attributes(event, key, type, value)", 4, kBatch);
-    m_insertObjectAttribute = Statement(db,
-                                        "INSERT OR REPLACE INTO object_attributes(object, key, "
-                                        "type, value, time_us) VALUES (?,?,?,?,?)");
+    m_objectAttributeRows = BatchInsert(
+        db, "INSERT OR REPLACE INTO object_attributes(object, key, type, value, time_us)", 5,
+        kBatch);
     m_insertAlias =
         Statement(db, "INSERT OR REPLACE INTO aliases(kind, value, person) VALUES (?,?,?)");
   } catch (...) {
@@ -314,7 +314,7 @@ void ImportSession::resolvePendingRelations() {
 
 void ImportSession::flushBatches() {
   for (auto* batch : {&m_stringRows, &m_objectRows, &m_eventRows, &m_linkRows, &m_relationRows,
-                      &m_eventAttributeRows})
+                      &m_eventAttributeRows, &m_objectAttributeRows})
     batch->flush();
   m_counts.relations += m_relationRows.inserted() - m_relationsBefore;
   m_relationsBefore = m_relationRows.inserted();
@@ -325,28 +325,11 @@ const ImportCounts& ImportSession::counts() {
   return m_counts;
 }
 
-void ImportSession::bindValue(Statement& s, int typeIndex, int valueIndex, const Value& value) {
-  s.bind(typeIndex, static_cast<std::int64_t>(valueType(value)));
-  std::visit(
-      [&](const auto& v) {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, std::monostate>)
-          s.bindNull(valueIndex);
-        else if constexpr (std::is_same_v<T, bool>)
-          s.bind(valueIndex, std::int64_t(v ? 1 : 0));
-        else if constexpr (std::is_same_v<T, TimeValue>)
-          s.bind(valueIndex, v.micros);
-        else if constexpr (std::is_same_v<T, std::string>)
-          s.bind(valueIndex, std::string_view(v));
-        else
-          s.bind(valueIndex, v);
-      },
-      value);
-}
+namespace {
 
-void ImportSession::setEventAttribute(EventId event, StringId key, const Value& value) {
-  auto& rows = m_eventAttributeRows;
-  rows.add(event.rowid()).add(key.rowid()).add(static_cast<std::int64_t>(valueType(value)));
+/// A typed value as the (type, value) columns of an attribute row.
+void addValue(BatchInsert& rows, const Value& value) {
+  rows.add(static_cast<std::int64_t>(valueType(value)));
   std::visit(
       [&rows](const auto& v) {
         using T = std::decay_t<decltype(v)>;
@@ -362,15 +345,24 @@ void ImportSession::setEventAttribute(EventId event, StringId key, const Value& 
           rows.add(v);
       },
       value);
-  rows.endRow();
+}
+
+}  // namespace
+
+void ImportSession::setEventAttribute(EventId event, StringId key, const Value& value) {
+  m_eventAttributeRows.add(event.rowid()).add(key.rowid());
+  addValue(m_eventAttributeRows, value);
+  m_eventAttributeRows.endRow();
   ++m_counts.attributes;
 }
 
 void ImportSession::setObjectAttribute(ObjectId object, StringId key, const Value& value,
                                        std::optional<MicrosUtc> time) {
-  m_insertObjectAttribute.bind(1, object.rowid()).bind(2, key.rowid());
-  bindValue(m_insertObjectAttribute, 3, 4, value);
-  m_insertObjectAttribute.bindOptional(5, time).run();
+  // OR REPLACE row by row, in order, also within a batch: the last value of (object, key,
+  // time) wins, as with one statement per call.
+  m_objectAttributeRows.add(object.rowid()).add(key.rowid());
+  addValue(m_objectAttributeRows, value);
+  m_objectAttributeRows.addOptional(time).endRow();
   ++m_counts.attributes;
 }
 
@@ -475,7 +467,7 @@ SourceId ImportSession::commit(const ImportCounts& counts,
 void ImportSession::rollback() {
   if (!m_open) return;
   for (auto* batch : {&m_stringRows, &m_objectRows, &m_eventRows, &m_linkRows, &m_relationRows,
-                      &m_eventAttributeRows})
+                      &m_eventAttributeRows, &m_objectAttributeRows})
     batch->discard();
   m_open = false;
   m_store.m_inImport = false;

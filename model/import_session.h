@@ -69,7 +69,6 @@ class ImportSession final : public ModelSink {
   friend class Store;
   ImportSession(Store& store, SourceRecord source);
   void loadLookups();
-  void bindValue(Statement& s, int typeIndex, int valueIndex, const Value& value);
   void flushBatches();
   /// Interns `text`; `created` tells whether the string is new to the store.
   StringId internString(std::string_view text, bool& created);
@@ -103,10 +102,10 @@ class ImportSession final : public ModelSink {
   std::int64_t m_eventAttributesBefore = 0, m_objectAttributesBefore = 0;
 
   mutable Statement m_findString, m_stringText, m_findObject, m_objectType;  // cache misses
-  Statement m_insertString, m_setObjectName, m_insertPending, m_insertObjectAttribute,
-      m_insertAlias;
+  Statement m_insertString, m_setObjectName, m_insertPending, m_insertAlias;
   // Append-only rows go in batches (flushBatches() before anything reads or updates them).
-  BatchInsert m_objectRows, m_eventRows, m_linkRows, m_relationRows, m_eventAttributeRows;
+  BatchInsert m_objectRows, m_eventRows, m_linkRows, m_relationRows, m_eventAttributeRows,
+      m_objectAttributeRows;
   mutable BatchInsert m_stringRows;     // new strings; flushed before any read of the table
   std::uint64_t m_relationsBefore = 0;  // m_relationRows.inserted() already counted
 };
