@@ -92,7 +92,11 @@ struct RecordedDay {
 };
 
 using DayPtr = std::unique_ptr<RecordedDay>;
-constexpr std::size_t kDaysAhead = 4;  // how far the reader may run ahead, in files
+// How far the reader may run ahead, in files. The reader, once the queue is full, resumes only
+// when it has drained to half: day files are often small (a few messages), and waking the
+// reader for every file cost two futex calls per file.
+constexpr std::size_t kDaysAhead = 16;
+constexpr std::size_t kResumeAt = kDaysAhead / 2;
 
 /// The bounded hand-over between the two threads, with the used days coming back for reuse.
 class DayChannel {
@@ -100,7 +104,8 @@ class DayChannel {
   /// False when the consumer has stopped (the day is dropped).
   bool push(DayPtr day) {
     std::unique_lock lock(m_mutex);
-    m_space.wait(lock, [&] { return m_stopped || m_days.size() < kDaysAhead; });
+    if (m_days.size() >= kDaysAhead)
+      m_space.wait(lock, [&] { return m_stopped || m_days.size() <= kResumeAt; });
     if (m_stopped) return false;
     m_days.push_back(std::move(day));
     m_ready.notify_one();
@@ -111,7 +116,7 @@ class DayChannel {
     m_ready.wait(lock, [&] { return !m_days.empty(); });
     DayPtr day = std::move(m_days.front());
     m_days.pop_front();
-    m_space.notify_one();
+    if (m_days.size() == kResumeAt) m_space.notify_one();
     return day;
   }
   void recycle(DayPtr day) {
