@@ -19,7 +19,8 @@
 //    carry no reaction time.
 //  - bot messages and system subtypes (joins, topic changes, ...) are skipped and counted in
 //    an info diagnostic. Day files are small JSON documents, each read whole (simdjson
-//    needs the complete document).
+//    needs the complete document), on a worker thread a few files ahead of the writes
+//    (slack_pipeline.h).
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -28,6 +29,7 @@
 
 #include "importers/registry.h"
 #include "importers/slack_parser.h"
+#include "importers/slack_pipeline.h"
 #include "model/identity.h"
 
 namespace orglens::importers {
@@ -57,16 +59,22 @@ struct Channel {
   model::ObjectId object;
 };
 
-class SlackRun {
+class SlackRun final : private SlackDayHandler {
  public:
   explicit SlackRun(ImportContext& ctx) : m_ctx(ctx), m_sink(ctx.sink), m_people(ctx.sink) {}
   void run();
 
  private:
+  // The day files, read and parsed on a worker thread (slack_pipeline.h), handled here.
+  bool onDayStart(std::size_t day) override;
+  void onUnreadable(std::size_t day) override;
+  void onMessage(std::size_t day, const SlackMessage& message) override;
+  void onParseError(std::size_t day, const std::string& error) override;
+  void onDayEnd(std::size_t day) override;
+
   std::string readRequired(const char* name);
   void readUsers();
   void readChannels(const char* file, std::string_view kind, std::vector<DayFile>& days);
-  void importDay(const DayFile& day);
   void importMessage(const SlackMessage& m, const DayFile& day);
   void addReactions(const SlackMessage& m, const model::EventRecord& posted,
                     model::ObjectId message, std::string_view where);
@@ -80,14 +88,23 @@ class SlackRun {
   ImportContext& m_ctx;
   model::ModelSink& m_sink;
   model::IdentityResolver m_people;
-  std::unordered_map<std::string, model::PersonId> m_users;
-  std::unordered_set<std::string> m_bots, m_unknown;
+  // Looked up by the message's view of a user id, without copying it (every message does).
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>()(s);
+    }
+  };
+  std::unordered_map<std::string, model::PersonId, ViewHash, std::equal_to<>> m_users;
+  std::unordered_set<std::string, ViewHash, std::equal_to<>> m_bots, m_unknown;
   std::unordered_map<std::string, model::ObjectId> m_threads;
   std::vector<Channel> m_channels;
   std::map<std::string, std::uint64_t> m_notPeople;  // skipped message kind → count
   std::uint64_t m_human = 0;
-  SlackDayParser m_parser;
-  std::string m_text, m_key;
+  std::vector<DayFile> m_days;
+  std::uint64_t m_totalBytes = 0, m_doneBytes = 0;  // of the day files, for progress
+  bool m_stopped = false;                           // cancelled before the last day file
+  std::string m_key, m_messageKey;                  // reused buffers for object keys
   // The texts every message uses, interned once (hashing them per message showed in profiles).
   struct Words {
     model::StringId chat, posted, replied, commented, sent, in, replyTo, reacted, reaction;
@@ -173,9 +190,9 @@ void SlackRun::readChannels(const char* file, std::string_view kind, std::vector
 }
 
 model::PersonId SlackRun::personOf(std::string_view userId, std::string_view where) {
+  if (auto it = m_users.find(userId); it != m_users.end()) return it->second;
+  if (m_bots.count(userId) || userId == "USLACKBOT") return {};
   m_key.assign(userId);
-  if (auto it = m_users.find(m_key); it != m_users.end()) return it->second;
-  if (m_bots.count(m_key) || userId == "USLACKBOT") return {};
   if (m_unknown.insert(m_key).second)
     m_ctx.diagnostics.warning(0, std::string(where) + ": user id '" + m_ctx.identity(m_key) +
                                      "' is not in users.json; imported as an unregistered person");
@@ -199,18 +216,29 @@ model::ObjectId SlackRun::threadOf(const Channel& channel, std::string_view thre
   return it->second;
 }
 
-void SlackRun::importDay(const DayFile& day) {
-  if (!readWholeFile(day.path, m_text)) {
-    m_ctx.diagnostics.warning(0, day.where + ": cannot read the file; skipped");
-    ++m_ctx.skippedRows;
-    return;
-  }
-  const std::string error =
-      m_parser.parse(m_text, [&](const SlackMessage& m) { importMessage(m, day); });
-  if (!error.empty()) {
-    m_ctx.diagnostics.warning(0, day.where + ": " + error + "; the file is skipped");
-    ++m_ctx.skippedRows;
-  }
+bool SlackRun::onDayStart(std::size_t) {
+  m_stopped = m_ctx.progress.cancelled();
+  return !m_stopped;
+}
+
+void SlackRun::onUnreadable(std::size_t day) {
+  m_ctx.diagnostics.warning(0, m_days[day].where + ": cannot read the file; skipped");
+  ++m_ctx.skippedRows;
+}
+
+void SlackRun::onMessage(std::size_t day, const SlackMessage& message) {
+  importMessage(message, m_days[day]);
+}
+
+void SlackRun::onParseError(std::size_t day, const std::string& error) {
+  m_ctx.diagnostics.warning(0, m_days[day].where + ": " + error + "; the file is skipped");
+  ++m_ctx.skippedRows;
+}
+
+void SlackRun::onDayEnd(std::size_t day) {
+  m_doneBytes += m_days[day].bytes;
+  if (m_totalBytes)
+    m_ctx.progress.report(double(m_doneBytes) / double(m_totalBytes), "reading messages");
 }
 
 void SlackRun::importMessage(const SlackMessage& m, const DayFile& day) {
@@ -222,8 +250,7 @@ void SlackRun::importMessage(const SlackMessage& m, const DayFile& day) {
   const bool comment = m.subtype == "file_comment";
   const std::string_view userId = comment ? m.commentUser : m.user;
   // Newer exports give bot posts a bot user id and a bot_id; older ones a null bot_id.
-  m_key.assign(userId);
-  if (!m.botId.empty() || m_bots.count(m_key) || userId == "USLACKBOT") return skip("bot_message");
+  if (!m.botId.empty() || m_bots.count(userId) || userId == "USLACKBOT") return skip("bot_message");
   const auto time = parseSlackTs(m.ts);
   if (userId.empty() || !time) {
     const std::string why = userId.empty() ? "no user" : "bad ts '" + std::string(m.ts) + "'";
@@ -244,7 +271,8 @@ void SlackRun::importMessage(const SlackMessage& m, const DayFile& day) {
   e.item = inThread ? threadOf(channel, m.threadTs) : channel.object;
   e.tool = m_words.chat;
   const auto messageType = model::typeId(BuiltinType::Message);
-  const auto message = m_sink.object(messageType, channel.id + "/" + std::string(m.ts));
+  m_messageKey.assign(channel.id).append(1, '/').append(m.ts);
+  const auto message = m_sink.object(messageType, m_messageKey);
   const auto id = m_sink.addEvent(e);
   m_sink.addEventLink(id, {message, m_words.sent});
   for (const auto& f : m.files)
@@ -253,7 +281,8 @@ void SlackRun::importMessage(const SlackMessage& m, const DayFile& day) {
   m_sink.addRelation({message, channel.object, m_words.in, {}, {}});
   if (inThread) m_sink.addRelation({message, e.item, m_words.in, {}, {}});
   if (reply) {
-    const auto parent = m_sink.object(messageType, channel.id + "/" + std::string(m.threadTs));
+    m_messageKey.assign(channel.id).append(1, '/').append(m.threadTs);
+    const auto parent = m_sink.object(messageType, m_messageKey);
     m_sink.addRelation({message, parent, m_words.replyTo, {}, {}});
   }
   addReactions(m, e, message, day.where);
@@ -296,18 +325,15 @@ void SlackRun::run() {
   m_words = {s("chat"), s("posted"),   s("replied"), s("commented"), s("sent"),
              s("in"),   s("reply-to"), s("reacted"), s("reaction")};
   readUsers();
-  std::vector<DayFile> days;
-  readChannels("channels.json", "channel", days);
-  readChannels("groups.json", "private-channel", days);
-  std::uint64_t total = 0, done = 0;
-  for (const auto& d : days) total += d.bytes;
-  for (const auto& d : days) {
-    if (m_ctx.progress.cancelled()) return;
-    importDay(d);
-    done += d.bytes;
-    if (total) m_ctx.progress.report(double(done) / double(total), "reading messages");
+  readChannels("channels.json", "channel", m_days);
+  readChannels("groups.json", "private-channel", m_days);
+  std::vector<fs::path> paths;
+  for (const auto& d : m_days) {
+    m_totalBytes += d.bytes;
+    paths.push_back(d.path);
   }
-  summarise();
+  readSlackDaysPipelined(paths, *this);
+  if (!m_stopped) summarise();
 }
 
 class SlackImporter final : public Importer {

@@ -69,11 +69,12 @@ class ImportSession final : public ModelSink {
   friend class Store;
   ImportSession(Store& store, SourceRecord source);
   void loadLookups();
-  void bindValue(Statement& s, int typeIndex, int valueIndex, const Value& value);
   void flushBatches();
   /// Interns `text`; `created` tells whether the string is new to the store.
   StringId internString(std::string_view text, bool& created);
   std::optional<StringId> storedString(std::string_view text) const;
+  /// Puts every stored string into m_stringFilter (one scan of the strings table).
+  void loadStringFilter();
   std::optional<CachedObject> storedObject(TypeId type, StringId key) const;
 
   Store& m_store;
@@ -89,6 +90,11 @@ class ImportSession final : public ModelSink {
   mutable StringCache m_strings{kCacheCapacity};
   mutable ObjectCache m_objects{kCacheCapacity};
   std::uint32_t m_nextString = 0, m_nextObject = 0;  // model indexes of the next new rows
+  // Every string of the store (once complete) and of this session: see internString().
+  StringFilter m_stringFilter;
+  bool m_stringFilterComplete = false;
+  std::uint32_t m_stringsBefore = 0;  // strings in the store when the session began
+  std::uint64_t m_stringProbes = 0;   // probes of the strings index while not complete
   std::vector<std::string> m_typeNames;
   std::unordered_map<std::string, PersonId> m_aliases;  // "<kind>\x1f<value>" -> person
   std::uint32_t m_nextEvent = 0;
@@ -96,10 +102,11 @@ class ImportSession final : public ModelSink {
   std::int64_t m_eventAttributesBefore = 0, m_objectAttributesBefore = 0;
 
   mutable Statement m_findString, m_stringText, m_findObject, m_objectType;  // cache misses
-  Statement m_insertString, m_setObjectName, m_insertPending, m_insertObjectAttribute,
-      m_insertAlias;
+  Statement m_insertString, m_setObjectName, m_insertPending, m_insertAlias;
   // Append-only rows go in batches (flushBatches() before anything reads or updates them).
-  BatchInsert m_objectRows, m_eventRows, m_linkRows, m_relationRows, m_eventAttributeRows;
+  BatchInsert m_objectRows, m_eventRows, m_linkRows, m_relationRows, m_eventAttributeRows,
+      m_objectAttributeRows;
+  mutable BatchInsert m_stringRows;     // new strings; flushed before any read of the table
   std::uint64_t m_relationsBefore = 0;  // m_relationRows.inserted() already counted
 };
 
