@@ -14,76 +14,52 @@ HandoffDims::HandoffDims(const model::EventLog& log)
   people.finish();
   for (std::uint32_t i = 0; i < people.size(); ++i) teams.mark(teamOf(log, people.id(i)));
   teams.finish();
+  teamOfPerson.resize(people.size());
+  for (std::uint32_t i = 0; i < people.size(); ++i) {
+    const auto team = teamOf(log, people.id(i));
+    teamOfPerson[i] = team == model::EventLog::kNone ? kNoTeam : teams[team];
+  }
+}
+
+void Incoming::add(const Incoming& o) {
+  for (std::size_t i = 0; i < people.size(); ++i)
+    people[i] += o.people[i], peopleMicros[i] += o.peopleMicros[i];
+  for (std::size_t i = 0; i < teams.size(); ++i)
+    teams[i] += o.teams[i], teamsMicros[i] += o.teamsMicros[i];
 }
 
 namespace {
 
 constexpr auto kNone = model::EventLog::kNone;
 
-/// The handoffs as columns of dense keys, built in one (parallel) pass.
+/// The handoffs' columns (HandoffList::Columns) with the keys the tables group by.
 struct Columns {
-  Buffer<std::int64_t> wait;
-  Buffer<std::uint64_t> act;       // (from, to) activity pair
-  Buffer<std::uint32_t> from, to;  // dense people
-  Buffer<std::uint64_t> team;      // (from, to) team pair, kSkipRow when a team is unknown
-  Buffer<std::uint8_t> inside;     // both people in one team
+  const HandoffList::Columns& h;
+  const std::vector<std::uint32_t>& teamOf;  // dense person → dense team or kNoTeam
   std::uint64_t nA, nP, nT;
-  const std::vector<Handoff>* handoffs;  // queue times are read from there, when any
-  bool anyQueue = false;
+  const detail::Buffer<std::int64_t>& wait;
+  const detail::Buffer<std::uint32_t>& from;
+  const detail::Buffer<std::uint32_t>& to;
+  bool anyQueue;
+  std::size_t size() const { return wait.size(); }
+  /// (from, to) activity pair.
+  std::uint64_t act(std::size_t i) const { return h.pair(i); }
+  /// (from, to) team pair, kSkipRow when a team is unknown.
+  std::uint64_t team(std::size_t i) const {
+    const std::uint32_t a = teamOf[from[i]], b = teamOf[to[i]];
+    return a == kNoTeam || b == kNoTeam ? kSkipRow : std::uint64_t{a} * nT + b;
+  }
+  /// Both people in one team.
+  bool inside(std::size_t i) const {
+    const std::uint32_t a = teamOf[from[i]];
+    return a != kNoTeam && a == teamOf[to[i]];
+  }
+  std::int64_t queue(std::size_t i) const { return h.queue[i]; }
 };
 
-/// "Everyone waits on", per dense person and team: handoffs received, their waits (µs).
-struct Incoming {
-  std::vector<std::uint64_t> people, teams;
-  std::vector<std::int64_t> peopleMicros, teamsMicros;
-  bool anyQueue = false;
-};
-
-void fillColumns(const std::vector<Handoff>& hs, const HandoffDims& d, std::size_t begin,
-                 std::size_t end, Columns& c, Incoming& in) {
-  in = {std::vector<std::uint64_t>(c.nP, 0), std::vector<std::uint64_t>(c.nT, 0),
-        std::vector<std::int64_t>(c.nP, 0), std::vector<std::int64_t>(c.nT, 0)};
-  for (std::size_t i = begin; i < end; ++i) {
-    const Handoff& h = hs[i];
-    c.wait[i] = h.waitMicros;
-    in.anyQueue = in.anyQueue || h.queueMicros >= 0;
-    c.act[i] = d.activities[h.fromActivity] * c.nA + d.activities[h.toActivity];
-    const auto to = d.people[h.to];
-    c.from[i] = d.people[h.from];
-    c.to[i] = to;
-    const bool teams = h.fromTeam != kNone && h.toTeam != kNone;
-    c.team[i] = teams ? d.teams[h.fromTeam] * c.nT + d.teams[h.toTeam] : kSkipRow;
-    c.inside[i] = teams && h.fromTeam == h.toTeam;
-    ++in.people[to];
-    in.peopleMicros[to] += h.waitMicros;
-    if (h.toTeam == kNone) continue;
-    ++in.teams[d.teams[h.toTeam]];
-    in.teamsMicros[d.teams[h.toTeam]] += h.waitMicros;
-  }
-}
-
-Columns columns(const std::vector<Handoff>& hs, const HandoffDims& d, unsigned threads,
-                Incoming& incoming) {
-  const std::size_t n = hs.size();
-  Columns c{Buffer<std::int64_t>(n),  Buffer<std::uint64_t>(n),
-            Buffer<std::uint32_t>(n), Buffer<std::uint32_t>(n),
-            Buffer<std::uint64_t>(n), Buffer<std::uint8_t>(n),
-            d.activities.size(),      d.people.size(),
-            d.teams.size(),           &hs};
-  auto parts = parallelChunks<Incoming>(0, n, threads,
-                                        [&](std::size_t begin, std::size_t end, Incoming& in) {
-                                          fillColumns(hs, d, begin, end, c, in);
-                                        });
-  incoming = std::move(parts.front());
-  for (const auto& p : parts) c.anyQueue = c.anyQueue || p.anyQueue;
-  for (std::size_t p = 1; p < parts.size(); ++p) {  // integer sums: any order gives the same
-    for (std::size_t i = 0; i < c.nP; ++i)
-      incoming.people[i] += parts[p].people[i],
-          incoming.peopleMicros[i] += parts[p].peopleMicros[i];
-    for (std::size_t i = 0; i < c.nT; ++i)
-      incoming.teams[i] += parts[p].teams[i], incoming.teamsMicros[i] += parts[p].teamsMicros[i];
-  }
-  return c;
+Columns columns(const HandoffList::Columns& h, const HandoffDims& d) {
+  return {h,      d.teamOfPerson, d.activities.size(), d.people.size(), d.teams.size(), h.wait,
+          h.from, h.to,           !h.queue.empty()};
 }
 
 /// Twice the median (exact in integers: a median of integers is a whole or a half number).
@@ -132,8 +108,8 @@ std::vector<std::int64_t> baselines(const Columns& c, const RowGroups& byPair) {
   // Levels 1-3 look at inside-team handoffs only: their pairs and waits, gathered once.
   Buffer<std::uint64_t> act;
   Buffer<std::int64_t> wait, buffer;
-  for (std::size_t i = 0; i < c.wait.size(); ++i)
-    if (c.inside[i]) act.push_back(c.act[i]), wait.push_back(c.wait[i]);
+  for (std::size_t i = 0; i < c.size(); ++i)
+    if (c.inside(i)) act.push_back(c.act(i)), wait.push_back(c.wait[i]);
   const std::size_t n = act.size();
   std::vector<std::int64_t> base(byPair.size(), kUnset);
   const auto same = [](std::uint64_t key) { return key; };
@@ -171,7 +147,7 @@ Sums sums(const RowGroups& g, const Columns& c, const RowGroups& byPair,
     s.values[at[k]++] = c.wait[i];
     s.excess2[k] += std::max<std::int64_t>(0, 2 * c.wait[i] - base2[byPair.gid[i]]);
     if (!c.anyQueue) continue;
-    if (const auto q = (*c.handoffs)[i].queueMicros; q >= 0) s.queue[k] += q, ++s.withQueue[k];
+    if (const auto q = c.queue(i); q >= 0) s.queue[k] += q, ++s.withQueue[k];
   }
   return s;
 }
@@ -244,7 +220,7 @@ struct BySender {
 };
 
 void partitionBySender(const Columns& c, const RowGroups& byPair, BySender& t) {
-  const std::size_t n = c.wait.size();
+  const std::size_t n = c.size();
   t.begin.assign(c.nP + 1, 0);
   for (std::size_t i = 0; i < n; ++i) ++t.begin[c.from[i] + 1];
   for (std::size_t p = 0; p < c.nP; ++p) t.begin[p + 1] += t.begin[p];
@@ -256,7 +232,7 @@ void partitionBySender(const Columns& c, const RowGroups& byPair, BySender& t) {
     const std::uint32_t j = at[c.from[i]]++;
     t.receiverPair[j] = std::uint64_t{c.to[i]} << 32 | byPair.gid[i];
     t.wait[j] = c.wait[i];
-    if (c.anyQueue) t.queue[j] = (*c.handoffs)[i].queueMicros;
+    if (c.anyQueue) t.queue[j] = c.queue(i);
   }
 }
 
@@ -272,7 +248,7 @@ Sums personSums(const Columns& c, const RowGroups& byPair, const std::vector<std
   g.gid.clear();  // not needed by table()
   g.key.clear();
   g.begin.clear();
-  values.resize(c.wait.size());
+  values.resize(c.size());
   Sums s{{}, {}, {}, std::move(values)};
   std::vector<std::uint32_t> count(c.nP, 0), at(c.nP), group(c.nP), receivers;
   for (std::uint32_t p = 0; p < c.nP; ++p) {
@@ -304,7 +280,7 @@ Sums personSums(const Columns& c, const RowGroups& byPair, const std::vector<std
       if (c.anyQueue && t.queue[j] >= 0) s.queue[k] += t.queue[j], ++s.withQueue[k];
     }
   }
-  g.begin.push_back(static_cast<std::uint32_t>(c.wait.size()));
+  g.begin.push_back(static_cast<std::uint32_t>(c.size()));
   return s;
 }
 
@@ -322,13 +298,13 @@ std::vector<IncomingWait> incoming(const std::vector<std::uint64_t>& count,
 
 }  // namespace
 
-void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, HandoffResult& r) {
-  Incoming in;
-  const Columns c = columns(r.handoffs, d, options.threads, in);
-  const std::size_t n = c.wait.size();
+void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, const Incoming& in,
+                        HandoffResult& r) {
+  const Columns c = columns(r.handoffs.columns(), d);
+  const std::size_t n = c.size();
   const std::uint64_t nA = c.nA, nP = c.nP, nT = c.nT;
   const auto threads = options.threads;
-  const auto byPair = groupRows(n, nA * nA, [&](std::size_t i) { return c.act[i]; });
+  const auto byPair = groupRows(n, nA * nA, [&](std::size_t i) { return c.act(i); });
   const auto base2 = baselines(c, byPair);
   const auto setActivities = [&](std::uint64_t key, HandoffGroup& g) {
     g.fromActivity = d.activities.id(static_cast<std::uint32_t>(key / nA));
@@ -355,13 +331,14 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, Han
             });
       } else if (task == 1) {
         t.groups = groupRows(
-            n, nT * nT, [&](std::size_t i) { return c.team[i]; }, std::move(t.groups));
+            n, nT * nT, [&](std::size_t i) { return c.team(i); }, std::move(t.groups));
         r.byTeam = table(t.groups, c, byPair, base2, 1, t.values, setTeams);
       } else {
         t.groups = groupRows(
             n, nT * nT * nA * nA,
             [&](std::size_t i) {
-              return c.team[i] == kSkipRow ? kSkipRow : c.team[i] * nA * nA + c.act[i];
+              const auto team = c.team(i);
+              return team == kSkipRow ? kSkipRow : team * nA * nA + c.act(i);
             },
             std::move(t.groups));
         r.byTeamActivity =
