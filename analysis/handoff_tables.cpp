@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analysis/parallel.h"
+#include "analysis/wait_groups.h"
 
 namespace orglens::analysis::detail {
 
@@ -67,90 +68,208 @@ std::int64_t twiceMedian(std::int64_t* first, std::int64_t* last) {
   return static_cast<std::int64_t>(2 * quantileOf(first, last, 0.5));
 }
 
-std::vector<std::int64_t> twiceMedians(const RowGroups& g, const Buffer<std::int64_t>& wait,
-                                       Buffer<std::int64_t>& buffer) {
-  groupedValues(g, wait, buffer);
-  std::vector<std::int64_t> out(g.size());
-  for (std::size_t k = 0; k < g.size(); ++k)
-    out[k] = twiceMedian(buffer.data() + g.begin[k], buffer.data() + g.begin[k + 1]);
-  return out;
-}
-
 constexpr std::int64_t kUnset = -1;
 
-/// Sets base[g] for the unset groups g of `byPair` whose key maps (through `keyOf`) to a
-/// group of `level`, to that group's value; true when some group is still unset afterwards.
-template <class KeyOf>
-bool fill(std::vector<std::int64_t>& base, const RowGroups& byPair, const RowGroups& level,
-          const std::vector<std::int64_t>& values, KeyOf keyOf) {
-  bool unset = false;
-  for (std::size_t g = 0; g < byPair.size(); ++g) {
-    if (base[g] != kUnset) continue;
-    const auto key = keyOf(byPair.key[g]);
-    const auto at = std::lower_bound(level.key.begin(), level.key.end(), key);
-    if (at != level.key.end() && *at == key)
-      base[g] = values[static_cast<std::size_t>(at - level.key.begin())];
-    else
-      unset = true;
-  }
-  return unset;
+/// Σ max(0, 2·wait − base2) over [first, last): the excess in half microseconds (exact).
+std::int64_t excess2Of(const std::int64_t* first, const std::int64_t* last, std::int64_t base2) {
+  std::int64_t sum = 0;
+  for (auto* p = first; p != last; ++p) sum += std::max<std::int64_t>(0, 2 * *p - base2);
+  return sum;
 }
 
-/// Twice the baseline wait (µs) of each activity pair (a group of `byPair`): the usual wait
-/// when nothing crosses a team boundary. The first of these that has handoffs (handoffs/1):
+/// Queue times of a group: their sum (µs) and how many handoffs had one (−1: none).
+struct Queue {
+  std::int64_t micros = 0;
+  std::uint64_t count = 0;
+  void add(const std::int64_t* first, const std::int64_t* last) {
+    for (auto* p = first; p != last; ++p)
+      if (*p >= 0) micros += *p, ++count;
+  }
+  void add(const Queue& o) { micros += o.micros, count += o.count; }
+};
+
+/// A group's figures from its waits [first, last) (reordered by the selection).
+HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, std::int64_t excess2,
+                     const Queue& queue) {
+  HandoffGroup h;
+  h.wait = summarize(first, last);
+  h.excessDelay = static_cast<double>(excess2) * 0.5 * kMicrosToSeconds;
+  h.queue = static_cast<double>(queue.micros) * kMicrosToSeconds;
+  h.withQueue = queue.count;
+  return h;
+}
+
+/// The activity pairs: waits grouped by (pair, crossing a team boundary), so that each pair's
+/// inside-team waits come first in its range. Pair p has the waits [first, last) of `g`,
+/// inside-team ones [first, inside).
+struct Pairs {
+  WaitGroups g;
+  std::vector<std::uint64_t> key;  // dense pair from * nA + to, ascending
+  std::vector<std::uint32_t> first, inside, last;
+  std::vector<std::int64_t> base2;        // per pair: twice its baseline (µs)
+  std::vector<std::uint32_t> indexByKey;  // pair key → pair, when nA² <= 2^22
+  std::size_t size() const { return key.size(); }
+  std::uint32_t indexOf(std::uint64_t pairKey) const {
+    if (!indexByKey.empty()) return indexByKey[pairKey];
+    return static_cast<std::uint32_t>(std::lower_bound(key.begin(), key.end(), pairKey) -
+                                      key.begin());
+  }
+};
+
+void groupPairs(const Columns& c, Pairs& p) {
+  groupWaits(
+      c.size(), 2 * c.nA * c.nA,
+      [&](std::size_t i) { return c.act(i) * 2 + (c.inside(i) ? 0 : 1); }, c.wait,
+      c.anyQueue ? &c.h.queue : nullptr, p.g);
+  for (std::size_t k = 0; k < p.g.size(); ++k) {
+    const std::uint64_t pair = p.g.key[k] >> 1;
+    if (p.key.empty() || p.key.back() != pair) {
+      p.key.push_back(pair);
+      p.first.push_back(p.g.begin[k]);
+      p.inside.push_back(p.g.begin[k]);
+      p.last.push_back(p.g.begin[k]);
+    }
+    if ((p.g.key[k] & 1) == 0) p.inside.back() = p.g.begin[k + 1];
+    p.last.back() = p.g.begin[k + 1];
+  }
+  if (c.nA * c.nA <= (std::uint64_t{1} << 22)) {
+    p.indexByKey.assign(c.nA * c.nA, 0);
+    for (std::uint32_t i = 0; i < p.size(); ++i) p.indexByKey[p.key[i]] = i;
+  }
+}
+
+/// The inside-team waits of the pairs `which` (indexes) gathered into `out`.
+void gatherInside(Pairs& p, const std::vector<std::uint32_t>& which, Buffer<std::int64_t>& out) {
+  out.clear();
+  for (const auto k : which)
+    out.insert(out.end(), p.g.wait.data() + p.first[k], p.g.wait.data() + p.inside[k]);
+}
+
+/// Twice the baseline wait (µs) of each activity pair: the usual wait when nothing crosses a
+/// team boundary. The first of these that has handoffs (handoffs/1):
 ///  1. the median wait of the pair's handoffs inside one team;
 ///  2. the median wait of inside-team handoffs into the pair's target activity;
 ///  3. the median wait of all inside-team handoffs;
 ///  4. the median wait of the pair's handoffs (a log without teams).
 /// Levels 2 and 3 keep a pair that only ever crosses teams from being its own baseline. A
-/// level is computed only when a pair needs it.
-std::vector<std::int64_t> baselines(const Columns& c, const RowGroups& byPair) {
-  // Levels 1-3 look at inside-team handoffs only: their pairs and waits, gathered once.
-  Buffer<std::uint64_t> act;
-  Buffer<std::int64_t> wait, buffer;
-  for (std::size_t i = 0; i < c.size(); ++i)
-    if (c.inside(i)) act.push_back(c.act(i)), wait.push_back(c.wait[i]);
-  const std::size_t n = act.size();
-  std::vector<std::int64_t> base(byPair.size(), kUnset);
-  const auto same = [](std::uint64_t key) { return key; };
-  auto level = groupRows(n, c.nA * c.nA, [&](std::size_t i) { return act[i]; });
-  if (!fill(base, byPair, level, twiceMedians(level, wait, buffer), same)) return base;
-  level = groupRows(
-      n, c.nA, [&](std::size_t i) { return act[i] % c.nA; }, std::move(level));
-  const auto target = [&](std::uint64_t key) { return key % c.nA; };
-  if (!fill(base, byPair, level, twiceMedians(level, wait, buffer), target)) return base;
-  level = groupRows(
-      n, 1, [](std::size_t) { return std::uint64_t{0}; }, std::move(level));
-  const auto zero = [](std::uint64_t) { return std::uint64_t{0}; };
-  if (!fill(base, byPair, level, twiceMedians(level, wait, buffer), zero)) return base;
-  fill(base, byPair, byPair, twiceMedians(byPair, c.wait, buffer), same);
-  return base;
+/// level is computed only when a pair needs it. Selections reorder only inside a pair's
+/// inside-team range (or, at level 4, its whole range); levels 2 and 3 work on copies.
+void baselines(const Columns& c, Pairs& p, unsigned threads) {
+  p.base2.assign(p.size(), kUnset);
+  parallelChunks<int>(0, p.size(), threads, [&](std::size_t begin, std::size_t end, int&) {
+    for (std::size_t k = begin; k < end; ++k)
+      if (p.inside[k] > p.first[k])
+        p.base2[k] = twiceMedian(p.g.wait.data() + p.first[k], p.g.wait.data() + p.inside[k]);
+  });
+  std::vector<std::uint32_t> unset;
+  for (std::uint32_t k = 0; k < p.size(); ++k)
+    if (p.base2[k] == kUnset) unset.push_back(k);
+  if (unset.empty()) return;
+  Buffer<std::int64_t> scratch;
+  std::vector<std::vector<std::uint32_t>> byTarget(c.nA);  // pairs with inside waits
+  for (std::uint32_t k = 0; k < p.size(); ++k)
+    if (p.inside[k] > p.first[k]) byTarget[p.key[k] % c.nA].push_back(k);
+  std::vector<std::int64_t> targetBase(c.nA, kUnset);
+  for (const auto k : unset) {
+    const auto t = p.key[k] % c.nA;
+    if (targetBase[t] == kUnset && !byTarget[t].empty()) {
+      gatherInside(p, byTarget[t], scratch);
+      targetBase[t] = twiceMedian(scratch.data(), scratch.data() + scratch.size());
+    }
+    p.base2[k] = targetBase[t];
+  }
+  std::erase_if(unset, [&](std::uint32_t k) { return p.base2[k] != kUnset; });
+  if (unset.empty()) return;
+  std::vector<std::uint32_t> all;
+  for (const auto& pairs : byTarget) all.insert(all.end(), pairs.begin(), pairs.end());
+  if (!all.empty()) {
+    gatherInside(p, all, scratch);
+    const auto base = twiceMedian(scratch.data(), scratch.data() + scratch.size());
+    for (const auto k : unset) p.base2[k] = base;
+    return;
+  }
+  for (const auto k : unset)
+    p.base2[k] = twiceMedian(p.g.wait.data() + p.first[k], p.g.wait.data() + p.last[k]);
+}
+
+/// The activity-pair table: each pair's figures from its whole range, in parallel.
+template <class SetKeys>
+std::vector<HandoffGroup> activityTable(Pairs& p, unsigned threads, SetKeys setKeys) {
+  auto parts = parallelChunks<std::vector<HandoffGroup>>(
+      0, p.size(), threads, [&](std::size_t begin, std::size_t end, auto& out) {
+        for (std::size_t k = begin; k < end; ++k) {
+          std::int64_t* first = p.g.wait.data() + p.first[k];
+          std::int64_t* last = p.g.wait.data() + p.last[k];
+          Queue q;
+          if (!p.g.queue.empty())
+            q.add(p.g.queue.data() + p.first[k], p.g.queue.data() + p.last[k]);
+          out.push_back(groupOf(first, last, excess2Of(first, last, p.base2[k]), q));
+          setKeys(p.key[k], out.back());
+        }
+      });
+  std::vector<HandoffGroup> all;
+  for (auto& part : parts) all.insert(all.end(), part.begin(), part.end());
+  return all;
+}
+
+/// The team-pair and team-pair × activity-pair tables from one grouping by (team pair,
+/// activity pair): a team pair's groups are consecutive, so its range is the union of its
+/// activity pairs' ranges. Each activity pair's figures first (selections inside its range),
+/// then the team pair's on the union; its excess and queue time are the sums of its parts'.
+template <class SetTeams, class SetActivities>
+void teamTables(const Columns& c, const Pairs& p, WaitGroups& g, unsigned threads,
+                std::vector<HandoffGroup>& byTeam, std::vector<HandoffGroup>& byTeamActivity,
+                SetTeams setTeams, SetActivities setActivities) {
+  const std::uint64_t nA2 = c.nA * c.nA;
+  groupWaits(
+      c.size(), c.nT * c.nT * nA2,
+      [&](std::size_t i) {
+        const auto team = c.team(i);
+        return team == kSkipRow ? kSkipRow : team * nA2 + c.act(i);
+      },
+      c.wait, c.anyQueue ? &c.h.queue : nullptr, g);
+  std::vector<std::uint32_t> teamStart;  // first group of each team pair, + the end
+  for (std::uint32_t k = 0; k < g.size(); ++k)
+    if (k == 0 || g.key[k] / nA2 != g.key[k - 1] / nA2) teamStart.push_back(k);
+  teamStart.push_back(static_cast<std::uint32_t>(g.size()));
+  struct Part {
+    std::vector<HandoffGroup> teams, teamActivities;
+  };
+  auto parts = parallelChunks<Part>(
+      0, teamStart.size() - 1, threads, [&](std::size_t begin, std::size_t end, Part& out) {
+        for (std::size_t t = begin; t < end; ++t) {
+          std::int64_t excess2 = 0;
+          Queue queue;
+          for (std::uint32_t k = teamStart[t]; k < teamStart[t + 1]; ++k) {
+            Queue q;
+            if (!g.queue.empty())
+              q.add(g.queue.data() + g.begin[k], g.queue.data() + g.begin[k + 1]);
+            const auto e = excess2Of(g.first(k), g.last(k), p.base2[p.indexOf(g.key[k] % nA2)]);
+            out.teamActivities.push_back(groupOf(g.first(k), g.last(k), e, q));
+            setTeams(g.key[k] / nA2, out.teamActivities.back());
+            setActivities(g.key[k] % nA2, out.teamActivities.back());
+            excess2 += e;
+            queue.add(q);
+          }
+          out.teams.push_back(
+              groupOf(g.first(teamStart[t]), g.last(teamStart[t + 1] - 1), excess2, queue));
+          setTeams(g.key[teamStart[t]] / nA2, out.teams.back());
+        }
+      });
+  for (auto& part : parts) {
+    byTeam.insert(byTeam.end(), part.teams.begin(), part.teams.end());
+    byTeamActivity.insert(byTeamActivity.end(), part.teamActivities.begin(),
+                          part.teamActivities.end());
+  }
 }
 
 /// Per group: the waits (grouped into `values`), excess in half microseconds (exact integer
-/// sums), queue time and the handoffs with an assign event. One pass over the rows.
+/// sums), queue time and the handoffs with an assign event.
 struct Sums {
   std::vector<std::int64_t> excess2, queue;
   std::vector<std::uint64_t> withQueue;
   Buffer<std::int64_t> values;
 };
-
-Sums sums(const RowGroups& g, const Columns& c, const RowGroups& byPair,
-          const std::vector<std::int64_t>& base2, Buffer<std::int64_t>&& values) {
-  values.resize(g.begin.back());
-  Sums s{std::vector<std::int64_t>(g.size(), 0), std::vector<std::int64_t>(g.size(), 0),
-         std::vector<std::uint64_t>(g.size(), 0), std::move(values)};
-  std::vector<std::uint32_t> at(g.begin.begin(), g.begin.end() - 1);
-  for (std::size_t i = 0; i < g.gid.size(); ++i) {
-    const auto k = g.gid[i];
-    if (k == kNoGroup) continue;
-    s.values[at[k]++] = c.wait[i];
-    s.excess2[k] += std::max<std::int64_t>(0, 2 * c.wait[i] - base2[byPair.gid[i]]);
-    if (!c.anyQueue) continue;
-    if (const auto q = c.queue(i); q >= 0) s.queue[k] += q, ++s.withQueue[k];
-  }
-  return s;
-}
 
 /// Groups ordered by excess delay, then count, then key (their order in `all`).
 std::vector<HandoffGroup> ranked(std::vector<HandoffGroup>&& all) {
@@ -204,13 +323,6 @@ std::vector<HandoffGroup> table(const RowGroups& g, Sums&& s, unsigned threads,
   return ranked(std::move(all));
 }
 
-template <class SetKeys>
-std::vector<HandoffGroup> table(const RowGroups& g, const Columns& c, const RowGroups& byPair,
-                                const std::vector<std::int64_t>& base2, unsigned threads,
-                                Buffer<std::int64_t>& scratch, SetKeys setKeys) {
-  return table(g, sums(g, c, byPair, base2, std::move(scratch)), threads, scratch, setKeys);
-}
-
 /// The rows in sender order (a stable counting sort by `from`): each row's receiver and
 /// activity-pair group, wait and queue time.
 struct BySender {
@@ -219,7 +331,7 @@ struct BySender {
   Buffer<std::int64_t> wait, queue;    // queue: only when the log has assign events
 };
 
-void partitionBySender(const Columns& c, const RowGroups& byPair, BySender& t) {
+void partitionBySender(const Columns& c, const Pairs& pairs, BySender& t) {
   const std::size_t n = c.size();
   t.begin.assign(c.nP + 1, 0);
   for (std::size_t i = 0; i < n; ++i) ++t.begin[c.from[i] + 1];
@@ -230,7 +342,7 @@ void partitionBySender(const Columns& c, const RowGroups& byPair, BySender& t) {
   t.queue.resize(c.anyQueue ? n : 0);
   for (std::size_t i = 0; i < n; ++i) {  // nP write streams: their lines stay in the cache
     const std::uint32_t j = at[c.from[i]]++;
-    t.receiverPair[j] = std::uint64_t{c.to[i]} << 32 | byPair.gid[i];
+    t.receiverPair[j] = std::uint64_t{c.to[i]} << 32 | pairs.indexOf(c.act(i));
     t.wait[j] = c.wait[i];
     if (c.anyQueue) t.queue[j] = c.queue(i);
   }
@@ -241,10 +353,10 @@ void partitionBySender(const Columns& c, const RowGroups& byPair, BySender& t) {
 /// (16 MB of counters at 2,000 people, beyond the L2 cache) misses the cache on every row of
 /// every pass. Here the rows are partitioned by sender, then each sender's rows are grouped
 /// by receiver with counters that stay in the cache. O(n + g log g) for g groups.
-Sums personSums(const Columns& c, const RowGroups& byPair, const std::vector<std::int64_t>& base2,
+Sums personSums(const Columns& c, const Pairs& pairs, const std::vector<std::int64_t>& base2,
                 RowGroups& g, Buffer<std::int64_t>&& values) {
   BySender t;
-  partitionBySender(c, byPair, t);
+  partitionBySender(c, pairs, t);
   g.gid.clear();  // not needed by table()
   g.key.clear();
   g.begin.clear();
@@ -301,11 +413,11 @@ std::vector<IncomingWait> incoming(const std::vector<std::uint64_t>& count,
 void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, const Incoming& in,
                         HandoffResult& r) {
   const Columns c = columns(r.handoffs.columns(), d);
-  const std::size_t n = c.size();
   const std::uint64_t nA = c.nA, nP = c.nP, nT = c.nT;
   const auto threads = options.threads;
-  const auto byPair = groupRows(n, nA * nA, [&](std::size_t i) { return c.act(i); });
-  const auto base2 = baselines(c, byPair);
+  Pairs pairs;
+  groupPairs(c, pairs);
+  baselines(c, pairs, threads);
   const auto setActivities = [&](std::uint64_t key, HandoffGroup& g) {
     g.fromActivity = d.activities.id(static_cast<std::uint32_t>(key / nA));
     g.toActivity = d.activities.id(static_cast<std::uint32_t>(key % nA));
@@ -314,38 +426,27 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, con
     g.from = d.teams.id(static_cast<std::uint32_t>(key / nT));
     g.to = d.teams.id(static_cast<std::uint32_t>(key % nT));
   };
-  Buffer<std::int64_t> values;
-  r.byActivity = table(byPair, c, byPair, base2, threads, values, setActivities);
+  r.byActivity = ranked(activityTable(pairs, threads, setActivities));
   // A pair whose first activity is unknown has no row (as the keys of handoffs/1 say).
   std::erase_if(r.byActivity, [](const HandoffGroup& g) { return g.fromActivity == kNone; });
-  // The three remaining tables are independent: one task each, spread over the threads.
-  parallelChunks<int>(0, 3, threads, [&](std::size_t begin, std::size_t end, int&) {
-    Scratch t;
+  // The person table and the two team tables are independent: one task each, spread over the
+  // threads. The team tables reuse the activity pairs' buffers, which are done with.
+  parallelChunks<int>(0, 2, threads, [&](std::size_t begin, std::size_t end, int&) {
     for (std::size_t task = begin; task < end; ++task) {
       if (task == 0) {
-        Sums s = personSums(c, byPair, base2, t.groups, std::move(t.values));
+        Scratch t;
+        Sums s = personSums(c, pairs, pairs.base2, t.groups, std::move(t.values));
         r.byPerson =
             table(t.groups, std::move(s), 1, t.values, [&](std::uint64_t key, HandoffGroup& g) {
               g.from = d.people.id(static_cast<std::uint32_t>(key / nP));
               g.to = d.people.id(static_cast<std::uint32_t>(key % nP));
             });
-      } else if (task == 1) {
-        t.groups = groupRows(
-            n, nT * nT, [&](std::size_t i) { return c.team(i); }, std::move(t.groups));
-        r.byTeam = table(t.groups, c, byPair, base2, 1, t.values, setTeams);
       } else {
-        t.groups = groupRows(
-            n, nT * nT * nA * nA,
-            [&](std::size_t i) {
-              const auto team = c.team(i);
-              return team == kSkipRow ? kSkipRow : team * nA * nA + c.act(i);
-            },
-            std::move(t.groups));
-        r.byTeamActivity =
-            table(t.groups, c, byPair, base2, 1, t.values, [&](std::uint64_t key, HandoffGroup& g) {
-              setTeams(key / (nA * nA), g);
-              setActivities(key % (nA * nA), g);
-            });
+        std::vector<HandoffGroup> teams, teamActivities;
+        teamTables(c, pairs, pairs.g, 1, teams, teamActivities, setTeams,
+                   [&](std::uint64_t key, HandoffGroup& g) { setActivities(key, g); });
+        r.byTeam = ranked(std::move(teams));
+        r.byTeamActivity = ranked(std::move(teamActivities));
       }
     }
   });
