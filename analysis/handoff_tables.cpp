@@ -192,6 +192,17 @@ void baselines(const Columns& c, Pairs& p, unsigned threads) {
     p.base2[k] = twiceMedian(p.g.wait.data() + p.first[k], p.g.wait.data() + p.last[k]);
 }
 
+/// The parts' groups one after the other (the only part moved, not copied).
+std::vector<HandoffGroup> concatenated(std::vector<std::vector<HandoffGroup>>&& parts) {
+  if (parts.size() == 1) return std::move(parts.front());
+  std::vector<HandoffGroup> all;
+  std::size_t total = 0;
+  for (const auto& part : parts) total += part.size();
+  all.reserve(total);
+  for (auto& part : parts) all.insert(all.end(), part.begin(), part.end());
+  return all;
+}
+
 /// The activity-pair table: each pair's figures from its whole range, in parallel.
 template <class SetKeys>
 std::vector<HandoffGroup> activityTable(Pairs& p, unsigned threads, SetKeys setKeys) {
@@ -207,9 +218,7 @@ std::vector<HandoffGroup> activityTable(Pairs& p, unsigned threads, SetKeys setK
           setKeys(p.key[k], out.back());
         }
       });
-  std::vector<HandoffGroup> all;
-  for (auto& part : parts) all.insert(all.end(), part.begin(), part.end());
-  return all;
+  return concatenated(std::move(parts));
 }
 
 /// The team-pair and team-pair × activity-pair tables from one grouping by (team pair,
@@ -263,14 +272,6 @@ void teamTables(const Columns& c, const Pairs& p, WaitGroups& g, unsigned thread
   }
 }
 
-/// Per group: the waits (grouped into `values`), excess in half microseconds (exact integer
-/// sums), queue time and the handoffs with an assign event.
-struct Sums {
-  std::vector<std::int64_t> excess2, queue;
-  std::vector<std::uint64_t> withQueue;
-  Buffer<std::int64_t> values;
-};
-
 /// Groups ordered by excess delay, then count, then key (their order in `all`).
 std::vector<HandoffGroup> ranked(std::vector<HandoffGroup>&& all) {
   struct Rank {
@@ -292,108 +293,141 @@ std::vector<HandoffGroup> ranked(std::vector<HandoffGroup>&& all) {
   return out;
 }
 
-/// The buffers of a table, reused for the next one: fresh pages cost page faults.
-struct Scratch {
-  RowGroups groups;
-  Buffer<std::int64_t> values;
-};
-
-/// The table of `g`: figures per group, computed in parallel and merged in key order;
-/// `setKeys(key, group)` turns a group key back into ids.
-template <class SetKeys>
-std::vector<HandoffGroup> table(const RowGroups& g, Sums&& s, unsigned threads,
-                                Buffer<std::int64_t>& scratch, SetKeys setKeys) {
-  auto& values = s.values;  // each thread reorders only its own groups' ranges
-  auto parts = parallelChunks<std::vector<HandoffGroup>>(
-      0, g.size(), threads, [&](std::size_t begin, std::size_t end, auto& out) {
-        for (std::size_t k = begin; k < end; ++k) {
-          HandoffGroup h;
-          setKeys(g.key[k], h);
-          h.wait = summarize(values.data() + g.begin[k], values.data() + g.begin[k + 1]);
-          h.excessDelay = static_cast<double>(s.excess2[k]) * 0.5 * kMicrosToSeconds;
-          h.queue = static_cast<double>(s.queue[k]) * kMicrosToSeconds;
-          h.withQueue = s.withQueue[k];
-          out.push_back(h);
-        }
-      });
-  scratch = std::move(s.values);
-  std::vector<HandoffGroup> all;
-  all.reserve(g.size());
-  for (auto& p : parts) all.insert(all.end(), p.begin(), p.end());
-  return ranked(std::move(all));
-}
-
-/// The rows in sender order (a stable counting sort by `from`): each row's receiver and
-/// activity-pair group, wait and queue time.
-struct BySender {
-  std::vector<std::uint32_t> begin;    // per sender + 1
-  Buffer<std::uint64_t> receiverPair;  // receiver << 32 | activity-pair group
+/// The rows partitioned into blocks of consecutive senders (a stable counting sort by block):
+/// few write streams, so that their pages stay in the TLB (one stream per sender, 2,000 of
+/// them, missed it on every row), and blocks small enough to be ordered by sender in the
+/// cache afterwards. Each row's sender, receiver and activity pair, wait and queue time.
+struct SenderBlocks {
+  std::uint32_t senders = 1;           // per block
+  std::vector<std::uint32_t> begin;    // per block + 1
+  Buffer<std::uint32_t> from;          // dense sender
+  Buffer<std::uint64_t> receiverPair;  // receiver << 32 | activity pair (index into Pairs)
   Buffer<std::int64_t> wait, queue;    // queue: only when the log has assign events
+  std::size_t size() const { return begin.size() - 1; }
 };
 
-void partitionBySender(const Columns& c, const Pairs& pairs, BySender& t) {
+constexpr std::uint64_t kBlockRows = 1 << 18;  // rows of a block on average
+
+void partitionBySenderBlock(const Columns& c, const Pairs& pairs, SenderBlocks& t) {
   const std::size_t n = c.size();
-  t.begin.assign(c.nP + 1, 0);
-  for (std::size_t i = 0; i < n; ++i) ++t.begin[c.from[i] + 1];
-  for (std::size_t p = 0; p < c.nP; ++p) t.begin[p + 1] += t.begin[p];
+  t.senders = static_cast<std::uint32_t>(
+      std::max<std::uint64_t>(1, c.nP * kBlockRows / std::max<std::uint64_t>(1, n)));
+  const std::size_t blocks = (c.nP + t.senders - 1) / t.senders;
+  std::vector<std::uint32_t> blockOf(c.nP);
+  for (std::uint32_t p = 0; p < c.nP; ++p) blockOf[p] = p / t.senders;
+  t.begin.assign(blocks + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) ++t.begin[blockOf[c.from[i]] + 1];
+  for (std::size_t b = 0; b < blocks; ++b) t.begin[b + 1] += t.begin[b];
   std::vector<std::uint32_t> at(t.begin.begin(), t.begin.end() - 1);
+  t.from.resize(n);
   t.receiverPair.resize(n);
   t.wait.resize(n);
   t.queue.resize(c.anyQueue ? n : 0);
-  for (std::size_t i = 0; i < n; ++i) {  // nP write streams: their lines stay in the cache
-    const std::uint32_t j = at[c.from[i]]++;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t j = at[blockOf[c.from[i]]]++;
+    t.from[j] = c.from[i];
     t.receiverPair[j] = std::uint64_t{c.to[i]} << 32 | pairs.indexOf(c.act(i));
     t.wait[j] = c.wait[i];
     if (c.anyQueue) t.queue[j] = c.queue(i);
   }
 }
 
-/// The person-pair groups and their sums: the same groups, values and sums as groupRows and
-/// sums() over the keys from * nP + to, without their cost: a counting sort over nP² keys
-/// (16 MB of counters at 2,000 people, beyond the L2 cache) misses the cache on every row of
-/// every pass. Here the rows are partitioned by sender, then each sender's rows are grouped
-/// by receiver with counters that stay in the cache. O(n + g log g) for g groups.
-Sums personSums(const Columns& c, const Pairs& pairs, const std::vector<std::int64_t>& base2,
-                RowGroups& g, Buffer<std::int64_t>&& values) {
-  BySender t;
-  partitionBySender(c, pairs, t);
-  g.gid.clear();  // not needed by table()
-  g.key.clear();
-  g.begin.clear();
-  values.resize(c.size());
-  Sums s{{}, {}, {}, std::move(values)};
-  std::vector<std::uint32_t> count(c.nP, 0), at(c.nP), group(c.nP), receivers;
-  for (std::uint32_t p = 0; p < c.nP; ++p) {
-    const std::uint32_t first = t.begin[p], last = t.begin[p + 1];
-    receivers.clear();
-    for (std::uint32_t j = first; j < last; ++j) {
-      const auto to = static_cast<std::uint32_t>(t.receiverPair[j] >> 32);
-      if (count[to]++ == 0) receivers.push_back(to);
-    }
-    std::sort(receivers.begin(), receivers.end());  // groups in ascending key order
-    std::uint32_t offset = first;
-    for (const auto to : receivers) {
-      group[to] = static_cast<std::uint32_t>(g.key.size());
-      g.key.push_back(std::uint64_t{p} * c.nP + to);
-      g.begin.push_back(offset);
-      at[to] = offset;
-      offset += count[to];
-      count[to] = 0;
-    }
-    s.excess2.resize(g.key.size(), 0);
-    s.queue.resize(g.key.size(), 0);
-    s.withQueue.resize(g.key.size(), 0);
-    for (std::uint32_t j = first; j < last; ++j) {
-      const auto to = static_cast<std::uint32_t>(t.receiverPair[j] >> 32);
-      const std::uint32_t k = group[to];
-      const std::int64_t w = t.wait[j];
-      s.values[at[to]++] = w;
-      s.excess2[k] += std::max<std::int64_t>(0, 2 * w - base2[t.receiverPair[j] & 0xFFFFFFFFu]);
-      if (c.anyQueue && t.queue[j] >= 0) s.queue[k] += t.queue[j], ++s.withQueue[k];
-    }
+/// Per-thread buffers of personTable(), reused from block to block.
+struct PersonScratch {
+  explicit PersonScratch(std::size_t people) : count(people, 0), at(people), group(people) {}
+  std::vector<std::uint32_t> count, at, group, receivers, groupBegin, senderBegin;
+  std::vector<std::int64_t> excess2;
+  std::vector<Queue> queue;
+  Buffer<std::uint64_t> receiverPair;  // the block's rows in sender order
+  Buffer<std::int64_t> wait, queueTime, values;
+};
+
+/// The block's rows [first, last) of `t` in sender order into s.receiverPair, s.wait and
+/// s.queueTime; s.senderBegin[k] is where the block's k-th sender starts.
+void orderBySender(const SenderBlocks& t, std::size_t first, std::size_t last,
+                   std::uint32_t firstSender, std::uint32_t senders, PersonScratch& s) {
+  s.senderBegin.assign(senders + 1, 0);
+  for (std::size_t j = first; j < last; ++j) ++s.senderBegin[t.from[j] - firstSender + 1];
+  for (std::uint32_t k = 0; k < senders; ++k) s.senderBegin[k + 1] += s.senderBegin[k];
+  std::vector<std::uint32_t>& at = s.groupBegin;  // free until the senders are grouped
+  at.assign(s.senderBegin.begin(), s.senderBegin.end() - 1);
+  s.receiverPair.resize(last - first);
+  s.wait.resize(last - first);
+  s.queueTime.resize(t.queue.empty() ? 0 : last - first);
+  for (std::size_t j = first; j < last; ++j) {
+    const std::uint32_t to = at[t.from[j] - firstSender]++;
+    s.receiverPair[to] = t.receiverPair[j];
+    s.wait[to] = t.wait[j];
+    if (!t.queue.empty()) s.queueTime[to] = t.queue[j];
   }
-  g.begin.push_back(static_cast<std::uint32_t>(c.size()));
-  return s;
+}
+
+/// The groups of sender p, whose rows are [first, last) of the scratch's ordered rows, in
+/// ascending receiver order, appended to `out`.
+template <class SetKeys>
+void senderGroups(const Columns& c, const Pairs& pairs, std::uint64_t p, std::uint32_t first,
+                  std::uint32_t last, PersonScratch& s, std::vector<HandoffGroup>& out,
+                  SetKeys& setKeys) {
+  s.receivers.clear();
+  for (std::uint32_t j = first; j < last; ++j) {
+    const auto to = static_cast<std::uint32_t>(s.receiverPair[j] >> 32);
+    if (s.count[to]++ == 0) s.receivers.push_back(to);
+  }
+  std::sort(s.receivers.begin(), s.receivers.end());  // groups in ascending key order
+  s.groupBegin.clear();
+  std::uint32_t offset = 0;
+  for (std::uint32_t k = 0; k < s.receivers.size(); ++k) {
+    const auto to = s.receivers[k];
+    s.group[to] = k;
+    s.groupBegin.push_back(offset);
+    s.at[to] = offset;
+    offset += s.count[to];
+    s.count[to] = 0;
+  }
+  s.groupBegin.push_back(offset);
+  s.values.resize(offset);
+  s.excess2.assign(s.receivers.size(), 0);
+  s.queue.assign(s.receivers.size(), {});
+  for (std::uint32_t j = first; j < last; ++j) {
+    const auto to = static_cast<std::uint32_t>(s.receiverPair[j] >> 32);
+    const std::uint32_t k = s.group[to];
+    const std::int64_t w = s.wait[j];
+    s.values[s.at[to]++] = w;
+    s.excess2[k] += std::max<std::int64_t>(0, 2 * w - pairs.base2[s.receiverPair[j] & 0xFFFFFFFFu]);
+    if (c.anyQueue && s.queueTime[j] >= 0) s.queue[k].micros += s.queueTime[j], ++s.queue[k].count;
+  }
+  for (std::uint32_t k = 0; k < s.receivers.size(); ++k) {
+    out.push_back(groupOf(s.values.data() + s.groupBegin[k], s.values.data() + s.groupBegin[k + 1],
+                          s.excess2[k], s.queue[k]));
+    setKeys(p * c.nP + s.receivers[k], out.back());
+  }
+}
+
+/// The person-pair table: the same groups as a grouping by from * nP + to, without its cost: a
+/// counting sort over nP² keys (16 MB of counters at 2,000 people, beyond the L2 cache) misses
+/// the cache on every row of every pass. The rows are partitioned into blocks of senders; in
+/// each block they are ordered by sender, each sender's rows grouped by receiver and each
+/// group's figures computed right away, all in buffers that stay in the cache (no second pass
+/// over all the waits). Blocks in parallel, groups in key order. O(n + g log g) for g groups.
+template <class SetKeys>
+std::vector<HandoffGroup> personTable(const Columns& c, const Pairs& pairs, unsigned threads,
+                                      SetKeys setKeys) {
+  SenderBlocks t;
+  partitionBySenderBlock(c, pairs, t);
+  auto parts = parallelChunks<std::vector<HandoffGroup>>(
+      0, t.size(), threads, [&](std::size_t begin, std::size_t end, auto& out) {
+        PersonScratch s(c.nP);
+        for (std::size_t b = begin; b < end; ++b) {
+          const auto firstSender = static_cast<std::uint32_t>(b * t.senders);
+          const auto senders =
+              static_cast<std::uint32_t>(std::min<std::uint64_t>(t.senders, c.nP - firstSender));
+          orderBySender(t, t.begin[b], t.begin[b + 1], firstSender, senders, s);
+          for (std::uint32_t k = 0; k < senders; ++k)
+            senderGroups(c, pairs, firstSender + k, s.senderBegin[k], s.senderBegin[k + 1], s, out,
+                         setKeys);
+        }
+      });
+  return concatenated(std::move(parts));
 }
 
 std::vector<IncomingWait> incoming(const std::vector<std::uint64_t>& count,
@@ -434,13 +468,10 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, con
   parallelChunks<int>(0, 2, threads, [&](std::size_t begin, std::size_t end, int&) {
     for (std::size_t task = begin; task < end; ++task) {
       if (task == 0) {
-        Scratch t;
-        Sums s = personSums(c, pairs, pairs.base2, t.groups, std::move(t.values));
-        r.byPerson =
-            table(t.groups, std::move(s), 1, t.values, [&](std::uint64_t key, HandoffGroup& g) {
-              g.from = d.people.id(static_cast<std::uint32_t>(key / nP));
-              g.to = d.people.id(static_cast<std::uint32_t>(key % nP));
-            });
+        r.byPerson = ranked(personTable(c, pairs, 1, [&](std::uint64_t key, HandoffGroup& g) {
+          g.from = d.people.id(static_cast<std::uint32_t>(key / nP));
+          g.to = d.people.id(static_cast<std::uint32_t>(key % nP));
+        }));
       } else {
         std::vector<HandoffGroup> teams, teamActivities;
         teamTables(c, pairs, pairs.g, 1, teams, teamActivities, setTeams,
