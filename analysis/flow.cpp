@@ -227,6 +227,9 @@ FlowResult analyseFlow(const EventLog& log, const FlowOptions& options, model::P
       [&](std::size_t begin, std::size_t end, ChunkFlow& out) {
         out = ChunkFlow(acts.size());
         out.variants.reserve(end - begin, log.itemBegin[end] - log.itemBegin[begin]);
+        out.throughput.reserve(end - begin);
+        out.service.reserve(end - begin);
+        out.waiting.reserve(end - begin);
         std::vector<ActivityInstance> instances;
         std::vector<std::uint32_t> seq;
         for (std::size_t i = begin; i < end; ++i) scanItem(log, acts, i, instances, seq, out);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analysis/parallel.h"
+#include "analysis/wait_groups.h"
 
 namespace orglens::analysis::detail {
 
@@ -14,76 +15,52 @@ HandoffDims::HandoffDims(const model::EventLog& log)
   people.finish();
   for (std::uint32_t i = 0; i < people.size(); ++i) teams.mark(teamOf(log, people.id(i)));
   teams.finish();
+  teamOfPerson.resize(people.size());
+  for (std::uint32_t i = 0; i < people.size(); ++i) {
+    const auto team = teamOf(log, people.id(i));
+    teamOfPerson[i] = team == model::EventLog::kNone ? kNoTeam : teams[team];
+  }
+}
+
+void Incoming::add(const Incoming& o) {
+  for (std::size_t i = 0; i < people.size(); ++i)
+    people[i] += o.people[i], peopleMicros[i] += o.peopleMicros[i];
+  for (std::size_t i = 0; i < teams.size(); ++i)
+    teams[i] += o.teams[i], teamsMicros[i] += o.teamsMicros[i];
 }
 
 namespace {
 
 constexpr auto kNone = model::EventLog::kNone;
 
-/// The handoffs as columns of dense keys, built in one (parallel) pass.
+/// The handoffs' columns (HandoffList::Columns) with the keys the tables group by.
 struct Columns {
-  Buffer<std::int64_t> wait;
-  Buffer<std::uint64_t> act;       // (from, to) activity pair
-  Buffer<std::uint32_t> from, to;  // dense people
-  Buffer<std::uint64_t> team;      // (from, to) team pair, kSkipRow when a team is unknown
-  Buffer<std::uint8_t> inside;     // both people in one team
+  const HandoffList::Columns& h;
+  const std::vector<std::uint32_t>& teamOf;  // dense person → dense team or kNoTeam
   std::uint64_t nA, nP, nT;
-  const std::vector<Handoff>* handoffs;  // queue times are read from there, when any
-  bool anyQueue = false;
+  const detail::Buffer<std::int64_t>& wait;
+  const detail::Buffer<std::uint32_t>& from;
+  const detail::Buffer<std::uint32_t>& to;
+  bool anyQueue;
+  std::size_t size() const { return wait.size(); }
+  /// (from, to) activity pair.
+  std::uint64_t act(std::size_t i) const { return h.pair(i); }
+  /// (from, to) team pair, kSkipRow when a team is unknown.
+  std::uint64_t team(std::size_t i) const {
+    const std::uint32_t a = teamOf[from[i]], b = teamOf[to[i]];
+    return a == kNoTeam || b == kNoTeam ? kSkipRow : std::uint64_t{a} * nT + b;
+  }
+  /// Both people in one team.
+  bool inside(std::size_t i) const {
+    const std::uint32_t a = teamOf[from[i]];
+    return a != kNoTeam && a == teamOf[to[i]];
+  }
+  std::int64_t queue(std::size_t i) const { return h.queue[i]; }
 };
 
-/// "Everyone waits on", per dense person and team: handoffs received, their waits (µs).
-struct Incoming {
-  std::vector<std::uint64_t> people, teams;
-  std::vector<std::int64_t> peopleMicros, teamsMicros;
-  bool anyQueue = false;
-};
-
-void fillColumns(const std::vector<Handoff>& hs, const HandoffDims& d, std::size_t begin,
-                 std::size_t end, Columns& c, Incoming& in) {
-  in = {std::vector<std::uint64_t>(c.nP, 0), std::vector<std::uint64_t>(c.nT, 0),
-        std::vector<std::int64_t>(c.nP, 0), std::vector<std::int64_t>(c.nT, 0)};
-  for (std::size_t i = begin; i < end; ++i) {
-    const Handoff& h = hs[i];
-    c.wait[i] = h.waitMicros;
-    in.anyQueue = in.anyQueue || h.queueMicros >= 0;
-    c.act[i] = d.activities[h.fromActivity] * c.nA + d.activities[h.toActivity];
-    const auto to = d.people[h.to];
-    c.from[i] = d.people[h.from];
-    c.to[i] = to;
-    const bool teams = h.fromTeam != kNone && h.toTeam != kNone;
-    c.team[i] = teams ? d.teams[h.fromTeam] * c.nT + d.teams[h.toTeam] : kSkipRow;
-    c.inside[i] = teams && h.fromTeam == h.toTeam;
-    ++in.people[to];
-    in.peopleMicros[to] += h.waitMicros;
-    if (h.toTeam == kNone) continue;
-    ++in.teams[d.teams[h.toTeam]];
-    in.teamsMicros[d.teams[h.toTeam]] += h.waitMicros;
-  }
-}
-
-Columns columns(const std::vector<Handoff>& hs, const HandoffDims& d, unsigned threads,
-                Incoming& incoming) {
-  const std::size_t n = hs.size();
-  Columns c{Buffer<std::int64_t>(n),  Buffer<std::uint64_t>(n),
-            Buffer<std::uint32_t>(n), Buffer<std::uint32_t>(n),
-            Buffer<std::uint64_t>(n), Buffer<std::uint8_t>(n),
-            d.activities.size(),      d.people.size(),
-            d.teams.size(),           &hs};
-  auto parts = parallelChunks<Incoming>(0, n, threads,
-                                        [&](std::size_t begin, std::size_t end, Incoming& in) {
-                                          fillColumns(hs, d, begin, end, c, in);
-                                        });
-  incoming = std::move(parts.front());
-  for (const auto& p : parts) c.anyQueue = c.anyQueue || p.anyQueue;
-  for (std::size_t p = 1; p < parts.size(); ++p) {  // integer sums: any order gives the same
-    for (std::size_t i = 0; i < c.nP; ++i)
-      incoming.people[i] += parts[p].people[i],
-          incoming.peopleMicros[i] += parts[p].peopleMicros[i];
-    for (std::size_t i = 0; i < c.nT; ++i)
-      incoming.teams[i] += parts[p].teams[i], incoming.teamsMicros[i] += parts[p].teamsMicros[i];
-  }
-  return c;
+Columns columns(const HandoffList::Columns& h, const HandoffDims& d) {
+  return {h,      d.teamOfPerson, d.activities.size(), d.people.size(), d.teams.size(), h.wait,
+          h.from, h.to,           !h.queue.empty()};
 }
 
 /// Twice the median (exact in integers: a median of integers is a whole or a half number).
@@ -91,89 +68,208 @@ std::int64_t twiceMedian(std::int64_t* first, std::int64_t* last) {
   return static_cast<std::int64_t>(2 * quantileOf(first, last, 0.5));
 }
 
-std::vector<std::int64_t> twiceMedians(const RowGroups& g, const Buffer<std::int64_t>& wait,
-                                       Buffer<std::int64_t>& buffer) {
-  groupedValues(g, wait, buffer);
-  std::vector<std::int64_t> out(g.size());
-  for (std::size_t k = 0; k < g.size(); ++k)
-    out[k] = twiceMedian(buffer.data() + g.begin[k], buffer.data() + g.begin[k + 1]);
-  return out;
-}
-
 constexpr std::int64_t kUnset = -1;
 
-/// Sets base[g] for the unset groups g of `byPair` whose key maps (through `keyOf`) to a
-/// group of `level`, to that group's value; true when some group is still unset afterwards.
-template <class KeyOf>
-bool fill(std::vector<std::int64_t>& base, const RowGroups& byPair, const RowGroups& level,
-          const std::vector<std::int64_t>& values, KeyOf keyOf) {
-  bool unset = false;
-  for (std::size_t g = 0; g < byPair.size(); ++g) {
-    if (base[g] != kUnset) continue;
-    const auto key = keyOf(byPair.key[g]);
-    const auto at = std::lower_bound(level.key.begin(), level.key.end(), key);
-    if (at != level.key.end() && *at == key)
-      base[g] = values[static_cast<std::size_t>(at - level.key.begin())];
-    else
-      unset = true;
-  }
-  return unset;
+/// Σ max(0, 2·wait − base2) over [first, last): the excess in half microseconds (exact).
+std::int64_t excess2Of(const std::int64_t* first, const std::int64_t* last, std::int64_t base2) {
+  std::int64_t sum = 0;
+  for (auto* p = first; p != last; ++p) sum += std::max<std::int64_t>(0, 2 * *p - base2);
+  return sum;
 }
 
-/// Twice the baseline wait (µs) of each activity pair (a group of `byPair`): the usual wait
-/// when nothing crosses a team boundary. The first of these that has handoffs (handoffs/1):
+/// Queue times of a group: their sum (µs) and how many handoffs had one (−1: none).
+struct Queue {
+  std::int64_t micros = 0;
+  std::uint64_t count = 0;
+  void add(const std::int64_t* first, const std::int64_t* last) {
+    for (auto* p = first; p != last; ++p)
+      if (*p >= 0) micros += *p, ++count;
+  }
+  void add(const Queue& o) { micros += o.micros, count += o.count; }
+};
+
+/// A group's figures from its waits [first, last) (reordered by the selection).
+HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, std::int64_t excess2,
+                     const Queue& queue) {
+  HandoffGroup h;
+  h.wait = summarize(first, last);
+  h.excessDelay = static_cast<double>(excess2) * 0.5 * kMicrosToSeconds;
+  h.queue = static_cast<double>(queue.micros) * kMicrosToSeconds;
+  h.withQueue = queue.count;
+  return h;
+}
+
+/// The activity pairs: waits grouped by (pair, crossing a team boundary), so that each pair's
+/// inside-team waits come first in its range. Pair p has the waits [first, last) of `g`,
+/// inside-team ones [first, inside).
+struct Pairs {
+  WaitGroups g;
+  std::vector<std::uint64_t> key;  // dense pair from * nA + to, ascending
+  std::vector<std::uint32_t> first, inside, last;
+  std::vector<std::int64_t> base2;        // per pair: twice its baseline (µs)
+  std::vector<std::uint32_t> indexByKey;  // pair key → pair, when nA² <= 2^22
+  std::size_t size() const { return key.size(); }
+  std::uint32_t indexOf(std::uint64_t pairKey) const {
+    if (!indexByKey.empty()) return indexByKey[pairKey];
+    return static_cast<std::uint32_t>(std::lower_bound(key.begin(), key.end(), pairKey) -
+                                      key.begin());
+  }
+};
+
+void groupPairs(const Columns& c, Pairs& p) {
+  groupWaits(
+      c.size(), 2 * c.nA * c.nA,
+      [&](std::size_t i) { return c.act(i) * 2 + (c.inside(i) ? 0 : 1); }, c.wait,
+      c.anyQueue ? &c.h.queue : nullptr, p.g);
+  for (std::size_t k = 0; k < p.g.size(); ++k) {
+    const std::uint64_t pair = p.g.key[k] >> 1;
+    if (p.key.empty() || p.key.back() != pair) {
+      p.key.push_back(pair);
+      p.first.push_back(p.g.begin[k]);
+      p.inside.push_back(p.g.begin[k]);
+      p.last.push_back(p.g.begin[k]);
+    }
+    if ((p.g.key[k] & 1) == 0) p.inside.back() = p.g.begin[k + 1];
+    p.last.back() = p.g.begin[k + 1];
+  }
+  if (c.nA * c.nA <= (std::uint64_t{1} << 22)) {
+    p.indexByKey.assign(c.nA * c.nA, 0);
+    for (std::uint32_t i = 0; i < p.size(); ++i) p.indexByKey[p.key[i]] = i;
+  }
+}
+
+/// The inside-team waits of the pairs `which` (indexes) gathered into `out`.
+void gatherInside(Pairs& p, const std::vector<std::uint32_t>& which, Buffer<std::int64_t>& out) {
+  out.clear();
+  for (const auto k : which)
+    out.insert(out.end(), p.g.wait.data() + p.first[k], p.g.wait.data() + p.inside[k]);
+}
+
+/// Twice the baseline wait (µs) of each activity pair: the usual wait when nothing crosses a
+/// team boundary. The first of these that has handoffs (handoffs/1):
 ///  1. the median wait of the pair's handoffs inside one team;
 ///  2. the median wait of inside-team handoffs into the pair's target activity;
 ///  3. the median wait of all inside-team handoffs;
 ///  4. the median wait of the pair's handoffs (a log without teams).
 /// Levels 2 and 3 keep a pair that only ever crosses teams from being its own baseline. A
-/// level is computed only when a pair needs it.
-std::vector<std::int64_t> baselines(const Columns& c, const RowGroups& byPair) {
-  // Levels 1-3 look at inside-team handoffs only: their pairs and waits, gathered once.
-  Buffer<std::uint64_t> act;
-  Buffer<std::int64_t> wait, buffer;
-  for (std::size_t i = 0; i < c.wait.size(); ++i)
-    if (c.inside[i]) act.push_back(c.act[i]), wait.push_back(c.wait[i]);
-  const std::size_t n = act.size();
-  std::vector<std::int64_t> base(byPair.size(), kUnset);
-  const auto same = [](std::uint64_t key) { return key; };
-  auto level = groupRows(n, c.nA * c.nA, [&](std::size_t i) { return act[i]; });
-  if (!fill(base, byPair, level, twiceMedians(level, wait, buffer), same)) return base;
-  level = groupRows(
-      n, c.nA, [&](std::size_t i) { return act[i] % c.nA; }, std::move(level));
-  const auto target = [&](std::uint64_t key) { return key % c.nA; };
-  if (!fill(base, byPair, level, twiceMedians(level, wait, buffer), target)) return base;
-  level = groupRows(
-      n, 1, [](std::size_t) { return std::uint64_t{0}; }, std::move(level));
-  const auto zero = [](std::uint64_t) { return std::uint64_t{0}; };
-  if (!fill(base, byPair, level, twiceMedians(level, wait, buffer), zero)) return base;
-  fill(base, byPair, byPair, twiceMedians(byPair, c.wait, buffer), same);
-  return base;
+/// level is computed only when a pair needs it. Selections reorder only inside a pair's
+/// inside-team range (or, at level 4, its whole range); levels 2 and 3 work on copies.
+void baselines(const Columns& c, Pairs& p, unsigned threads) {
+  p.base2.assign(p.size(), kUnset);
+  parallelChunks<int>(0, p.size(), threads, [&](std::size_t begin, std::size_t end, int&) {
+    for (std::size_t k = begin; k < end; ++k)
+      if (p.inside[k] > p.first[k])
+        p.base2[k] = twiceMedian(p.g.wait.data() + p.first[k], p.g.wait.data() + p.inside[k]);
+  });
+  std::vector<std::uint32_t> unset;
+  for (std::uint32_t k = 0; k < p.size(); ++k)
+    if (p.base2[k] == kUnset) unset.push_back(k);
+  if (unset.empty()) return;
+  Buffer<std::int64_t> scratch;
+  std::vector<std::vector<std::uint32_t>> byTarget(c.nA);  // pairs with inside waits
+  for (std::uint32_t k = 0; k < p.size(); ++k)
+    if (p.inside[k] > p.first[k]) byTarget[p.key[k] % c.nA].push_back(k);
+  std::vector<std::int64_t> targetBase(c.nA, kUnset);
+  for (const auto k : unset) {
+    const auto t = p.key[k] % c.nA;
+    if (targetBase[t] == kUnset && !byTarget[t].empty()) {
+      gatherInside(p, byTarget[t], scratch);
+      targetBase[t] = twiceMedian(scratch.data(), scratch.data() + scratch.size());
+    }
+    p.base2[k] = targetBase[t];
+  }
+  std::erase_if(unset, [&](std::uint32_t k) { return p.base2[k] != kUnset; });
+  if (unset.empty()) return;
+  std::vector<std::uint32_t> all;
+  for (const auto& pairs : byTarget) all.insert(all.end(), pairs.begin(), pairs.end());
+  if (!all.empty()) {
+    gatherInside(p, all, scratch);
+    const auto base = twiceMedian(scratch.data(), scratch.data() + scratch.size());
+    for (const auto k : unset) p.base2[k] = base;
+    return;
+  }
+  for (const auto k : unset)
+    p.base2[k] = twiceMedian(p.g.wait.data() + p.first[k], p.g.wait.data() + p.last[k]);
 }
 
-/// Per group: the waits (grouped into `values`), excess in half microseconds (exact integer
-/// sums), queue time and the handoffs with an assign event. One pass over the rows.
-struct Sums {
-  std::vector<std::int64_t> excess2, queue;
-  std::vector<std::uint64_t> withQueue;
-  Buffer<std::int64_t> values;
-};
+/// The parts' groups one after the other (the only part moved, not copied).
+std::vector<HandoffGroup> concatenated(std::vector<std::vector<HandoffGroup>>&& parts) {
+  if (parts.size() == 1) return std::move(parts.front());
+  std::vector<HandoffGroup> all;
+  std::size_t total = 0;
+  for (const auto& part : parts) total += part.size();
+  all.reserve(total);
+  for (auto& part : parts) all.insert(all.end(), part.begin(), part.end());
+  return all;
+}
 
-Sums sums(const RowGroups& g, const Columns& c, const RowGroups& byPair,
-          const std::vector<std::int64_t>& base2, Buffer<std::int64_t>&& values) {
-  values.resize(g.begin.back());
-  Sums s{std::vector<std::int64_t>(g.size(), 0), std::vector<std::int64_t>(g.size(), 0),
-         std::vector<std::uint64_t>(g.size(), 0), std::move(values)};
-  std::vector<std::uint32_t> at(g.begin.begin(), g.begin.end() - 1);
-  for (std::size_t i = 0; i < g.gid.size(); ++i) {
-    const auto k = g.gid[i];
-    if (k == kNoGroup) continue;
-    s.values[at[k]++] = c.wait[i];
-    s.excess2[k] += std::max<std::int64_t>(0, 2 * c.wait[i] - base2[byPair.gid[i]]);
-    if (!c.anyQueue) continue;
-    if (const auto q = (*c.handoffs)[i].queueMicros; q >= 0) s.queue[k] += q, ++s.withQueue[k];
+/// The activity-pair table: each pair's figures from its whole range, in parallel.
+template <class SetKeys>
+std::vector<HandoffGroup> activityTable(Pairs& p, unsigned threads, SetKeys setKeys) {
+  auto parts = parallelChunks<std::vector<HandoffGroup>>(
+      0, p.size(), threads, [&](std::size_t begin, std::size_t end, auto& out) {
+        for (std::size_t k = begin; k < end; ++k) {
+          std::int64_t* first = p.g.wait.data() + p.first[k];
+          std::int64_t* last = p.g.wait.data() + p.last[k];
+          Queue q;
+          if (!p.g.queue.empty())
+            q.add(p.g.queue.data() + p.first[k], p.g.queue.data() + p.last[k]);
+          out.push_back(groupOf(first, last, excess2Of(first, last, p.base2[k]), q));
+          setKeys(p.key[k], out.back());
+        }
+      });
+  return concatenated(std::move(parts));
+}
+
+/// The team-pair and team-pair × activity-pair tables from one grouping by (team pair,
+/// activity pair): a team pair's groups are consecutive, so its range is the union of its
+/// activity pairs' ranges. Each activity pair's figures first (selections inside its range),
+/// then the team pair's on the union; its excess and queue time are the sums of its parts'.
+template <class SetTeams, class SetActivities>
+void teamTables(const Columns& c, const Pairs& p, WaitGroups& g, unsigned threads,
+                std::vector<HandoffGroup>& byTeam, std::vector<HandoffGroup>& byTeamActivity,
+                SetTeams setTeams, SetActivities setActivities) {
+  const std::uint64_t nA2 = c.nA * c.nA;
+  groupWaits(
+      c.size(), c.nT * c.nT * nA2,
+      [&](std::size_t i) {
+        const auto team = c.team(i);
+        return team == kSkipRow ? kSkipRow : team * nA2 + c.act(i);
+      },
+      c.wait, c.anyQueue ? &c.h.queue : nullptr, g);
+  std::vector<std::uint32_t> teamStart;  // first group of each team pair, + the end
+  for (std::uint32_t k = 0; k < g.size(); ++k)
+    if (k == 0 || g.key[k] / nA2 != g.key[k - 1] / nA2) teamStart.push_back(k);
+  teamStart.push_back(static_cast<std::uint32_t>(g.size()));
+  struct Part {
+    std::vector<HandoffGroup> teams, teamActivities;
+  };
+  auto parts = parallelChunks<Part>(
+      0, teamStart.size() - 1, threads, [&](std::size_t begin, std::size_t end, Part& out) {
+        for (std::size_t t = begin; t < end; ++t) {
+          std::int64_t excess2 = 0;
+          Queue queue;
+          for (std::uint32_t k = teamStart[t]; k < teamStart[t + 1]; ++k) {
+            Queue q;
+            if (!g.queue.empty())
+              q.add(g.queue.data() + g.begin[k], g.queue.data() + g.begin[k + 1]);
+            const auto e = excess2Of(g.first(k), g.last(k), p.base2[p.indexOf(g.key[k] % nA2)]);
+            out.teamActivities.push_back(groupOf(g.first(k), g.last(k), e, q));
+            setTeams(g.key[k] / nA2, out.teamActivities.back());
+            setActivities(g.key[k] % nA2, out.teamActivities.back());
+            excess2 += e;
+            queue.add(q);
+          }
+          out.teams.push_back(
+              groupOf(g.first(teamStart[t]), g.last(teamStart[t + 1] - 1), excess2, queue));
+          setTeams(g.key[teamStart[t]] / nA2, out.teams.back());
+        }
+      });
+  for (auto& part : parts) {
+    byTeam.insert(byTeam.end(), part.teams.begin(), part.teams.end());
+    byTeamActivity.insert(byTeamActivity.end(), part.teamActivities.begin(),
+                          part.teamActivities.end());
   }
-  return s;
 }
 
 /// Groups ordered by excess delay, then count, then key (their order in `all`).
@@ -197,115 +293,141 @@ std::vector<HandoffGroup> ranked(std::vector<HandoffGroup>&& all) {
   return out;
 }
 
-/// The buffers of a table, reused for the next one: fresh pages cost page faults.
-struct Scratch {
-  RowGroups groups;
-  Buffer<std::int64_t> values;
-};
-
-/// The table of `g`: figures per group, computed in parallel and merged in key order;
-/// `setKeys(key, group)` turns a group key back into ids.
-template <class SetKeys>
-std::vector<HandoffGroup> table(const RowGroups& g, Sums&& s, unsigned threads,
-                                Buffer<std::int64_t>& scratch, SetKeys setKeys) {
-  auto& values = s.values;  // each thread reorders only its own groups' ranges
-  auto parts = parallelChunks<std::vector<HandoffGroup>>(
-      0, g.size(), threads, [&](std::size_t begin, std::size_t end, auto& out) {
-        for (std::size_t k = begin; k < end; ++k) {
-          HandoffGroup h;
-          setKeys(g.key[k], h);
-          h.wait = summarize(values.data() + g.begin[k], values.data() + g.begin[k + 1]);
-          h.excessDelay = static_cast<double>(s.excess2[k]) * 0.5 * kMicrosToSeconds;
-          h.queue = static_cast<double>(s.queue[k]) * kMicrosToSeconds;
-          h.withQueue = s.withQueue[k];
-          out.push_back(h);
-        }
-      });
-  scratch = std::move(s.values);
-  std::vector<HandoffGroup> all;
-  all.reserve(g.size());
-  for (auto& p : parts) all.insert(all.end(), p.begin(), p.end());
-  return ranked(std::move(all));
-}
-
-template <class SetKeys>
-std::vector<HandoffGroup> table(const RowGroups& g, const Columns& c, const RowGroups& byPair,
-                                const std::vector<std::int64_t>& base2, unsigned threads,
-                                Buffer<std::int64_t>& scratch, SetKeys setKeys) {
-  return table(g, sums(g, c, byPair, base2, std::move(scratch)), threads, scratch, setKeys);
-}
-
-/// The rows in sender order (a stable counting sort by `from`): each row's receiver and
-/// activity-pair group, wait and queue time.
-struct BySender {
-  std::vector<std::uint32_t> begin;    // per sender + 1
-  Buffer<std::uint64_t> receiverPair;  // receiver << 32 | activity-pair group
+/// The rows partitioned into blocks of consecutive senders (a stable counting sort by block):
+/// few write streams, so that their pages stay in the TLB (one stream per sender, 2,000 of
+/// them, missed it on every row), and blocks small enough to be ordered by sender in the
+/// cache afterwards. Each row's sender, receiver and activity pair, wait and queue time.
+struct SenderBlocks {
+  std::uint32_t senders = 1;           // per block
+  std::vector<std::uint32_t> begin;    // per block + 1
+  Buffer<std::uint32_t> from;          // dense sender
+  Buffer<std::uint64_t> receiverPair;  // receiver << 32 | activity pair (index into Pairs)
   Buffer<std::int64_t> wait, queue;    // queue: only when the log has assign events
+  std::size_t size() const { return begin.size() - 1; }
 };
 
-void partitionBySender(const Columns& c, const RowGroups& byPair, BySender& t) {
-  const std::size_t n = c.wait.size();
-  t.begin.assign(c.nP + 1, 0);
-  for (std::size_t i = 0; i < n; ++i) ++t.begin[c.from[i] + 1];
-  for (std::size_t p = 0; p < c.nP; ++p) t.begin[p + 1] += t.begin[p];
+constexpr std::uint64_t kBlockRows = 1 << 18;  // rows of a block on average
+
+void partitionBySenderBlock(const Columns& c, const Pairs& pairs, SenderBlocks& t) {
+  const std::size_t n = c.size();
+  t.senders = static_cast<std::uint32_t>(
+      std::max<std::uint64_t>(1, c.nP * kBlockRows / std::max<std::uint64_t>(1, n)));
+  const std::size_t blocks = (c.nP + t.senders - 1) / t.senders;
+  std::vector<std::uint32_t> blockOf(c.nP);
+  for (std::uint32_t p = 0; p < c.nP; ++p) blockOf[p] = p / t.senders;
+  t.begin.assign(blocks + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) ++t.begin[blockOf[c.from[i]] + 1];
+  for (std::size_t b = 0; b < blocks; ++b) t.begin[b + 1] += t.begin[b];
   std::vector<std::uint32_t> at(t.begin.begin(), t.begin.end() - 1);
+  t.from.resize(n);
   t.receiverPair.resize(n);
   t.wait.resize(n);
   t.queue.resize(c.anyQueue ? n : 0);
-  for (std::size_t i = 0; i < n; ++i) {  // nP write streams: their lines stay in the cache
-    const std::uint32_t j = at[c.from[i]]++;
-    t.receiverPair[j] = std::uint64_t{c.to[i]} << 32 | byPair.gid[i];
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t j = at[blockOf[c.from[i]]]++;
+    t.from[j] = c.from[i];
+    t.receiverPair[j] = std::uint64_t{c.to[i]} << 32 | pairs.indexOf(c.act(i));
     t.wait[j] = c.wait[i];
-    if (c.anyQueue) t.queue[j] = (*c.handoffs)[i].queueMicros;
+    if (c.anyQueue) t.queue[j] = c.queue(i);
   }
 }
 
-/// The person-pair groups and their sums: the same groups, values and sums as groupRows and
-/// sums() over the keys from * nP + to, without their cost: a counting sort over nP² keys
-/// (16 MB of counters at 2,000 people, beyond the L2 cache) misses the cache on every row of
-/// every pass. Here the rows are partitioned by sender, then each sender's rows are grouped
-/// by receiver with counters that stay in the cache. O(n + g log g) for g groups.
-Sums personSums(const Columns& c, const RowGroups& byPair, const std::vector<std::int64_t>& base2,
-                RowGroups& g, Buffer<std::int64_t>&& values) {
-  BySender t;
-  partitionBySender(c, byPair, t);
-  g.gid.clear();  // not needed by table()
-  g.key.clear();
-  g.begin.clear();
-  values.resize(c.wait.size());
-  Sums s{{}, {}, {}, std::move(values)};
-  std::vector<std::uint32_t> count(c.nP, 0), at(c.nP), group(c.nP), receivers;
-  for (std::uint32_t p = 0; p < c.nP; ++p) {
-    const std::uint32_t first = t.begin[p], last = t.begin[p + 1];
-    receivers.clear();
-    for (std::uint32_t j = first; j < last; ++j) {
-      const auto to = static_cast<std::uint32_t>(t.receiverPair[j] >> 32);
-      if (count[to]++ == 0) receivers.push_back(to);
-    }
-    std::sort(receivers.begin(), receivers.end());  // groups in ascending key order
-    std::uint32_t offset = first;
-    for (const auto to : receivers) {
-      group[to] = static_cast<std::uint32_t>(g.key.size());
-      g.key.push_back(std::uint64_t{p} * c.nP + to);
-      g.begin.push_back(offset);
-      at[to] = offset;
-      offset += count[to];
-      count[to] = 0;
-    }
-    s.excess2.resize(g.key.size(), 0);
-    s.queue.resize(g.key.size(), 0);
-    s.withQueue.resize(g.key.size(), 0);
-    for (std::uint32_t j = first; j < last; ++j) {
-      const auto to = static_cast<std::uint32_t>(t.receiverPair[j] >> 32);
-      const std::uint32_t k = group[to];
-      const std::int64_t w = t.wait[j];
-      s.values[at[to]++] = w;
-      s.excess2[k] += std::max<std::int64_t>(0, 2 * w - base2[t.receiverPair[j] & 0xFFFFFFFFu]);
-      if (c.anyQueue && t.queue[j] >= 0) s.queue[k] += t.queue[j], ++s.withQueue[k];
-    }
+/// Per-thread buffers of personTable(), reused from block to block.
+struct PersonScratch {
+  explicit PersonScratch(std::size_t people) : count(people, 0), at(people), group(people) {}
+  std::vector<std::uint32_t> count, at, group, receivers, groupBegin, senderBegin;
+  std::vector<std::int64_t> excess2;
+  std::vector<Queue> queue;
+  Buffer<std::uint64_t> receiverPair;  // the block's rows in sender order
+  Buffer<std::int64_t> wait, queueTime, values;
+};
+
+/// The block's rows [first, last) of `t` in sender order into s.receiverPair, s.wait and
+/// s.queueTime; s.senderBegin[k] is where the block's k-th sender starts.
+void orderBySender(const SenderBlocks& t, std::size_t first, std::size_t last,
+                   std::uint32_t firstSender, std::uint32_t senders, PersonScratch& s) {
+  s.senderBegin.assign(senders + 1, 0);
+  for (std::size_t j = first; j < last; ++j) ++s.senderBegin[t.from[j] - firstSender + 1];
+  for (std::uint32_t k = 0; k < senders; ++k) s.senderBegin[k + 1] += s.senderBegin[k];
+  std::vector<std::uint32_t>& at = s.groupBegin;  // free until the senders are grouped
+  at.assign(s.senderBegin.begin(), s.senderBegin.end() - 1);
+  s.receiverPair.resize(last - first);
+  s.wait.resize(last - first);
+  s.queueTime.resize(t.queue.empty() ? 0 : last - first);
+  for (std::size_t j = first; j < last; ++j) {
+    const std::uint32_t to = at[t.from[j] - firstSender]++;
+    s.receiverPair[to] = t.receiverPair[j];
+    s.wait[to] = t.wait[j];
+    if (!t.queue.empty()) s.queueTime[to] = t.queue[j];
   }
-  g.begin.push_back(static_cast<std::uint32_t>(c.wait.size()));
-  return s;
+}
+
+/// The groups of sender p, whose rows are [first, last) of the scratch's ordered rows, in
+/// ascending receiver order, appended to `out`.
+template <class SetKeys>
+void senderGroups(const Columns& c, const Pairs& pairs, std::uint64_t p, std::uint32_t first,
+                  std::uint32_t last, PersonScratch& s, std::vector<HandoffGroup>& out,
+                  SetKeys& setKeys) {
+  s.receivers.clear();
+  for (std::uint32_t j = first; j < last; ++j) {
+    const auto to = static_cast<std::uint32_t>(s.receiverPair[j] >> 32);
+    if (s.count[to]++ == 0) s.receivers.push_back(to);
+  }
+  std::sort(s.receivers.begin(), s.receivers.end());  // groups in ascending key order
+  s.groupBegin.clear();
+  std::uint32_t offset = 0;
+  for (std::uint32_t k = 0; k < s.receivers.size(); ++k) {
+    const auto to = s.receivers[k];
+    s.group[to] = k;
+    s.groupBegin.push_back(offset);
+    s.at[to] = offset;
+    offset += s.count[to];
+    s.count[to] = 0;
+  }
+  s.groupBegin.push_back(offset);
+  s.values.resize(offset);
+  s.excess2.assign(s.receivers.size(), 0);
+  s.queue.assign(s.receivers.size(), {});
+  for (std::uint32_t j = first; j < last; ++j) {
+    const auto to = static_cast<std::uint32_t>(s.receiverPair[j] >> 32);
+    const std::uint32_t k = s.group[to];
+    const std::int64_t w = s.wait[j];
+    s.values[s.at[to]++] = w;
+    s.excess2[k] += std::max<std::int64_t>(0, 2 * w - pairs.base2[s.receiverPair[j] & 0xFFFFFFFFu]);
+    if (c.anyQueue && s.queueTime[j] >= 0) s.queue[k].micros += s.queueTime[j], ++s.queue[k].count;
+  }
+  for (std::uint32_t k = 0; k < s.receivers.size(); ++k) {
+    out.push_back(groupOf(s.values.data() + s.groupBegin[k], s.values.data() + s.groupBegin[k + 1],
+                          s.excess2[k], s.queue[k]));
+    setKeys(p * c.nP + s.receivers[k], out.back());
+  }
+}
+
+/// The person-pair table: the same groups as a grouping by from * nP + to, without its cost: a
+/// counting sort over nP² keys (16 MB of counters at 2,000 people, beyond the L2 cache) misses
+/// the cache on every row of every pass. The rows are partitioned into blocks of senders; in
+/// each block they are ordered by sender, each sender's rows grouped by receiver and each
+/// group's figures computed right away, all in buffers that stay in the cache (no second pass
+/// over all the waits). Blocks in parallel, groups in key order. O(n + g log g) for g groups.
+template <class SetKeys>
+std::vector<HandoffGroup> personTable(const Columns& c, const Pairs& pairs, unsigned threads,
+                                      SetKeys setKeys) {
+  SenderBlocks t;
+  partitionBySenderBlock(c, pairs, t);
+  auto parts = parallelChunks<std::vector<HandoffGroup>>(
+      0, t.size(), threads, [&](std::size_t begin, std::size_t end, auto& out) {
+        PersonScratch s(c.nP);
+        for (std::size_t b = begin; b < end; ++b) {
+          const auto firstSender = static_cast<std::uint32_t>(b * t.senders);
+          const auto senders =
+              static_cast<std::uint32_t>(std::min<std::uint64_t>(t.senders, c.nP - firstSender));
+          orderBySender(t, t.begin[b], t.begin[b + 1], firstSender, senders, s);
+          for (std::uint32_t k = 0; k < senders; ++k)
+            senderGroups(c, pairs, firstSender + k, s.senderBegin[k], s.senderBegin[k + 1], s, out,
+                         setKeys);
+        }
+      });
+  return concatenated(std::move(parts));
 }
 
 std::vector<IncomingWait> incoming(const std::vector<std::uint64_t>& count,
@@ -322,14 +444,14 @@ std::vector<IncomingWait> incoming(const std::vector<std::uint64_t>& count,
 
 }  // namespace
 
-void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, HandoffResult& r) {
-  Incoming in;
-  const Columns c = columns(r.handoffs, d, options.threads, in);
-  const std::size_t n = c.wait.size();
+void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, const Incoming& in,
+                        HandoffResult& r) {
+  const Columns c = columns(r.handoffs.columns(), d);
   const std::uint64_t nA = c.nA, nP = c.nP, nT = c.nT;
   const auto threads = options.threads;
-  const auto byPair = groupRows(n, nA * nA, [&](std::size_t i) { return c.act[i]; });
-  const auto base2 = baselines(c, byPair);
+  Pairs pairs;
+  groupPairs(c, pairs);
+  baselines(c, pairs, threads);
   const auto setActivities = [&](std::uint64_t key, HandoffGroup& g) {
     g.fromActivity = d.activities.id(static_cast<std::uint32_t>(key / nA));
     g.toActivity = d.activities.id(static_cast<std::uint32_t>(key % nA));
@@ -338,37 +460,24 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, Han
     g.from = d.teams.id(static_cast<std::uint32_t>(key / nT));
     g.to = d.teams.id(static_cast<std::uint32_t>(key % nT));
   };
-  Buffer<std::int64_t> values;
-  r.byActivity = table(byPair, c, byPair, base2, threads, values, setActivities);
+  r.byActivity = ranked(activityTable(pairs, threads, setActivities));
   // A pair whose first activity is unknown has no row (as the keys of handoffs/1 say).
   std::erase_if(r.byActivity, [](const HandoffGroup& g) { return g.fromActivity == kNone; });
-  // The three remaining tables are independent: one task each, spread over the threads.
-  parallelChunks<int>(0, 3, threads, [&](std::size_t begin, std::size_t end, int&) {
-    Scratch t;
+  // The person table and the two team tables are independent: one task each, spread over the
+  // threads. The team tables reuse the activity pairs' buffers, which are done with.
+  parallelChunks<int>(0, 2, threads, [&](std::size_t begin, std::size_t end, int&) {
     for (std::size_t task = begin; task < end; ++task) {
       if (task == 0) {
-        Sums s = personSums(c, byPair, base2, t.groups, std::move(t.values));
-        r.byPerson =
-            table(t.groups, std::move(s), 1, t.values, [&](std::uint64_t key, HandoffGroup& g) {
-              g.from = d.people.id(static_cast<std::uint32_t>(key / nP));
-              g.to = d.people.id(static_cast<std::uint32_t>(key % nP));
-            });
-      } else if (task == 1) {
-        t.groups = groupRows(
-            n, nT * nT, [&](std::size_t i) { return c.team[i]; }, std::move(t.groups));
-        r.byTeam = table(t.groups, c, byPair, base2, 1, t.values, setTeams);
+        r.byPerson = ranked(personTable(c, pairs, 1, [&](std::uint64_t key, HandoffGroup& g) {
+          g.from = d.people.id(static_cast<std::uint32_t>(key / nP));
+          g.to = d.people.id(static_cast<std::uint32_t>(key % nP));
+        }));
       } else {
-        t.groups = groupRows(
-            n, nT * nT * nA * nA,
-            [&](std::size_t i) {
-              return c.team[i] == kSkipRow ? kSkipRow : c.team[i] * nA * nA + c.act[i];
-            },
-            std::move(t.groups));
-        r.byTeamActivity =
-            table(t.groups, c, byPair, base2, 1, t.values, [&](std::uint64_t key, HandoffGroup& g) {
-              setTeams(key / (nA * nA), g);
-              setActivities(key % (nA * nA), g);
-            });
+        std::vector<HandoffGroup> teams, teamActivities;
+        teamTables(c, pairs, pairs.g, 1, teams, teamActivities, setTeams,
+                   [&](std::uint64_t key, HandoffGroup& g) { setActivities(key, g); });
+        r.byTeam = ranked(std::move(teams));
+        r.byTeamActivity = ranked(std::move(teamActivities));
       }
     }
   });

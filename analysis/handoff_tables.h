@@ -7,9 +7,13 @@
 
 namespace orglens::analysis::detail {
 
+inline constexpr std::uint32_t kNoTeam = ~std::uint32_t{0};
+
 /// Dense indexes of the log's activities, people and teams: tables are arrays, not maps.
 struct HandoffDims {
   DenseIds activities, people, teams;
+  /// Per dense person: the dense team, kNoTeam when the person has none.
+  std::vector<std::uint32_t> teamOfPerson;
   /// O(events + objects).
   explicit HandoffDims(const model::EventLog& log);
   static std::uint32_t teamOf(const model::EventLog& log, std::uint32_t person) {
@@ -17,10 +21,22 @@ struct HandoffDims {
   }
 };
 
-/// Fills the tables of `r` from r.handoffs. O(h + keys) for h handoffs (counting passes and
-/// selections; sorts only of the finished tables and of each sender's distinct receivers);
-/// the per-group figures are computed in parallel, with integer sums, so the result does not
-/// depend on the thread count.
-void buildHandoffTables(const HandoffDims& dims, const HandoffOptions& options, HandoffResult& r);
+/// "Everyone waits on", per dense person and team: handoffs received, their waits (µs).
+struct Incoming {
+  std::vector<std::uint64_t> people, teams;
+  std::vector<std::int64_t> peopleMicros, teamsMicros;
+  Incoming() = default;
+  Incoming(std::size_t nP, std::size_t nT)
+      : people(nP, 0), teams(nT, 0), peopleMicros(nP, 0), teamsMicros(nT, 0) {}
+  /// Integer sums: any order of adding gives the same.
+  void add(const Incoming& o);
+};
+
+/// Fills the tables of `r` from r.handoffs and the incoming waits. O(h + keys) for h handoffs
+/// (counting passes and selections; sorts only of the finished tables and of each sender's distinct
+/// receivers); the per-group figures are computed in parallel, with integer sums, so the result
+/// does not depend on the thread count.
+void buildHandoffTables(const HandoffDims& dims, const HandoffOptions& options,
+                        const Incoming& incoming, HandoffResult& r);
 
 }  // namespace orglens::analysis::detail

@@ -15,11 +15,20 @@ constexpr auto kNone = EventLog::kNone;
 
 using Dims = detail::HandoffDims;
 
+/// Where the scan writes the handoffs: the list's columns, each chunk from its own base row.
+struct Sink {
+  HandoffList::Columns& columns;
+  std::uint64_t activityCount;
+  bool queue;
+};
+
 /// What one chunk of items yields; chunks are merged in item order.
 struct ChunkResult {
-  std::vector<Handoff> handoffs;
+  std::size_t base = 0, rows = 0;             // the chunk's handoffs: rows [base, base + rows)
+  std::vector<std::uint32_t> items, itemEnd;  // itemEnd relative to base
   std::vector<std::uint64_t> pingPong;        // (a << 32 | b) per a → b → a
   std::vector<std::uint64_t> repeats, redos;  // by dense activity
+  detail::Incoming incoming;
   std::uint64_t instances = 0;
 };
 
@@ -36,11 +45,38 @@ struct Step {
   std::optional<model::MicrosUtc> assigned;
 };
 
+/// Appends one handoff to the chunk's rows: dense keys, wait and queue time.
+void emit(const Dims& dims, const Sink& sink, std::uint32_t fromActor, std::uint32_t toActor,
+          std::uint32_t fromActivity, std::uint32_t toActivity, std::int64_t wait,
+          std::int64_t queue, ChunkResult& out) {
+  auto& c = sink.columns;
+  const std::size_t row = out.base + out.rows++;
+  const std::uint32_t to = dims.people[toActor];
+  c.from[row] = dims.people[fromActor];
+  c.to[row] = to;
+  if (c.wide) {
+    c.activities[row] = fromActivity;
+    c.toActivity[row] = toActivity;
+  } else {
+    c.activities[row] = static_cast<std::uint32_t>(fromActivity * sink.activityCount + toActivity);
+  }
+  c.wait[row] = wait;
+  if (sink.queue) c.queue[row] = queue;
+  auto& in = out.incoming;
+  ++in.people[to];
+  in.peopleMicros[to] += wait;
+  if (const auto team = dims.teamOfPerson[to]; team != detail::kNoTeam) {
+    ++in.teams[team];
+    in.teamsMicros[team] += wait;
+  }
+}
+
 /// Handoffs, ping-pong and rework of one item's instance sequence step(0..n-1).
 template <class StepAt>
-void scanSteps(const EventLog& log, const Dims& dims, std::uint32_t item, std::uint32_t stamp,
+void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint32_t stamp,
                std::size_t n, StepAt stepAt, Scratch& s, ChunkResult& out) {
   out.instances += n;
+  const std::size_t rowsBefore = out.rows;
   std::uint32_t prevActor = kNone, prevPrevActor = kNone, prevActivity = kNone;
   model::MicrosUtc prevComplete = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -55,25 +91,29 @@ void scanSteps(const EventLog& log, const Dims& dims, std::uint32_t item, std::u
     if (i > 0 && prevActor != kNone && cur.actor != kNone && prevActor != cur.actor) {
       const std::int64_t queue =
           cur.assigned ? std::max<std::int64_t>(0, cur.start - *cur.assigned) : -1;
-      out.handoffs.push_back({item, prevActor, cur.actor, Dims::teamOf(log, prevActor),
-                              Dims::teamOf(log, cur.actor), prevActivity, cur.activity,
-                              std::max<std::int64_t>(0, cur.start - prevComplete), queue});
+      emit(dims, sink, prevActor, cur.actor, prevActivity, a,
+           std::max<std::int64_t>(0, cur.start - prevComplete), queue, out);
       if (i >= 2 && prevPrevActor == cur.actor)
         out.pingPong.push_back(std::uint64_t{cur.actor} << 32 | prevActor);
     }
     prevPrevActor = prevActor;
     prevActor = cur.actor;
-    prevActivity = cur.activity;
+    prevActivity = a;
     prevComplete = cur.complete;
+  }
+  if (out.rows != rowsBefore) {
+    out.items.push_back(item);
+    out.itemEnd.push_back(static_cast<std::uint32_t>(out.rows));
   }
 }
 
-void scanItem(const EventLog& log, const Dims& dims, std::size_t i, Scratch& s, ChunkResult& out) {
+void scanItem(const EventLog& log, const Dims& dims, const Sink& sink, std::size_t i, Scratch& s,
+              ChunkResult& out) {
   const std::uint32_t begin = log.itemBegin[i], end = log.itemBegin[i + 1];
   const auto stamp = static_cast<std::uint32_t>(i + 1);
   if (completionsOnly(log, begin, end)) {  // each event is an instance: no pairing
     scanSteps(
-        log, dims, log.item[i], stamp, end - begin,
+        dims, sink, log.item[i], stamp, end - begin,
         [&](std::size_t k) {
           const std::uint32_t r = begin + static_cast<std::uint32_t>(k);
           return Step{log.activity[r], log.actor[r], log.time[r], log.time[r], std::nullopt};
@@ -83,7 +123,7 @@ void scanItem(const EventLog& log, const Dims& dims, std::size_t i, Scratch& s, 
   }
   buildInstances(log, begin, end, s.instances);
   scanSteps(
-      log, dims, log.item[i], stamp, s.instances.size(),
+      dims, sink, log.item[i], stamp, s.instances.size(),
       [&](std::size_t k) {
         const auto& x = s.instances[k];
         return Step{x.activity, x.actor, x.start, x.complete, x.assigned};
@@ -91,39 +131,91 @@ void scanItem(const EventLog& log, const Dims& dims, std::size_t i, Scratch& s, 
       s, out);
 }
 
-/// Upper bound of the handoffs of items [begin, end): their events.
-std::size_t handoffBound(const EventLog& log, std::size_t begin, std::size_t end) {
-  return log.itemBegin[end] - log.itemBegin[begin];
+/// The first event row of item i (itemBegin is empty in a log without items).
+std::size_t rowOf(const EventLog& log, std::size_t i) {
+  return log.itemBegin.empty() ? 0 : log.itemBegin[i];
 }
 
-/// Every chunk after the first is appended to the first; the first reserves room for all
-/// (virtual memory only), so that the merge copies only the later chunks.
+bool hasAssignEvents(const EventLog& log) {
+  return std::any_of(log.lifecycle.begin(), log.lifecycle.end(), [](model::Lifecycle l) {
+    return l == model::Lifecycle::Schedule || l == model::Lifecycle::Assign;
+  });
+}
+
+/// The columns sized for every event of items [first, items) (an item of k instances has at
+/// most k − 1 handoffs): virtual memory only, each chunk writes from the row of its first
+/// event, and mergeChunks() closes the gaps.
+HandoffList::Columns emptyColumns(const EventLog& log, const Dims& dims, std::size_t first,
+                                  bool queue) {
+  HandoffList::Columns c;
+  const std::size_t bound = rowOf(log, log.itemCount()) - rowOf(log, first);
+  c.activityCount = dims.activities.size();
+  c.wide = c.activityCount > 0xFFFFu;
+  c.from.resize(bound);
+  c.to.resize(bound);
+  c.activities.resize(bound);
+  if (c.wide) c.toActivity.resize(bound);
+  c.wait.resize(bound);
+  if (queue) c.queue.resize(bound);
+  for (std::uint32_t p = 0; p < dims.people.size(); ++p) {
+    c.personId.push_back(dims.people.id(p));
+    c.personTeamId.push_back(Dims::teamOf(log, dims.people.id(p)));
+  }
+  for (std::uint32_t a = 0; a < dims.activities.size(); ++a)
+    c.activityId.push_back(dims.activities.id(a));
+  return c;
+}
+
 std::vector<ChunkResult> scanChunks(const EventLog& log, const Dims& dims, std::size_t first,
-                                    unsigned threads) {
+                                    unsigned threads, const Sink& sink) {
   const std::uint32_t nA = dims.activities.size();
   return parallelChunks<ChunkResult>(
       first, log.itemCount(), threads, [&](std::size_t begin, std::size_t end, ChunkResult& out) {
-        out.handoffs.reserve(begin == first ? handoffBound(log, first, log.itemCount())
-                                            : handoffBound(log, begin, end));
+        out.base = rowOf(log, begin) - rowOf(log, first);
         out.repeats.assign(nA, 0);
         out.redos.assign(nA, 0);
+        out.incoming = detail::Incoming(dims.people.size(), dims.teams.size());
         Scratch s;
         s.lastActor.assign(nA, kNone);
         s.seenIn.assign(nA, 0);
-        for (std::size_t i = begin; i < end; ++i) scanItem(log, dims, i, s, out);
+        for (std::size_t i = begin; i < end; ++i) scanItem(log, dims, sink, i, s, out);
       });
 }
 
-void mergeChunks(std::vector<ChunkResult>& chunks, const Dims& dims, HandoffResult& r) {
-  r.handoffs = std::move(chunks.front().handoffs);
-  std::vector<std::uint64_t> pingPong = std::move(chunks.front().pingPong);
-  std::size_t total = 0;
-  for (const auto& c : chunks) total += c.handoffs.size();
-  r.handoffs.reserve(total);
-  for (std::size_t c = 1; c < chunks.size(); ++c) {
-    r.handoffs.insert(r.handoffs.end(), chunks[c].handoffs.begin(), chunks[c].handoffs.end());
-    pingPong.insert(pingPong.end(), chunks[c].pingPong.begin(), chunks[c].pingPong.end());
+/// Moves the rows of chunk `c` down to `to` (chunks are in row order, so `to` <= its base).
+template <class Column>
+void moveRows(Column& column, const ChunkResult& c, std::size_t to) {
+  if (column.empty() || to == c.base) return;
+  std::copy(column.begin() + static_cast<std::ptrdiff_t>(c.base),
+            column.begin() + static_cast<std::ptrdiff_t>(c.base + c.rows),
+            column.begin() + static_cast<std::ptrdiff_t>(to));
+}
+
+/// The chunks' rows made contiguous (in chunk order, so in item order) and their items.
+void joinRows(std::vector<ChunkResult>& chunks, HandoffList::Columns& columns) {
+  std::size_t rows = 0;
+  for (const auto& c : chunks) {
+    moveRows(columns.from, c, rows);
+    moveRows(columns.to, c, rows);
+    moveRows(columns.activities, c, rows);
+    moveRows(columns.toActivity, c, rows);
+    moveRows(columns.wait, c, rows);
+    moveRows(columns.queue, c, rows);
+    columns.items.insert(columns.items.end(), c.items.begin(), c.items.end());
+    for (const auto e : c.itemEnd) columns.itemEnd.push_back(static_cast<std::uint32_t>(rows + e));
+    rows += c.rows;
   }
+  for (auto* column : {&columns.from, &columns.to, &columns.activities}) column->resize(rows);
+  if (columns.wide) columns.toActivity.resize(rows);
+  columns.wait.resize(rows);
+  if (!columns.queue.empty()) columns.queue.resize(rows);
+}
+
+void mergeChunks(std::vector<ChunkResult>& chunks, const Dims& dims, HandoffResult& r,
+                 detail::Incoming& incoming) {
+  std::vector<std::uint64_t> pingPong = std::move(chunks.front().pingPong);
+  for (std::size_t c = 1; c < chunks.size(); ++c)
+    pingPong.insert(pingPong.end(), chunks[c].pingPong.begin(), chunks[c].pingPong.end());
   std::sort(pingPong.begin(), pingPong.end());
   for (std::size_t i = 0; i < pingPong.size();) {
     std::size_t j = i;
@@ -142,6 +234,8 @@ void mergeChunks(std::vector<ChunkResult>& chunks, const Dims& dims, HandoffResu
   std::stable_sort(r.rework.begin(), r.rework.end(), [](const Rework& a, const Rework& b) {
     return a.repeats + a.redos > b.repeats + b.redos;
   });
+  incoming = std::move(chunks.front().incoming);
+  for (std::size_t c = 1; c < chunks.size(); ++c) incoming.add(chunks[c].incoming);
   for (const auto& c : chunks) r.instances += c.instances;
 }
 
@@ -159,15 +253,20 @@ HandoffResult findHandoffs(const EventLog& log, const HandoffOptions& options,
   // Items without an id (itemless events) form no sequence.
   const std::size_t firstItem = !log.item.empty() && log.item[0] == kNone ? 1 : 0;
   const Dims dims(log);
-  std::vector<ChunkResult> chunks = scanChunks(log, dims, firstItem, options.threads);
+  auto columns = emptyColumns(log, dims, firstItem, hasAssignEvents(log));
+  const Sink sink{columns, columns.activityCount, !columns.queue.empty()};
+  std::vector<ChunkResult> chunks = scanChunks(log, dims, firstItem, options.threads, sink);
   if (progress.cancelled()) {
     r.cancelled = true;
     return r;
   }
   progress.report(0.5, "aggregating");
-  mergeChunks(chunks, dims, r);
+  joinRows(chunks, columns);
+  r.handoffs = HandoffList(std::move(columns));
+  detail::Incoming incoming;
+  mergeChunks(chunks, dims, r, incoming);
   chunks.clear();
-  detail::buildHandoffTables(dims, options, r);
+  detail::buildHandoffTables(dims, options, incoming, r);
   progress.report(1.0, "done");
   return r;
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/handoff_list.h"
 #include "analysis/stats.h"
 #include "model/event_log.h"
 #include "model/progress.h"
@@ -21,16 +22,6 @@ struct HandoffOptions {
   unsigned threads = 0;
   /// Returns a message naming the bad field, or an empty string.
   std::string validate() const;
-};
-
-/// One handoff a → b between consecutive activity instances of one item.
-struct Handoff {
-  std::uint32_t item;                      // ObjectId value
-  std::uint32_t from, to;                  // person ObjectId values (a ≠ b)
-  std::uint32_t fromTeam, toTeam;          // team ObjectId values or kNone
-  std::uint32_t fromActivity, toActivity;  // StringId values
-  std::int64_t waitMicros;                 // start(next) − complete(previous), at least 0
-  std::int64_t queueMicros;  // start(next) − assigned(next), or −1 without an assign event
 };
 
 /// Statistics of one group of handoffs (a person pair, team pair, activity pair, ...).
@@ -67,7 +58,7 @@ struct HandoffResult {
   std::string definition = kHandoffDefinition;
   std::uint64_t items = 0;
   std::uint64_t instances = 0;
-  std::vector<Handoff> handoffs;  // in item order, then instance order
+  HandoffList handoffs;  // in item order, then instance order
   // Tables, each sorted by excess delay (descending), then by keys.
   std::vector<HandoffGroup> byPerson;
   std::vector<HandoffGroup> byTeam;  // handoffs whose two people both have a team

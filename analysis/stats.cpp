@@ -1,16 +1,12 @@
 #include "analysis/stats.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
-#include <limits>
-#include <optional>
 #include <utility>
 
 namespace orglens::analysis {
 namespace {
-
-/// Small ranges are sorted outright: cheaper than selection and gives every rank at once.
-constexpr std::ptrdiff_t kSortBelow = 32;
 
 struct Rank {
   std::size_t lo, hi;
@@ -38,61 +34,64 @@ std::pair<std::int64_t, std::int64_t> select(std::int64_t* first, std::int64_t* 
   return {lo, hi};
 }
 
-/// Large ranges: both ranks in one pass. A sorted, evenly strided sample brackets each rank
-/// between two sample values; one pass counts the values below each bracket and collects the
-/// values inside it, and the rank is selected among those few. Exact: when a bracket misses
-/// its rank (unlikely), the plain selection runs instead. Deterministic (no random sample).
-constexpr std::ptrdiff_t kSampleFrom = 1 << 16;
-constexpr std::size_t kSample = 4096, kMargin = 128;
+/// Both ranks by bucketing (ranges of kBucketsFrom values or more; smaller ones are sorted). Values
+/// go into B buckets by their offset from the smallest value, (x − lowest) >> shift; one pass
+/// counts the buckets, which tell the bucket(s) of each rank and how many values lie below; a
+/// second pass collects the values of those buckets, and the rank is selected among those few. Both
+/// passes are branch-light, where nth_element mispredicts about every other comparison. Exact for
+/// any distribution: skewed values only make the collected buckets bigger. B ~ n / 4 buckets (16 to
+/// 8,192: the counts stay in the L1/L2 cache), so that a rank's bucket holds a few values for
+/// smooth distributions.
+constexpr std::ptrdiff_t kBucketsFrom = 16;
 
-struct Bracket {
-  std::int64_t low, high;  // values in [low, high] are collected
-  std::size_t below = 0;   // values < low
+struct Buckets {
+  std::uint64_t first, last;  // the buckets of the two ranks r.lo and r.hi
+  std::size_t below = 0;      // values in buckets before `first`
   std::vector<std::int64_t>* inside;
 };
 
-Bracket bracketOf(const std::vector<std::int64_t>& sample, std::size_t n, std::size_t rank,
-                  std::vector<std::int64_t>& inside) {
-  const std::size_t at = rank * kSample / n;
-  const auto low = at >= kMargin ? sample[at - kMargin] : std::numeric_limits<std::int64_t>::min();
-  const auto high =
-      at + kMargin < kSample ? sample[at + kMargin] : std::numeric_limits<std::int64_t>::max();
-  inside.clear();
-  return {low, high, 0, &inside};
-}
-
-/// Values of ranks r.lo and r.hi from a bracket, or nothing when the bracket missed them.
-std::optional<std::pair<std::int64_t, std::int64_t>> fromBracket(Bracket& b, Rank r) {
+std::pair<std::int64_t, std::int64_t> fromBuckets(Buckets& b, Rank r) {
   auto& v = *b.inside;
-  if (r.lo < b.below || r.hi >= b.below + v.size()) return std::nullopt;
   const auto lo = static_cast<std::ptrdiff_t>(r.lo - b.below);
   std::nth_element(v.begin(), v.begin() + lo, v.end());
   const std::int64_t hi = r.hi == r.lo ? v[lo] : *std::min_element(v.begin() + lo + 1, v.end());
-  return std::pair{v[lo], hi};
+  return {v[lo], hi};
 }
 
-bool selectBySample(std::int64_t* first, std::int64_t* last, Rank r50, Rank r90,
-                    std::pair<std::int64_t, std::int64_t>& v50,
-                    std::pair<std::int64_t, std::int64_t>& v90) {
-  thread_local std::vector<std::int64_t> sample, inside50, inside90;
+void selectByBuckets(const std::int64_t* first, const std::int64_t* last, std::int64_t lowest,
+                     std::int64_t highest, Rank r50, Rank r90,
+                     std::pair<std::int64_t, std::int64_t>& v50,
+                     std::pair<std::int64_t, std::int64_t>& v90) {
+  thread_local std::vector<std::uint32_t> count;
+  thread_local std::vector<std::int64_t> inside50, inside90;
   const auto n = static_cast<std::size_t>(last - first);
-  sample.resize(kSample);
-  for (std::size_t i = 0; i < kSample; ++i) sample[i] = first[i * n / kSample];
-  std::sort(sample.begin(), sample.end());
-  Bracket b50 = bracketOf(sample, n, r50.lo, inside50),
-          b90 = bracketOf(sample, n, r90.lo, inside90);
-  for (auto* p = first; p != last; ++p) {
-    const std::int64_t x = *p;
-    b50.below += x < b50.low;
-    b90.below += x < b90.low;
-    if (x >= b50.low && x <= b50.high) inside50.push_back(x);
-    if (x >= b90.low && x <= b90.high) inside90.push_back(x);
+  const int bits = std::clamp(static_cast<int>(std::bit_width(n)) - 3, 4, 13);  // B ~ n / 4
+  const auto span = static_cast<std::uint64_t>(highest) - static_cast<std::uint64_t>(lowest);
+  const int shift = std::max(0, static_cast<int>(std::bit_width(span)) - bits);
+  const auto bucketOf = [&](std::int64_t x) {
+    return (static_cast<std::uint64_t>(x) - static_cast<std::uint64_t>(lowest)) >> shift;
+  };
+  count.assign(std::size_t{1} << bits, 0);
+  for (auto* p = first; p != last; ++p) ++count[bucketOf(*p)];
+  Buckets b50{0, 0, 0, &inside50}, b90{0, 0, 0, &inside90};
+  std::size_t seen = 0;  // values in the buckets before b
+  for (std::uint64_t b = 0; b < count.size(); ++b) {
+    const std::size_t next = seen + count[b];
+    for (auto [bucket, r] : {std::pair{&b50, r50}, std::pair{&b90, r90}}) {
+      if (r.lo >= seen && r.lo < next) bucket->first = b, bucket->below = seen;
+      if (r.hi >= seen && r.hi < next) bucket->last = b;
+    }
+    seen = next;
   }
-  const auto a = fromBracket(b50, r50), b = fromBracket(b90, r90);
-  if (!a || !b) return false;
-  v50 = *a;
-  v90 = *b;
-  return true;
+  inside50.clear();
+  inside90.clear();
+  for (auto* p = first; p != last; ++p) {
+    const std::uint64_t b = bucketOf(*p);
+    if (b - b50.first <= b50.last - b50.first) inside50.push_back(*p);
+    if (b - b90.first <= b90.last - b90.first) inside90.push_back(*p);
+  }
+  v50 = fromBuckets(b50, r50);
+  v90 = fromBuckets(b90, r90);
 }
 
 }  // namespace
@@ -132,16 +131,12 @@ DurationStats summarize(std::int64_t* first, std::int64_t* last) {
   s.max = static_cast<double>(highest) * kMicrosToSeconds;
   const Rank r50 = rankOf(n, 0.5), r90 = rankOf(n, 0.9);
   std::pair<std::int64_t, std::int64_t> v50, v90;
-  if (last - first < kSortBelow) {
+  if (last - first < kBucketsFrom) {
     std::sort(first, last);
     v50 = {first[r50.lo], first[r50.hi]};
     v90 = {first[r90.lo], first[r90.hi]};
-  } else if (last - first < kSampleFrom || !selectBySample(first, last, r50, r90, v50, v90)) {
-    // Median first: its partition leaves the ranks above it in [first + r50.lo + 1, last), so
-    // that p90 is selected in the upper half only (r90.lo > r50.lo here: n >= kSortBelow).
-    v50 = select(first, last, r50);
-    const std::size_t above = r50.lo + 1;
-    v90 = select(first + above, last, {r90.lo - above, r90.hi - above, r90.frac});
+  } else {
+    selectByBuckets(first, last, lowest, highest, r50, r90, v50, v90);
   }
   s.median =
       interpolate(static_cast<double>(v50.first), static_cast<double>(v50.second), r50.frac) *

@@ -177,8 +177,11 @@ std::vector<std::size_t> handoffsOfRow(const HandoffData& data, Grouping g, std:
   const auto& groups = groupsOf(data.result, g);
   if (row >= groups.size()) return out;
   const auto want = keyOf(g, groups[row]);
-  for (std::size_t i = 0; i < data.result.handoffs.size(); ++i)
-    if (keyOf(g, data.result.handoffs[i]) == want) out.push_back(i);
+  std::size_t i = 0;  // iterating: indexing the list is O(log items) a handoff
+  for (const auto& h : data.result.handoffs) {
+    if (keyOf(g, h) == want) out.push_back(i);
+    ++i;
+  }
   return out;
 }
 

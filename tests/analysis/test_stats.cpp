@@ -1,0 +1,93 @@
+// summarize() against a full sort (numpy's median and "linear" p90) on ranges of every size
+// and on distributions that strain the bucketed selection: skewed, constant, negative, outliers.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <vector>
+
+#include "analysis/stats.h"
+#include "model/splitmix.h"
+
+using orglens::analysis::DurationStats;
+using orglens::analysis::quantileSorted;
+using orglens::analysis::summarize;
+
+namespace {
+
+DurationStats bySorting(std::vector<std::int64_t> v) {
+  std::sort(v.begin(), v.end());
+  DurationStats s;
+  s.count = v.size();
+  std::int64_t total = 0;
+  for (auto x : v) total += x;
+  s.sum = static_cast<double>(total) * 1e-6;
+  s.mean = s.sum / static_cast<double>(v.size());
+  s.min = static_cast<double>(v.front()) * 1e-6;
+  s.max = static_cast<double>(v.back()) * 1e-6;
+  s.median = quantileSorted(v, 0.5) * 1e-6;
+  s.p90 = quantileSorted(v, 0.9) * 1e-6;
+  return s;
+}
+
+void checkSame(std::vector<std::int64_t> v) {
+  const auto want = bySorting(v);
+  const auto got = summarize(v);
+  CHECK(got.count == want.count);
+  CHECK(got.sum == want.sum);
+  CHECK(got.min == want.min);
+  CHECK(got.max == want.max);
+  CHECK(got.median == want.median);
+  CHECK(got.p90 == want.p90);
+}
+
+std::vector<std::int64_t> values(std::size_t n, int shape, std::uint64_t seed) {
+  std::uint64_t state = seed;
+  std::vector<std::int64_t> v(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t r = orglens::model::splitMix64(state);
+    switch (shape) {
+      case 0:
+        v[i] = static_cast<std::int64_t>(r % 3'600'000'000ull);
+        break;  // uniform
+      case 1:
+        v[i] = static_cast<std::int64_t>(r % 1000 * (r % 1000) * (r % 1000));
+        break;
+      case 2:
+        v[i] = 42;
+        break;  // constant
+      case 3:
+        v[i] = static_cast<std::int64_t>(r % 2001) - 1000;
+        break;  // negative
+      case 4:
+        v[i] = i % 97 == 0 ? (std::int64_t{1} << 60) : static_cast<std::int64_t>(r % 7);
+        break;
+      default:
+        v[i] = static_cast<std::int64_t>(r % 4);
+        break;  // many ties
+    }
+  }
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("Statistics by bucketed selection equal those of a full sort", "[analysis][stats]") {
+  for (std::size_t n : {1, 2, 3, 15, 16, 17, 31, 32, 100, 1000, 4097, 70000})
+    for (int shape = 0; shape < 6; ++shape) {
+      INFO("n = " << n << ", shape " << shape);
+      checkSame(values(n, shape, n * 7 + static_cast<std::uint64_t>(shape)));
+    }
+}
+
+TEST_CASE("Statistics of values far below and above zero: the bucket offsets do not overflow",
+          "[analysis][stats]") {
+  std::vector<std::int64_t> v;
+  for (int i = 0; i < 40; ++i)
+    v.push_back(i % 2 ? (std::int64_t{1} << 55) - i : -(std::int64_t{1} << 55) + i);
+  const auto want = bySorting(v);
+  const auto got = summarize(v);
+  CHECK(got.median == want.median);
+  CHECK(got.p90 == want.p90);
+  CHECK(got.min == want.min);
+  CHECK(got.max == want.max);
+}

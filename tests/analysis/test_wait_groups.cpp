@@ -1,0 +1,69 @@
+// groupWaits(): the counting path and the hash-map path (a key space too big for an array)
+// give the same groups, in ascending key order, with each group's waits and queue times in
+// row order.
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <map>
+#include <vector>
+
+#include "analysis/wait_groups.h"
+
+using namespace orglens::analysis::detail;
+
+namespace {
+
+struct Rows {
+  std::vector<std::uint64_t> key;
+  Buffer<std::int64_t> wait, queue;
+};
+
+Rows rows(std::uint64_t keyScale) {
+  Rows r;
+  for (std::uint64_t i = 0; i < 200; ++i) {
+    r.key.push_back(i % 11 == 3 ? kSkipRow : (i * 37 % 13) * keyScale);
+    r.wait.push_back(static_cast<std::int64_t>(i * 1000));
+    r.queue.push_back(i % 2 ? -1 : static_cast<std::int64_t>(i));
+  }
+  return r;
+}
+
+void check(const Rows& r, std::uint64_t keySpace) {
+  WaitGroups g;
+  groupWaits(
+      r.key.size(), keySpace, [&](std::size_t i) { return r.key[i]; }, r.wait, &r.queue, g);
+  std::map<std::uint64_t, std::vector<std::int64_t>> wait, queue;
+  for (std::size_t i = 0; i < r.key.size(); ++i)
+    if (r.key[i] != kSkipRow)
+      wait[r.key[i]].push_back(r.wait[i]), queue[r.key[i]].push_back(r.queue[i]);
+  REQUIRE(g.size() == wait.size());
+  REQUIRE(g.begin.size() == g.size() + 1);
+  std::size_t k = 0;
+  for (const auto& [key, waits] : wait) {
+    CHECK(g.key[k] == key);
+    CHECK(std::vector<std::int64_t>(g.first(k), g.last(k)) == waits);
+    CHECK(std::vector<std::int64_t>(g.queue.begin() + g.begin[k],
+                                    g.queue.begin() + g.begin[k + 1]) == queue[key]);
+    ++k;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("Waits are grouped by key through counting", "[analysis][grouping]") {
+  check(rows(1), 13);
+}
+
+TEST_CASE("Waits are grouped by key through a hash map when the key space is huge",
+          "[analysis][grouping]") {
+  check(rows(std::uint64_t{1} << 40), std::uint64_t{13} << 40);
+}
+
+TEST_CASE("Grouping no rows gives no groups", "[analysis][grouping]") {
+  WaitGroups g;
+  Buffer<std::int64_t> none;
+  groupWaits(
+      0, 8, [](std::size_t) { return std::uint64_t{0}; }, none, nullptr, g);
+  CHECK(g.size() == 0);
+  CHECK(g.begin == std::vector<std::uint32_t>{0});
+  CHECK(g.wait.empty());
+}
