@@ -22,6 +22,8 @@
 #include <cstdlib>
 #include <vector>
 #include <cstring>
+#include <ctime>
+#include <thread>
 #include <filesystem>
 #include <string>
 
@@ -175,13 +177,20 @@ int main(int argc, char** argv) {
   window.show();
   QElapsedTimer timer;
   qint64 info = -1, report = -1, network = -1;
+  // Process CPU time (all threads) from the open to the findings: on a shared machine the wall
+  // time depends on the other load; the CPU time says what the opening itself costs.
+  const auto cpuSeconds = [] { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; };
+  double cpuAtOpen = 0, reportCpu = -1;
   std::uint64_t events = 0;
   QObject::connect(window.runner(), &viewer::AnalysisRunner::storeInfoReady, [&](auto s) {
     info = timer.elapsed();
     events = s->summary.events;
   });
   QObject::connect(window.runner(), &viewer::AnalysisRunner::reportReady,
-                   [&](auto) { report = timer.elapsed(); });
+                   [&](auto) {
+                     report = timer.elapsed();
+                     reportCpu = cpuSeconds() - cpuAtOpen;
+                   });
   QObject::connect(window.runner(), &viewer::AnalysisRunner::networkReady,
                    [&](auto) { network = timer.elapsed(); });
   bool ok = false;
@@ -190,6 +199,7 @@ int main(int argc, char** argv) {
     app.quit();
   });
   timer.start();
+  cpuAtOpen = cpuSeconds();
   window.openStore(QString::fromStdString(store.string()));
   if (app.exec() != 0) return 2;
   const auto all = timer.elapsed();
@@ -198,6 +208,8 @@ int main(int argc, char** argv) {
   std::printf("overview findings shown      %8.3f s   (issue #9: a populated overview in < 1 s: %s)\n",
               static_cast<double>(report) / 1000,
               report >= 0 && report < 1000 ? "meets" : "misses");
+  std::printf("  process CPU time until then %8.3f s (all threads; the machine has %u cores)\n",
+              reportCpu, std::thread::hardware_concurrency());
   std::printf("network page laid out       %8.3f s\n", static_cast<double>(network) / 1000);
   std::printf("every page filled            %8.3f s\n", static_cast<double>(all) / 1000);
   return ok ? 0 : 2;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/sqlite_util.h"
+
 namespace orglens::reports {
 namespace {
 
@@ -47,6 +49,19 @@ std::vector<std::string> teamLabels(const model::EventLog& lookups) {
   std::vector<std::string> out;
   for (std::uint32_t o = 0; o < lookups.objectType.size(); ++o)
     if (lookups.objectType[o] == kTeamType) out.emplace_back(labelOf(lookups, o));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::string> teamLabels(const model::Store& store) {
+  // A label is the team's name, else its key (as EventLog::label); store type ids are rowids.
+  model::Statement s(store.db(),
+                     "SELECT coalesce(n.value, k.value) FROM objects o JOIN strings k ON k.id = o.key "
+                     "LEFT JOIN strings n ON n.id = o.name WHERE o.type = ?1");
+  s.bind(1, static_cast<std::int64_t>(kTeamType) + 1);
+  std::vector<std::string> out;
+  while (s.step()) out.emplace_back(s.columnText(0));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

@@ -16,6 +16,7 @@
 #include "model/adoption_log.h"
 #include "model/event_log.h"
 #include "model/message_log.h"
+#include "model/store.h"
 
 namespace orglens::reports {
 
@@ -24,6 +25,8 @@ std::uint64_t teamMemberCount(const model::EventLog& lookups, std::string_view t
 
 /// Every team label of the store's lookups, sorted and distinct.
 std::vector<std::string> teamLabels(const model::EventLog& lookups);
+/// The same read from the store directly (one query over its teams, no lookups loaded).
+std::vector<std::string> teamLabels(const model::Store& store);
 
 /// The items of `log` that a member of `team` acted on, with all their events. O(events).
 model::EventLog itemsOfTeam(const model::EventLog& log, std::string_view team);

@@ -109,8 +109,7 @@ StoreInfo loadStoreInfo(const std::filesystem::path& path) {
   StoreInfo info;
   info.path = path;
   info.summary = store->summary();
-  const auto lookups = EventLog::loadLookups(*store);
-  info.teams = reports::teamLabels(lookups);
+  info.teams = reports::teamLabels(*store);
   return info;
 }
 

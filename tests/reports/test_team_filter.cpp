@@ -124,6 +124,7 @@ TEST_CASE("report --team on the sample organisation") {
   const auto lookups = model::EventLog::loadLookups(*store);
   const auto labels = reports::teamLabels(lookups);
   REQUIRE(labels.size() >= 6);
+  CHECK(reports::teamLabels(*store) == labels);  // the viewer's query gives the same labels
   // The largest team (the first such label on a tie).
   std::string team;
   std::uint64_t size = 0;
