@@ -1,6 +1,6 @@
-// Betweenness against igraph (the oracle): Zachary's karate club and seeded random graphs,
-// unweighted and weighted (length = 1 / weight); identical for any thread count and any
-// input order of the edges.
+// Betweenness against igraph (the oracle): Zachary's karate club, seeded random graphs and
+// graphs of long diameter, unweighted and weighted (length = 1 / weight); identical for any thread
+// count and any input order of the edges.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -97,6 +97,29 @@ TEST_CASE("Betweenness of seeded random graphs matches igraph", "[network][betwe
     igraph_barabasi_game(&g.g, 400, 1.0, 2, nullptr, false, 1.0, false, IGRAPH_BARABASI_PSUMTREE,
                          nullptr);
     checkAgainstIgraph(g.g, 9);
+  }
+}
+
+// Unweighted sources are searched 8 at a time: on graphs of long diameter the 8 sources of a batch
+// reach a node at up to 8 different distances, so the per-level bookkeeping is exercised far more
+// than in small-world graphs (where a batch reaches most nodes at one or two distances).
+TEST_CASE("Betweenness of graphs with a long diameter matches igraph", "[network][betweenness]") {
+  SECTION("A 23 x 9 grid (207 nodes: the last batch is partial)") {
+    igraph_vector_int_t dims;
+    igraph_vector_int_init(&dims, 2);
+    VECTOR(dims)[0] = 23;
+    VECTOR(dims)[1] = 9;
+    test::IGraph g;
+    igraph_square_lattice(&g.g, &dims, 1, false, false, nullptr);
+    igraph_vector_int_destroy(&dims);
+    checkAgainstIgraph(g.g, 10);
+  }
+  SECTION("A ring of 205 nodes with two chords") {
+    test::IGraph g;
+    igraph_ring(&g.g, 205, false, false, true);
+    igraph_add_edge(&g.g, 0, 60);
+    igraph_add_edge(&g.g, 100, 170);
+    checkAgainstIgraph(g.g, 11);
   }
 }
 
