@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <queue>
 #include <stdexcept>
@@ -58,8 +59,11 @@ struct Search {
   // Unweighted, per batch of up to kLanes sources (see countPaths and propagate):
   std::vector<double> value;              // n × kLanes: σ, then (mass + δ) / σ
   std::vector<Lanes> seen, fresh, below;  // per node
-  std::vector<std::uint32_t> node;        // entries (node, lanes), level after level
-  std::vector<Lanes> lanes;
+  // Entries (node, lanes), level after level. A node has at most kLanes entries, but in
+  // a small-world graph about two per batch: left uninitialised, untouched pages are never
+  // committed.
+  std::unique_ptr<std::uint32_t[]> node;
+  std::unique_ptr<Lanes[]> lanes;
   std::vector<std::size_t> levels;  // start of each level's entries, then their end
   // Weighted (Dijkstra) only:
   std::vector<double> sigma, delta, dist;
@@ -72,8 +76,8 @@ struct Search {
       seen.assign(n, 0);
       fresh.assign(n, 0);
       below.assign(n, 0);
-      node.resize(n * kLanes);  // a node is at most at kLanes different levels
-      lanes.resize(n * kLanes);
+      node = std::make_unique_for_overwrite<std::uint32_t[]>(n * kLanes);
+      lanes = std::make_unique_for_overwrite<Lanes[]>(n * kLanes);
       return;
     }
     sigma.assign(n, 0.0);
@@ -95,8 +99,8 @@ void countPaths(const Core& g, const std::uint32_t* sources, unsigned count, Sea
   double* value = w.value.data();
   Lanes* seen = w.seen.data();    // lanes that reached the node before the current level
   Lanes* fresh = w.fresh.data();  // lanes that reach the node at the level being found
-  std::uint32_t* node = w.node.data();
-  Lanes* lanes = w.lanes.data();
+  std::uint32_t* node = w.node.get();
+  Lanes* lanes = w.lanes.get();
   const std::uint32_t* off = g.offsets.data();
   const std::uint32_t* to = g.targets.data();
   std::size_t size = 0;
