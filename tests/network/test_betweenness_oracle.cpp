@@ -100,9 +100,10 @@ TEST_CASE("Betweenness of seeded random graphs matches igraph", "[network][betwe
   }
 }
 
-// Unweighted sources are searched 8 at a time: on graphs of long diameter the 8 sources of a batch
-// reach a node at up to 8 different distances, so the per-level bookkeeping is exercised far more
-// than in small-world graphs (where a batch reaches most nodes at one or two distances).
+// Unweighted sources are searched 8 at a time when the sources of a batch reach most nodes at
+// few distinct distances, one at a time otherwise (decided by a probe). The grid and the ring
+// share too little and go one at a time; the chain of cliques has a long diameter too, but its
+// batches share enough, so the per-level bookkeeping of the batches runs over some 50 levels.
 TEST_CASE("Betweenness of graphs with a long diameter matches igraph", "[network][betweenness]") {
   SECTION("A 23 x 9 grid (207 nodes: the last batch is partial)") {
     igraph_vector_int_t dims;
@@ -120,6 +121,26 @@ TEST_CASE("Betweenness of graphs with a long diameter matches igraph", "[network
     igraph_add_edge(&g.g, 0, 60);
     igraph_add_edge(&g.g, 100, 170);
     checkAgainstIgraph(g.g, 11);
+  }
+  SECTION("A chain of 24 cliques of 10, each tied to the next by two ties") {
+    igraph_vector_int_t list;
+    igraph_vector_int_init(&list, 0);
+    const auto tie = [&](int a, int b) {
+      igraph_vector_int_push_back(&list, a);
+      igraph_vector_int_push_back(&list, b);
+    };
+    for (int c = 0; c < 24; ++c) {
+      for (int a = 0; a < 10; ++a)
+        for (int b = a + 1; b < 10; ++b) tie(c * 10 + a, c * 10 + b);
+      if (c + 1 < 24) {
+        tie(c * 10, c * 10 + 11);
+        tie(c * 10 + 2, c * 10 + 13);
+      }
+    }
+    test::IGraph g;
+    igraph_create(&g.g, &list, 240, false);
+    igraph_vector_int_destroy(&list);
+    checkAgainstIgraph(g.g, 12);
   }
 }
 
