@@ -1,6 +1,6 @@
-// Betweenness against igraph (the oracle): Zachary's karate club and seeded random graphs,
-// unweighted and weighted (length = 1 / weight); identical for any thread count and any
-// input order of the edges.
+// Betweenness against igraph (the oracle): Zachary's karate club, seeded random graphs and
+// graphs of long diameter, unweighted and weighted (length = 1 / weight); identical for any thread
+// count and any input order of the edges.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -97,6 +97,50 @@ TEST_CASE("Betweenness of seeded random graphs matches igraph", "[network][betwe
     igraph_barabasi_game(&g.g, 400, 1.0, 2, nullptr, false, 1.0, false, IGRAPH_BARABASI_PSUMTREE,
                          nullptr);
     checkAgainstIgraph(g.g, 9);
+  }
+}
+
+// Unweighted sources are searched 8 at a time when the sources of a batch reach most nodes at
+// few distinct distances, one at a time otherwise (decided by a probe). The grid and the ring
+// share too little and go one at a time; the chain of cliques has a long diameter too, but its
+// batches share enough, so the per-level bookkeeping of the batches runs over some 50 levels.
+TEST_CASE("Betweenness of graphs with a long diameter matches igraph", "[network][betweenness]") {
+  SECTION("A 23 x 9 grid (207 nodes: the last batch is partial)") {
+    igraph_vector_int_t dims;
+    igraph_vector_int_init(&dims, 2);
+    VECTOR(dims)[0] = 23;
+    VECTOR(dims)[1] = 9;
+    test::IGraph g;
+    igraph_square_lattice(&g.g, &dims, 1, false, false, nullptr);
+    igraph_vector_int_destroy(&dims);
+    checkAgainstIgraph(g.g, 10);
+  }
+  SECTION("A ring of 205 nodes with two chords") {
+    test::IGraph g;
+    igraph_ring(&g.g, 205, false, false, true);
+    igraph_add_edge(&g.g, 0, 60);
+    igraph_add_edge(&g.g, 100, 170);
+    checkAgainstIgraph(g.g, 11);
+  }
+  SECTION("A chain of 24 cliques of 10, each tied to the next by two ties") {
+    igraph_vector_int_t list;
+    igraph_vector_int_init(&list, 0);
+    const auto tie = [&](int a, int b) {
+      igraph_vector_int_push_back(&list, a);
+      igraph_vector_int_push_back(&list, b);
+    };
+    for (int c = 0; c < 24; ++c) {
+      for (int a = 0; a < 10; ++a)
+        for (int b = a + 1; b < 10; ++b) tie(c * 10 + a, c * 10 + b);
+      if (c + 1 < 24) {
+        tie(c * 10, c * 10 + 11);
+        tie(c * 10 + 2, c * 10 + 13);
+      }
+    }
+    test::IGraph g;
+    igraph_create(&g.g, &list, 240, false);
+    igraph_vector_int_destroy(&list);
+    checkAgainstIgraph(g.g, 12);
   }
 }
 
