@@ -70,16 +70,20 @@ std::int64_t twiceMedian(std::int64_t* first, std::int64_t* last) {
 
 constexpr std::int64_t kUnset = -1;
 
+/// Sums of microseconds over many handoffs, exact: 128 bits, as ten million waits of a few
+/// weeks each would already overflow 64.
+__extension__ typedef __int128 Exact;
+
 /// Σ max(0, 2·wait − base2) over [first, last): the excess in half microseconds (exact).
-std::int64_t excess2Of(const std::int64_t* first, const std::int64_t* last, std::int64_t base2) {
-  std::int64_t sum = 0;
+Exact excess2Of(const std::int64_t* first, const std::int64_t* last, std::int64_t base2) {
+  Exact sum = 0;
   for (auto* p = first; p != last; ++p) sum += std::max<std::int64_t>(0, 2 * *p - base2);
   return sum;
 }
 
 /// Queue times of a group: their sum (µs) and how many handoffs had one (−1: none).
 struct Queue {
-  std::int64_t micros = 0;
+  Exact micros = 0;
   std::uint64_t count = 0;
   void add(const std::int64_t* first, const std::int64_t* last) {
     for (auto* p = first; p != last; ++p)
@@ -89,7 +93,7 @@ struct Queue {
 };
 
 /// A group's figures from its waits [first, last) (reordered by the selection).
-HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, std::int64_t excess2,
+HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, Exact excess2,
                      const Queue& queue) {
   HandoffGroup h;
   h.wait = summarize(first, last);
@@ -247,7 +251,7 @@ void teamTables(const Columns& c, const Pairs& p, WaitGroups& g, unsigned thread
   auto parts = parallelChunks<Part>(
       0, teamStart.size() - 1, threads, [&](std::size_t begin, std::size_t end, Part& out) {
         for (std::size_t t = begin; t < end; ++t) {
-          std::int64_t excess2 = 0;
+          Exact excess2 = 0;
           Queue queue;
           for (std::uint32_t k = teamStart[t]; k < teamStart[t + 1]; ++k) {
             Queue q;
@@ -336,7 +340,7 @@ void partitionBySenderBlock(const Columns& c, const Pairs& pairs, SenderBlocks& 
 struct PersonScratch {
   explicit PersonScratch(std::size_t people) : count(people, 0), at(people), group(people) {}
   std::vector<std::uint32_t> count, at, group, receivers, groupBegin, senderBegin;
-  std::vector<std::int64_t> excess2;
+  std::vector<Exact> excess2;
   std::vector<Queue> queue;
   Buffer<std::uint64_t> receiverPair;  // the block's rows in sender order
   Buffer<std::int64_t> wait, queueTime, values;
