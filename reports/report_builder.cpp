@@ -179,6 +179,7 @@ WindowResult buildWindow(const model::Store& store, const ReportOptions& options
                                     names,   sectionProgress, networkSlot};
       try {
         outputs[index] = kBuilders[index](in);
+        shared.report(index, 1.0, "sections");  // a quick section may never say it is done
       } catch (...) {
         errors[index] = std::current_exception();
       }

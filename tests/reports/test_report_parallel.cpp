@@ -92,6 +92,7 @@ TEST_CASE("Sections on several workers report progress one call at a time, up to
   CHECK(progress.calls() > 0);
   CHECK_FALSE(progress.overlapped());
   CHECK(progress.inRange());
+  CHECK(progress.last() == 1.0);  // every section done: the mean of their fractions is 1
 }
 
 TEST_CASE("A summary handed in by the caller is the one the data-quality section shows",
