@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 #include <unordered_map>
 
 #include "model/event_log.h"
@@ -64,11 +63,20 @@ void AdoptionLog::add(MicrosUtc t, std::uint32_t who, const std::string& toolNam
 }
 
 void AdoptionLog::sortActions() {
-  std::vector<std::uint32_t> order(size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return person[a] != person[b] ? person[a] < person[b] : time[a] < time[b];
-  });
+  // A stable counting pass by person, then a stable sort by time inside each person, skipped
+  // where a person's actions already are in time order (as read from a store, in event order).
+  std::uint32_t persons = 0;
+  for (const auto p : person) persons = std::max(persons, p + 1);
+  std::vector<std::uint32_t> start(persons + 1, 0);
+  for (const auto p : person) ++start[p + 1];
+  for (std::size_t p = 1; p < start.size(); ++p) start[p] += start[p - 1];
+  std::vector<std::uint32_t> next(start.begin(), start.end() - 1), order(size());
+  for (std::uint32_t i = 0; i < size(); ++i) order[next[person[i]]++] = i;
+  const auto byTime = [this](std::uint32_t a, std::uint32_t b) { return time[a] < time[b]; };
+  for (std::size_t p = 0; p < persons; ++p) {
+    const auto first = order.begin() + start[p], last = order.begin() + start[p + 1];
+    if (!std::is_sorted(first, last, byTime)) std::stable_sort(first, last, byTime);
+  }
   const auto permute = [&order](auto& v) {
     auto copy = v;
     for (std::size_t i = 0; i < order.size(); ++i) v[i] = copy[order[i]];
@@ -178,9 +186,8 @@ AdoptionLog AdoptionLog::load(const Store& store, const AdoptionLoadOptions& opt
     log.people.push_back(std::move(registered[object]));
   }
 
-  // Actions of registered people, grouped by person with a stable counting pass (event id
-  // order within a person), then ordered by time inside each person (stable: ties keep id
-  // order). Tools and activities are numbered in order of first use.
+  // Actions of registered people, in event order, then ordered by (person, time) — stable, so
+  // ties keep event order. Tools and activities are numbered in order of first use.
   std::unordered_map<std::uint32_t, std::uint32_t> toolIndex, activityIndex;
   const auto local = [&lookups](std::unordered_map<std::uint32_t, std::uint32_t>& map,
                                 std::vector<std::string>& names, std::uint32_t id) {
@@ -189,42 +196,19 @@ AdoptionLog AdoptionLog::load(const Store& store, const AdoptionLoadOptions& opt
     if (added) names.push_back(lookups.strings[id]);
     return it->second;
   };
-  std::vector<std::uint32_t> start(log.people.size() + 1, 0);
-  for (auto& r : raw) {
+  for (const auto& r : raw) {
     const auto who = r.actor < indexOf.size() ? indexOf[r.actor] : kNone;
-    r.actor = who;
     if (who == kNone) {
       ++log.unregisteredActions;
       continue;
     }
-    r.tool = local(toolIndex, log.tools, r.tool);
-    r.activity = local(activityIndex, log.activities, r.activity);
-    ++start[who + 1];
+    log.time.push_back(r.time);
+    log.person.push_back(who);
+    log.tool.push_back(local(toolIndex, log.tools, r.tool));
+    log.activity.push_back(local(activityIndex, log.activities, r.activity));
+    log.platform.push_back(r.platform);
   }
-  for (std::size_t p = 1; p < start.size(); ++p) start[p] += start[p - 1];
-  const std::size_t n = start.back();
-  log.time.resize(n);
-  log.person.resize(n);
-  log.tool.resize(n);
-  log.activity.resize(n);
-  log.platform.resize(n);
-  std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-  std::vector<std::uint32_t> order(n);
-  for (std::uint32_t i = 0; i < raw.size(); ++i)
-    if (raw[i].actor != kNone) order[next[raw[i].actor]++] = i;
-  for (std::size_t p = 0; p + 1 < start.size(); ++p) {
-    const auto first = order.begin() + start[p], last = order.begin() + start[p + 1];
-    const auto byTime = [&raw](std::uint32_t a, std::uint32_t b) { return raw[a].time < raw[b].time; };
-    if (!std::is_sorted(first, last, byTime)) std::stable_sort(first, last, byTime);
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto& r = raw[order[i]];
-    log.time[i] = r.time;
-    log.person[i] = r.actor;
-    log.tool[i] = r.tool;
-    log.activity[i] = r.activity;
-    log.platform[i] = r.platform;
-  }
+  log.sortActions();
   return log;
 }
 
