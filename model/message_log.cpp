@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 
 #include "model/store.h"
 
@@ -20,20 +21,19 @@ std::uint32_t idOrNone(const Statement& s, int column) {
 MessageLog MessageLog::load(const Store& store, std::optional<MicrosUtc> from,
                             std::optional<MicrosUtc> to, const EventLog* lookups) {
   MessageLog log;
-  if (lookups) {
-    log.strings = lookups->strings;
-    log.objectType = lookups->objectType;
-    log.objectKey = lookups->objectKey;
-    log.objectName = lookups->objectName;
-    log.teamOf = lookups->teamOf;
-  } else {
-    auto own = EventLog::loadLookups(store);
-    log.strings = std::move(own.strings);
-    log.objectType = std::move(own.objectType);
-    log.objectKey = std::move(own.objectKey);
-    log.objectName = std::move(own.objectName);
-    log.teamOf = std::move(own.teamOf);
-  }
+  // The caller's lookups are copied, lookups read here are moved.
+  const auto take = [&log](auto&& from) {
+    using From = decltype(from);
+    log.strings = std::forward<From>(from).strings;
+    log.objectType = std::forward<From>(from).objectType;
+    log.objectKey = std::forward<From>(from).objectKey;
+    log.objectName = std::forward<From>(from).objectName;
+    log.teamOf = std::forward<From>(from).teamOf;
+  };
+  if (lookups)
+    take(*lookups);
+  else
+    take(EventLog::loadLookups(store));
   sqlite3* db = store.db();
   log.timezoneOf.assign(log.objectType.size(), std::string());
   Statement tz(db, "SELECT a.object, a.value FROM object_attributes a JOIN strings k ON k.id = a.key "

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "analysis/parallel.h"
 #include "reports/report_sections.h"
 #include "reports/team_filter.h"
 
@@ -185,11 +186,9 @@ WindowResult buildWindow(const model::Store& store, const ReportOptions& options
       }
     }
   };
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t workers =
-      std::min<std::size_t>(options.threads == 0 ? cores : options.threads, kCount);
+  const unsigned workers = analysis::threadCount(options.threads, kCount);
   std::vector<std::unique_ptr<model::Store>> stores;
-  for (std::size_t w = 1; w < workers; ++w) {
+  for (unsigned w = 1; w < workers; ++w) {
     try {
       stores.push_back(model::Store::open(store.path(), model::Store::Mode::ReadOnly));
     } catch (const std::exception&) {
