@@ -1,12 +1,11 @@
 #include "importers/slack_pipeline.h"
 
-#include <condition_variable>
-#include <deque>
 #include <exception>
 #include <memory>
 #include <mutex>
 #include <thread>
 
+#include "importers/hand_over.h"
 #include "importers/importer.h"
 
 namespace orglens::importers {
@@ -98,52 +97,27 @@ using DayPtr = std::unique_ptr<RecordedDay>;
 constexpr std::size_t kDaysAhead = 16;
 constexpr std::size_t kResumeAt = kDaysAhead / 2;
 
-/// The bounded hand-over between the two threads, with the used days coming back for reuse.
-class DayChannel {
+/// The hand-over between the two threads (HandOver), with the used days coming back for
+/// reuse.
+class DayChannel : public HandOver<DayPtr> {
  public:
-  /// False when the consumer has stopped (the day is dropped).
-  bool push(DayPtr day) {
-    std::unique_lock lock(m_mutex);
-    if (m_days.size() >= kDaysAhead)
-      m_space.wait(lock, [&] { return m_stopped || m_days.size() <= kResumeAt; });
-    if (m_stopped) return false;
-    m_days.push_back(std::move(day));
-    m_ready.notify_one();
-    return true;
-  }
-  DayPtr pop() {
-    std::unique_lock lock(m_mutex);
-    m_ready.wait(lock, [&] { return !m_days.empty(); });
-    DayPtr day = std::move(m_days.front());
-    m_days.pop_front();
-    if (m_days.size() == kResumeAt) m_space.notify_one();
-    return day;
-  }
+  DayChannel() : HandOver<DayPtr>(kDaysAhead, kResumeAt) {}
   void recycle(DayPtr day) {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_freeMutex);
     if (m_free.size() <= kDaysAhead + 1) m_free.push_back(std::move(day));
   }
   DayPtr fresh() {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_freeMutex);
     if (m_free.empty()) return std::make_unique<RecordedDay>();
     DayPtr day = std::move(m_free.back());
     m_free.pop_back();
     day->clear();
     return day;
   }
-  void stop() {
-    std::lock_guard lock(m_mutex);
-    m_stopped = true;
-    m_days.clear();
-    m_space.notify_all();
-  }
 
  private:
-  std::mutex m_mutex;
-  std::condition_variable m_ready, m_space;
-  std::deque<DayPtr> m_days;
+  std::mutex m_freeMutex;
   std::vector<DayPtr> m_free;
-  bool m_stopped = false;
 };
 
 /// The worker: every file read and parsed into a RecordedDay, in order, then the end.
@@ -224,15 +198,7 @@ void readSlackDaysPipelined(const std::vector<std::filesystem::path>& files,
   if (files.empty()) return;
   DayChannel channel;
   std::thread worker([&files, &channel] { readAhead(files, channel); });
-  // Stops and joins the worker however this function is left.
-  struct Join {
-    DayChannel& channel;
-    std::thread& worker;
-    ~Join() {
-      channel.stop();
-      worker.join();
-    }
-  } join{channel, worker};
+  const StopAndJoin<DayPtr> join{channel, worker};
   SlackMessage message;  // reused: its vectors keep their capacity
   for (;;) {
     DayPtr day = channel.pop();

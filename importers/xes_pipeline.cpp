@@ -1,12 +1,11 @@
 #include "importers/xes_pipeline.h"
 
-#include <condition_variable>
-#include <deque>
 #include <exception>
-#include <mutex>
 #include <thread>
 #include <memory>
 #include <vector>
+
+#include "importers/hand_over.h"
 
 namespace orglens::importers {
 namespace {
@@ -26,43 +25,9 @@ struct Call {
 constexpr std::size_t kBatch = 64;         // calls handed over at a time
 constexpr std::size_t kBatchesAhead = 8;   // how far the reader may run ahead
 
-/// The bounded hand-over between the two threads: batches of calls, in order.
-class Channel {
- public:
-  /// False when the consumer has stopped (the batch is dropped).
-  bool push(std::vector<Call>&& batch) {
-    std::unique_lock lock(m_mutex);
-    m_space.wait(lock, [&] { return m_stopped || m_batches.size() < kBatchesAhead; });
-    if (m_stopped) return false;
-    m_batches.push_back(std::move(batch));
-    m_ready.notify_one();
-    return true;
-  }
-  std::vector<Call> pop() {
-    std::unique_lock lock(m_mutex);
-    m_ready.wait(lock, [&] { return !m_batches.empty(); });
-    auto batch = std::move(m_batches.front());
-    m_batches.pop_front();
-    m_space.notify_one();
-    return batch;
-  }
-  void stop() {
-    std::lock_guard lock(m_mutex);
-    m_stopped = true;
-    m_batches.clear();
-    m_space.notify_all();
-  }
-  bool stopped() {
-    std::lock_guard lock(m_mutex);
-    return m_stopped;
-  }
-
- private:
-  std::mutex m_mutex;
-  std::condition_variable m_ready, m_space;
-  std::deque<std::vector<Call>> m_batches;
-  bool m_stopped = false;
-};
+/// The hand-over between the two threads: batches of calls, in order; the reader resumes at
+/// the first free place.
+using Channel = HandOver<std::vector<Call>>;
 
 /// The worker's handler: records every call into batches.
 class Recorder final : public XesHandler {
@@ -116,7 +81,7 @@ class Recorder final : public XesHandler {
 
 bool parseXesFilePipelined(const std::filesystem::path& path, XesHandler& handler,
                            const XesParseOptions& options) {
-  Channel channel;
+  Channel channel(kBatchesAhead, kBatchesAhead - 1);
   std::thread worker([&] {
     Recorder recorder(channel);
     Call end;
@@ -127,15 +92,7 @@ bool parseXesFilePipelined(const std::filesystem::path& path, XesHandler& handle
     }
     recorder.finish(std::move(end));
   });
-  // Stops and joins the worker however this function is left.
-  struct Join {
-    Channel& channel;
-    std::thread& worker;
-    ~Join() {
-      channel.stop();
-      worker.join();
-    }
-  } join{channel, worker};
+  const StopAndJoin<std::vector<Call>> join{channel, worker};
 
   std::vector<std::string> keys;
   for (;;) {
