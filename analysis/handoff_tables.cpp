@@ -70,20 +70,16 @@ std::int64_t twiceMedian(std::int64_t* first, std::int64_t* last) {
 
 constexpr std::int64_t kUnset = -1;
 
-/// Sums of microseconds over many handoffs, exact: 128 bits, as ten million waits of a few
-/// weeks each would already overflow 64.
-__extension__ typedef __int128 Exact;
-
 /// Σ max(0, 2·wait − base2) over [first, last): the excess in half microseconds (exact).
-Exact excess2Of(const std::int64_t* first, const std::int64_t* last, std::int64_t base2) {
-  Exact sum = 0;
+ExactMicros excess2Of(const std::int64_t* first, const std::int64_t* last, std::int64_t base2) {
+  ExactMicros sum = 0;
   for (auto* p = first; p != last; ++p) sum += std::max<std::int64_t>(0, 2 * *p - base2);
   return sum;
 }
 
 /// Queue times of a group: their sum (µs) and how many handoffs had one (−1: none).
 struct Queue {
-  Exact micros = 0;
+  ExactMicros micros = 0;
   std::uint64_t count = 0;
   void add(const std::int64_t* first, const std::int64_t* last) {
     for (auto* p = first; p != last; ++p)
@@ -93,7 +89,7 @@ struct Queue {
 };
 
 /// A group's figures from its waits [first, last) (reordered by the selection).
-HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, Exact excess2,
+HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, ExactMicros excess2,
                      const Queue& queue) {
   HandoffGroup h;
   h.wait = summarize(first, last);
@@ -251,7 +247,7 @@ void teamTables(const Columns& c, const Pairs& p, WaitGroups& g, unsigned thread
   auto parts = parallelChunks<Part>(
       0, teamStart.size() - 1, threads, [&](std::size_t begin, std::size_t end, Part& out) {
         for (std::size_t t = begin; t < end; ++t) {
-          Exact excess2 = 0;
+          ExactMicros excess2 = 0;
           Queue queue;
           for (std::uint32_t k = teamStart[t]; k < teamStart[t + 1]; ++k) {
             Queue q;
@@ -340,7 +336,7 @@ void partitionBySenderBlock(const Columns& c, const Pairs& pairs, SenderBlocks& 
 struct PersonScratch {
   explicit PersonScratch(std::size_t people) : count(people, 0), at(people), group(people) {}
   std::vector<std::uint32_t> count, at, group, receivers, groupBegin, senderBegin;
-  std::vector<Exact> excess2;
+  std::vector<ExactMicros> excess2;
   std::vector<Queue> queue;
   Buffer<std::uint64_t> receiverPair;  // the block's rows in sender order
   Buffer<std::int64_t> wait, queueTime, values;

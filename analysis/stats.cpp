@@ -118,10 +118,8 @@ DurationStats summarize(std::int64_t* first, std::int64_t* last) {
   if (first == last) return s;
   const auto n = static_cast<std::size_t>(last - first);
   s.count = n;
-  // Sum in integer microseconds (exact), converted once: in 128 bits, as ten million waits of
-  // a few weeks each would already overflow 64.
-  __extension__ typedef __int128 Sum;
-  Sum total = 0;
+  // Sum in integer microseconds (exact), converted once.
+  ExactMicros total = 0;
   std::int64_t lowest = *first, highest = *first;
   for (auto* p = first; p != last; ++p) {
     total += *p;

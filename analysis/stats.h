@@ -11,6 +11,10 @@ namespace orglens::analysis {
 ///   (numpy.median, as PM4Py uses).
 /// - p90: linear interpolation between closest ranks at rank 0.9 * (n − 1)
 ///   (numpy.percentile's default "linear" method).
+/// An exact sum of microseconds over many waits: 128 bits, as ten million waits of a few weeks
+/// each would already overflow 64.
+__extension__ typedef __int128 ExactMicros;
+
 struct DurationStats {
   std::uint64_t count = 0;
   double sum = 0;

@@ -18,8 +18,7 @@ DurationStats bySorting(std::vector<std::int64_t> v) {
   std::sort(v.begin(), v.end());
   DurationStats s;
   s.count = v.size();
-  __extension__ typedef __int128 Sum;  // the outliers of shape 4 overflow 64 bits
-  Sum total = 0;
+  orglens::analysis::ExactMicros total = 0;  // the outliers of shape 4 overflow 64 bits
   for (auto x : v) total += x;
   s.sum = static_cast<double>(total) * 1e-6;
   s.mean = s.sum / static_cast<double>(v.size());
