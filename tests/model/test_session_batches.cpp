@@ -11,11 +11,7 @@ using namespace orglens::model;
 TEST_CASE("An object attribute set twice in one import keeps the last value", "[model][store]") {
   const auto dir = orglens::test::tempDir("session-batches");
   auto store = Store::open(dir / "s.orglens", Store::Mode::Create);
-  SourceRecord source;
-  source.path = "x";
-  source.format = "test";
-  source.sha256 = "0";
-  auto session = store->beginImport(source);
+  auto session = store->beginImport({"x", "test", "0", "", 0, {}});
   const auto thread = session->object(typeId(BuiltinType::Thread), "C1/1");
   const auto kind = session->intern("kind");
   session->setObjectAttribute(thread, kind, std::string("channel"));

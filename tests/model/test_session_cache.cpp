@@ -45,11 +45,7 @@ TEST_CASE("An import larger than the caches finds evicted strings and objects in
           "[model][cache]") {
   const auto dir = orglens::test::tempDir("session-cache");
   auto store = Store::open(dir / "s.orglens", Store::Mode::Create);
-  SourceRecord source;
-  source.path = "x";
-  source.format = "test";
-  source.sha256 = "0";
-  auto session = store->beginImport(source);
+  auto session = store->beginImport({"x", "test", "0", "", 0, {}});
   const auto message = typeId(BuiltinType::Message);
   // More than two generations of distinct keys, so the first ones are only in the store.
   const std::uint32_t n = 300'000;
@@ -109,18 +105,13 @@ TEST_CASE("A second import finds the strings of the first, before and after it l
           "[model][cache]") {
   const auto dir = orglens::test::tempDir("session-filter");
   auto store = Store::open(dir / "s.orglens", Store::Mode::Create);
-  SourceRecord source;
-  source.path = "x";
-  source.format = "test";
-  source.sha256 = "0";
   std::vector<StringId> first;
   {
-    auto session = store->beginImport(source);
+    auto session = store->beginImport({"x", "test", "0", "", 0, {}});
     for (int i = 0; i < 5000; ++i) first.push_back(session->intern("s" + std::to_string(i)));
     session->commit(session->counts(), {});
   }
-  source.sha256 = "1";
-  auto session = store->beginImport(source);
+  auto session = store->beginImport({"x", "test", "1", "", 0, {}});
   CHECK(session->intern("s7") == first[7]);  // probed: the filter is not loaded yet
   // Enough misses to load the filter (a quarter of the stored strings, plus 1024).
   for (int i = 0; i < 3000; ++i) session->intern("n" + std::to_string(i));
