@@ -34,16 +34,33 @@ std::pair<std::int64_t, std::int64_t> select(std::int64_t* first, std::int64_t* 
   return {lo, hi};
 }
 
-/// Both ranks by bucketing (ranges of kBucketsFrom values or more; smaller ones are sorted). Values
-/// go into B buckets by their offset from the smallest value, (x − lowest) >> shift; one pass
-/// counts the buckets, which tell the bucket(s) of each rank and how many values lie below; a
-/// second pass collects the values of those buckets, and the rank is selected among those few. Both
-/// passes are branch-light, where nth_element mispredicts about every other comparison. Exact for
-/// any distribution: skewed values only make the collected buckets bigger. B ~ n / 4 buckets (16 to
+/// Up to this many values a range is sorted by rankSort(); bigger ones are bucketed (measured:
+/// for 22 values 180 ns against 280 by bucketing and 240 by std::sort; even at 32).
+constexpr std::ptrdiff_t kRankSortUpTo = 28;
+
+/// Sorts x[0..n) (n <= kRankSortUpTo) by placing each value at its rank: the values smaller than
+/// it plus the equal ones before it. n² comparisons without a branch, where a sort of a few
+/// dozen values mispredicts about every other comparison.
+void rankSort(std::int64_t* x, std::size_t n) {
+  std::int64_t in[kRankSortUpTo];
+  std::copy(x, x + n, in);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int64_t v = in[i];
+    std::size_t rank = 0;
+    for (std::size_t j = 0; j < i; ++j) rank += in[j] <= v;
+    for (std::size_t j = i + 1; j < n; ++j) rank += in[j] < v;
+    x[rank] = v;
+  }
+}
+
+/// Both ranks by bucketing (ranges of more than kRankSortUpTo values). Values go into B buckets
+/// by their offset from the smallest value, (x − lowest) >> shift; one pass counts the buckets,
+/// which tell the bucket(s) of each rank and how many values lie below; a second pass collects
+/// the values of those buckets, and the rank is selected among those few. Both passes are
+/// branch-light, where nth_element mispredicts about every other comparison. Exact for any
+/// distribution: skewed values only make the collected buckets bigger. B ~ n / 4 buckets (16 to
 /// 8,192: the counts stay in the L1/L2 cache), so that a rank's bucket holds a few values for
 /// smooth distributions.
-constexpr std::ptrdiff_t kBucketsFrom = 16;
-
 struct Buckets {
   std::uint64_t first, last;  // the buckets of the two ranks r.lo and r.hi
   std::size_t below = 0;      // values in buckets before `first`
@@ -119,10 +136,9 @@ DurationStats summarize(std::int64_t* first, std::int64_t* last) {
   const auto n = static_cast<std::size_t>(last - first);
   s.count = n;
   // Sum in integer microseconds (exact), converted once.
-  ExactMicros total = 0;
+  const ExactMicros total = exactSum(first, last);
   std::int64_t lowest = *first, highest = *first;
   for (auto* p = first; p != last; ++p) {
-    total += *p;
     lowest = std::min(lowest, *p);
     highest = std::max(highest, *p);
   }
@@ -132,8 +148,8 @@ DurationStats summarize(std::int64_t* first, std::int64_t* last) {
   s.max = static_cast<double>(highest) * kMicrosToSeconds;
   const Rank r50 = rankOf(n, 0.5), r90 = rankOf(n, 0.9);
   std::pair<std::int64_t, std::int64_t> v50, v90;
-  if (last - first < kBucketsFrom) {
-    std::sort(first, last);
+  if (last - first <= kRankSortUpTo) {
+    rankSort(first, n);
     v50 = {first[r50.lo], first[r50.hi]};
     v90 = {first[r90.lo], first[r90.hi]};
   } else {

@@ -1,6 +1,7 @@
 // summarize() against a full sort (numpy's median and "linear" p90) on ranges of every size
 // and on distributions that strain the bucketed selection: skewed, constant, negative, outliers.
 #include <algorithm>
+#include <climits>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "model/splitmix.h"
 
 using orglens::analysis::DurationStats;
+using orglens::analysis::ExactMicros;
 using orglens::analysis::quantileSorted;
 using orglens::analysis::summarize;
 
@@ -72,7 +74,8 @@ std::vector<std::int64_t> values(std::size_t n, int shape, std::uint64_t seed) {
 }  // namespace
 
 TEST_CASE("Statistics by bucketed selection equal those of a full sort", "[analysis][stats]") {
-  for (std::size_t n : {1, 2, 3, 15, 16, 17, 31, 32, 100, 1000, 4097, 70000})
+  // 28 and 29: the last range sorted by rank and the first one bucketed.
+  for (std::size_t n : {1, 2, 3, 15, 16, 17, 22, 27, 28, 29, 31, 32, 100, 1000, 4097, 70000})
     for (int shape = 0; shape < 6; ++shape) {
       INFO("n = " << n << ", shape " << shape);
       checkSame(values(n, shape, n * 7 + static_cast<std::uint64_t>(shape)));
@@ -90,4 +93,31 @@ TEST_CASE("Statistics of values far below and above zero: the bucket offsets do 
   CHECK(got.p90 == want.p90);
   CHECK(got.min == want.min);
   CHECK(got.max == want.max);
+}
+
+TEST_CASE("The exact sum in two 64-bit halves equals a 128-bit sum, at the extremes too",
+          "[analysis][stats]") {
+  constexpr std::int64_t kMax = INT64_MAX, kMin = INT64_MIN;
+  const std::vector<std::vector<std::int64_t>> cases = {
+      {},
+      {-1},
+      {kMin},
+      {kMax, kMax, kMax, kMax},
+      {kMin, kMin, kMin},
+      {kMax, kMin, -1, 1, 0, kMax, -(std::int64_t{1} << 32), (std::int64_t{1} << 32) - 1},
+      values(10000, 3, 5),
+      values(10000, 4, 6),
+  };
+  for (const auto& v : cases) {
+    ExactMicros want = 0;
+    for (const auto x : v) want += x;
+    INFO(v.size() << " values");
+    CHECK(orglens::analysis::exactSum(v.data(), v.data() + v.size()) == want);
+  }
+  std::vector<std::int64_t> big(100000);
+  std::uint64_t state = 11;
+  for (auto& x : big) x = static_cast<std::int64_t>(orglens::model::splitMix64(state));
+  ExactMicros want = 0;
+  for (const auto x : big) want += x;
+  CHECK(orglens::analysis::exactSum(big.data(), big.data() + big.size()) == want);
 }
