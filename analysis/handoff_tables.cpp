@@ -225,21 +225,24 @@ std::vector<HandoffGroup> activityTable(Pairs& p, unsigned threads, SetKeys setK
 /// activity pair): a team pair's groups are consecutive, so its range is the union of its
 /// activity pairs' ranges. Each activity pair's figures first (selections inside its range),
 /// then the team pair's on the union; its excess and queue time are the sums of its parts'.
+/// The grouping key numbers the activity pairs that occur (Pairs, in key order) rather than all
+/// nA² of them, so that the key space stays small enough for the counting pass: 40 teams and 100
+/// activities would be 16 M keys, past the hash-map threshold for 9 M handoffs.
 template <class SetTeams, class SetActivities>
 void teamTables(const Columns& c, const Pairs& p, WaitGroups& g, unsigned threads,
                 std::vector<HandoffGroup>& byTeam, std::vector<HandoffGroup>& byTeamActivity,
                 SetTeams setTeams, SetActivities setActivities) {
-  const std::uint64_t nA2 = c.nA * c.nA;
+  const std::uint64_t nPairs = std::max<std::uint64_t>(1, p.size());
   groupWaits(
-      c.size(), c.nT * c.nT * nA2,
+      c.size(), c.nT * c.nT * nPairs,
       [&](std::size_t i) {
         const auto team = c.team(i);
-        return team == kSkipRow ? kSkipRow : team * nA2 + c.act(i);
+        return team == kSkipRow ? kSkipRow : team * nPairs + p.indexOf(c.act(i));
       },
       c.wait, c.anyQueue ? &c.h.queue : nullptr, g);
   std::vector<std::uint32_t> teamStart;  // first group of each team pair, + the end
   for (std::uint32_t k = 0; k < g.size(); ++k)
-    if (k == 0 || g.key[k] / nA2 != g.key[k - 1] / nA2) teamStart.push_back(k);
+    if (k == 0 || g.key[k] / nPairs != g.key[k - 1] / nPairs) teamStart.push_back(k);
   teamStart.push_back(static_cast<std::uint32_t>(g.size()));
   struct Part {
     std::vector<HandoffGroup> teams, teamActivities;
@@ -253,16 +256,17 @@ void teamTables(const Columns& c, const Pairs& p, WaitGroups& g, unsigned thread
             Queue q;
             if (!g.queue.empty())
               q.add(g.queue.data() + g.begin[k], g.queue.data() + g.begin[k + 1]);
-            const auto e = excess2Of(g.first(k), g.last(k), p.base2[p.indexOf(g.key[k] % nA2)]);
+            const auto pair = g.key[k] % nPairs;
+            const auto e = excess2Of(g.first(k), g.last(k), p.base2[pair]);
             out.teamActivities.push_back(groupOf(g.first(k), g.last(k), e, q));
-            setTeams(g.key[k] / nA2, out.teamActivities.back());
-            setActivities(g.key[k] % nA2, out.teamActivities.back());
+            setTeams(g.key[k] / nPairs, out.teamActivities.back());
+            setActivities(p.key[pair], out.teamActivities.back());
             excess2 += e;
             queue.add(q);
           }
           out.teams.push_back(
               groupOf(g.first(teamStart[t]), g.last(teamStart[t + 1] - 1), excess2, queue));
-          setTeams(g.key[teamStart[t]] / nA2, out.teams.back());
+          setTeams(g.key[teamStart[t]] / nPairs, out.teams.back());
         }
       });
   for (auto& part : parts) {

@@ -31,11 +31,12 @@ struct Rand {
 /// first. Items mix completions only, start/complete pairs (some starts never completed,
 /// some completions without a start), assign events, unknown actors, equal times and long
 /// waits; the itemless events come first, as in a loaded log.
-inline EventLog variedLog(std::uint64_t seed, std::uint32_t items) {
-  constexpr std::uint32_t kPeople = 40, kTeams = 5, kActivities = 9;
+inline EventLog variedLog(std::uint64_t seed, std::uint32_t items,
+                          std::uint32_t activities = 9) {
+  constexpr std::uint32_t kPeople = 40, kTeams = 5;
   Rand rng{seed};
   EventLog log;
-  for (std::uint32_t a = 0; a < kActivities; ++a) log.strings.push_back("a" + std::to_string(a));
+  for (std::uint32_t a = 0; a < activities; ++a) log.strings.push_back("a" + std::to_string(a));
   const std::uint32_t firstItem = kPeople + kTeams;
   const std::uint32_t objects = firstItem + items;
   log.objectType.assign(objects, 2);
@@ -65,7 +66,7 @@ inline EventLog variedLog(std::uint64_t seed, std::uint32_t items) {
     const std::uint32_t kind = rng.below(3), n = rng.below(12);
     std::int64_t t = 1'700'000'000'000'000 + std::int64_t{rng.below(1000)} * 60'000'000;
     for (std::uint32_t k = 0; k < n; ++k) {
-      const std::uint32_t act = rng.below(kActivities);
+      const std::uint32_t act = rng.below(activities);
       const std::uint32_t actor = rng.below(10) == 0 ? kNone : rng.below(kPeople);
       // Equal times now and then; waits from seconds to weeks.
       if (rng.below(6) != 0) t += 1 + std::int64_t{rng.below(1 << 20)} * (1 + rng.below(4000));
