@@ -221,17 +221,13 @@ std::vector<HandoffGroup> activityTable(Pairs& p, unsigned threads, SetKeys setK
   return concatenated(std::move(parts));
 }
 
-/// The team-pair and team-pair × activity-pair tables from one grouping by (team pair,
+/// The team-pair and team-pair × activity-pair tables come from one grouping by (team pair,
 /// activity pair): a team pair's groups are consecutive, so its range is the union of its
-/// activity pairs' ranges. Each activity pair's figures first (selections inside its range),
-/// then the team pair's on the union; its excess and queue time are the sums of its parts'.
-/// The grouping key numbers the activity pairs that occur (Pairs, in key order) rather than all
-/// nA² of them, so that the key space stays small enough for the counting pass: 40 teams and 100
-/// activities would be 16 M keys, past the hash-map threshold for 9 M handoffs.
-template <class SetTeams, class SetActivities>
-void teamTables(const Columns& c, const Pairs& p, WaitGroups& g, unsigned threads,
-                std::vector<HandoffGroup>& byTeam, std::vector<HandoffGroup>& byTeamActivity,
-                SetTeams setTeams, SetActivities setActivities) {
+/// activity pairs' ranges. The grouping key numbers the activity pairs that occur (Pairs, in key
+/// order) rather than all nA² of them, so that the key space stays small enough for the counting
+/// pass: 40 teams and 100 activities would be 16 M keys, past the hash-map threshold for 9 M
+/// handoffs. This is the grouping, into `g`.
+void groupTeamWaits(const Columns& c, const Pairs& p, WaitGroups& g) {
   const std::uint64_t nPairs = std::max<std::uint64_t>(1, p.size());
   groupWaits(
       c.size(), c.nT * c.nT * nPairs,
@@ -240,6 +236,16 @@ void teamTables(const Columns& c, const Pairs& p, WaitGroups& g, unsigned thread
         return team == kSkipRow ? kSkipRow : team * nPairs + p.indexOf(c.act(i));
       },
       c.wait, c.anyQueue ? &c.h.queue : nullptr, g);
+}
+
+/// The two team tables from the grouping `g` of groupTeamWaits(): each activity pair's figures
+/// first (selections inside its range), then the team pair's on the union; its excess and queue
+/// time are the sums of its parts'.
+template <class SetTeams, class SetActivities>
+void teamTables(const Pairs& p, WaitGroups& g, unsigned threads,
+                std::vector<HandoffGroup>& byTeam, std::vector<HandoffGroup>& byTeamActivity,
+                SetTeams setTeams, SetActivities setActivities) {
+  const std::uint64_t nPairs = std::max<std::uint64_t>(1, p.size());
   std::vector<std::uint32_t> teamStart;  // first group of each team pair, + the end
   for (std::uint32_t k = 0; k < g.size(); ++k)
     if (k == 0 || g.key[k] / nPairs != g.key[k - 1] / nPairs) teamStart.push_back(k);
@@ -312,28 +318,56 @@ struct SenderBlocks {
 
 constexpr std::uint64_t kBlockRows = 1 << 18;  // rows of a block on average
 
-void partitionBySenderBlock(const Columns& c, const Pairs& pairs, SenderBlocks& t) {
+/// Rows are partitioned by `threads` workers, each over its own contiguous range of rows: one pass
+/// counts each range's rows per block, a second writes them, each range from its own offset inside
+/// each block, so that a block holds its rows in row order whatever the number of workers.
+void partitionBySenderBlock(const Columns& c, const Pairs& pairs, unsigned threads,
+                            SenderBlocks& t) {
   const std::size_t n = c.size();
   t.senders = static_cast<std::uint32_t>(
       std::max<std::uint64_t>(1, c.nP * kBlockRows / std::max<std::uint64_t>(1, n)));
   const std::size_t blocks = (c.nP + t.senders - 1) / t.senders;
   std::vector<std::uint32_t> blockOf(c.nP);
   for (std::uint32_t p = 0; p < c.nP; ++p) blockOf[p] = p / t.senders;
+  const unsigned ranges = threadCount(threads, n);
+  const auto rangeBegin = [&](unsigned r) { return n * r / ranges; };
+  // at[r * blocks + b]: the next row of range r in block b (first its count).
+  std::vector<std::uint32_t> at(std::size_t{ranges} * blocks, 0);
+  parallelChunks<int>(0, ranges, ranges, [&](std::size_t first, std::size_t last, int&) {
+    for (std::size_t r = first; r < last; ++r) {
+      std::uint32_t* count = at.data() + r * blocks;
+      const std::size_t end = rangeBegin(r + 1);
+      for (std::size_t i = rangeBegin(r); i < end; ++i) ++count[blockOf[c.from[i]]];
+    }
+  });
   t.begin.assign(blocks + 1, 0);
-  for (std::size_t i = 0; i < n; ++i) ++t.begin[blockOf[c.from[i]] + 1];
-  for (std::size_t b = 0; b < blocks; ++b) t.begin[b + 1] += t.begin[b];
-  std::vector<std::uint32_t> at(t.begin.begin(), t.begin.end() - 1);
+  std::uint32_t offset = 0;
+  for (std::size_t b = 0; b < blocks; ++b) {
+    t.begin[b] = offset;
+    for (unsigned r = 0; r < ranges; ++r) {
+      const std::uint32_t count = at[r * blocks + b];
+      at[r * blocks + b] = offset;
+      offset += count;
+    }
+  }
+  t.begin[blocks] = offset;
   t.from.resize(n);
   t.receiverPair.resize(n);
   t.wait.resize(n);
   t.queue.resize(c.anyQueue ? n : 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint32_t j = at[blockOf[c.from[i]]]++;
-    t.from[j] = c.from[i];
-    t.receiverPair[j] = std::uint64_t{c.to[i]} << 32 | pairs.indexOf(c.act(i));
-    t.wait[j] = c.wait[i];
-    if (c.anyQueue) t.queue[j] = c.queue(i);
-  }
+  parallelChunks<int>(0, ranges, ranges, [&](std::size_t first, std::size_t last, int&) {
+    for (std::size_t r = first; r < last; ++r) {
+      std::uint32_t* next = at.data() + r * blocks;
+      const std::size_t end = rangeBegin(r + 1);
+      for (std::size_t i = rangeBegin(r); i < end; ++i) {
+        const std::uint32_t j = next[blockOf[c.from[i]]]++;
+        t.from[j] = c.from[i];
+        t.receiverPair[j] = std::uint64_t{c.to[i]} << 32 | pairs.indexOf(c.act(i));
+        t.wait[j] = c.wait[i];
+        if (c.anyQueue) t.queue[j] = c.queue(i);
+      }
+    }
+  });
 }
 
 /// Per-thread buffers of personTable(), reused from block to block.
@@ -417,7 +451,7 @@ template <class SetKeys>
 std::vector<HandoffGroup> personTable(const Columns& c, const Pairs& pairs, unsigned threads,
                                       SetKeys setKeys) {
   SenderBlocks t;
-  partitionBySenderBlock(c, pairs, t);
+  partitionBySenderBlock(c, pairs, threads, t);
   auto parts = parallelChunks<std::vector<HandoffGroup>>(
       0, t.size(), threads, [&](std::size_t begin, std::size_t end, auto& out) {
         PersonScratch s(c.nP);
@@ -467,24 +501,28 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, con
   r.byActivity = ranked(activityTable(pairs, threads, setActivities));
   // A pair whose first activity is unknown has no row (as the keys of handoffs/1 say).
   std::erase_if(r.byActivity, [](const HandoffGroup& g) { return g.fromActivity == kNone; });
-  // The person table and the two team tables are independent: one task each, spread over the
-  // threads. The team tables reuse the activity pairs' buffers, which are done with.
+  // The person table and the team tables one after the other, each on all the threads; their
+  // two serial steps, the ranking of the person groups (a sort) and the grouping of the team
+  // waits (a counting pass), side by side. The team grouping reuses the activity pairs' buffers,
+  // which are done with.
+  std::vector<HandoffGroup> people =
+      personTable(c, pairs, threads, [&](std::uint64_t key, HandoffGroup& g) {
+        g.from = d.people.id(static_cast<std::uint32_t>(key / nP));
+        g.to = d.people.id(static_cast<std::uint32_t>(key % nP));
+      });
   parallelChunks<int>(0, 2, threads, [&](std::size_t begin, std::size_t end, int&) {
     for (std::size_t task = begin; task < end; ++task) {
-      if (task == 0) {
-        r.byPerson = ranked(personTable(c, pairs, 1, [&](std::uint64_t key, HandoffGroup& g) {
-          g.from = d.people.id(static_cast<std::uint32_t>(key / nP));
-          g.to = d.people.id(static_cast<std::uint32_t>(key % nP));
-        }));
-      } else {
-        std::vector<HandoffGroup> teams, teamActivities;
-        teamTables(c, pairs, pairs.g, 1, teams, teamActivities, setTeams,
-                   [&](std::uint64_t key, HandoffGroup& g) { setActivities(key, g); });
-        r.byTeam = ranked(std::move(teams));
-        r.byTeamActivity = ranked(std::move(teamActivities));
-      }
+      if (task == 0)
+        r.byPerson = ranked(std::move(people));
+      else
+        groupTeamWaits(c, pairs, pairs.g);
     }
   });
+  std::vector<HandoffGroup> teams, teamActivities;
+  teamTables(pairs, pairs.g, threads, teams, teamActivities, setTeams,
+             [&](std::uint64_t key, HandoffGroup& g) { setActivities(key, g); });
+  r.byTeam = ranked(std::move(teams));
+  r.byTeamActivity = ranked(std::move(teamActivities));
   for (const auto& g : r.byTeam)
     if (g.wait.count >= options.minCount) r.slowTeamPairs.push_back(g);
   r.waitsOnPerson = incoming(in.people, in.peopleMicros, d.people);

@@ -80,6 +80,33 @@ void VariantTable::add(const std::uint32_t* seq, std::size_t n, std::uint64_t ha
   if (e.offset != offset) m_pool.resize(offset);  // known already: drop the copy
 }
 
+void VariantTable::merge(const VariantTable& other) {
+  std::size_t slots = m_slots.size();
+  while (slots < 2 * (m_entries.size() + other.m_entries.size())) slots *= 2;
+  if (slots > m_slots.size()) grow(slots);
+  const auto& theirs = other.m_entries;
+  const std::size_t mask = m_slots.size() - 1;
+  // As in count(): the home slot of an entry 3·kAhead ahead, once cached the entry it points
+  // to, then that entry's sequence (hints only).
+  constexpr std::size_t kAhead = 8;
+  const auto entryAt = [&](std::size_t at) -> const Entry* {
+    if (at >= theirs.size()) return nullptr;
+    const std::uint64_t hash = theirs[at].hash, slot = m_slots[hash & mask];
+    if (slot == 0 || (slot & kTag) != (hash & kTag) || (slot & ~kTag) - 1 >= m_entries.size())
+      return nullptr;
+    return &m_entries[(slot & ~kTag) - 1];
+  };
+  for (std::size_t i = 0; i < theirs.size(); ++i) {
+    if (i + 3 * kAhead < theirs.size())
+      __builtin_prefetch(m_slots.data() + (theirs[i + 3 * kAhead].hash & mask));
+    if (const Entry* e = entryAt(i + 2 * kAhead)) __builtin_prefetch(e);
+    if (const Entry* e = entryAt(i + kAhead)) __builtin_prefetch(m_pool.data() + e->offset);
+    const Entry& e = theirs[i];
+    const auto seq = other.sequence(e);
+    add(seq.data(), seq.size(), e.hash, e.items);
+  }
+}
+
 void VariantTable::grow(std::size_t slots) {
   m_slots.assign(slots, 0);
   const std::size_t mask = m_slots.size() - 1;

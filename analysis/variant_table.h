@@ -33,6 +33,8 @@ class VariantTable {
   void push(const std::uint32_t* seq, std::size_t n);
   /// Counts the pushed sequences. O(pushed symbols).
   void count();
+  /// Adds the variants of `other` with their item counts, in its entry order. O(its symbols).
+  void merge(const VariantTable& other);
   /// Adds `items` items of the variant `seq` (merging another table). O(n).
   void add(const std::uint32_t* seq, std::size_t n, std::uint64_t hash, std::uint64_t items);
   std::span<const std::uint32_t> sequence(const Entry& e) const {
