@@ -35,8 +35,6 @@ class VariantTable {
   void count();
   /// Adds the variants of `other` with their item counts, in its entry order. O(its symbols).
   void merge(const VariantTable& other);
-  /// Adds `items` items of the variant `seq` (merging another table). O(n).
-  void add(const std::uint32_t* seq, std::size_t n, std::uint64_t hash, std::uint64_t items);
   std::span<const std::uint32_t> sequence(const Entry& e) const {
     return {m_pool.data() + e.offset, e.length};
   }
@@ -51,6 +49,8 @@ class VariantTable {
   static std::uint64_t slotOf(std::uint64_t hash, std::size_t entry) {
     return (hash & kTag) | (entry + 1);
   }
+  /// Adds `items` items of the variant `seq` (for merge()). O(n).
+  void add(const std::uint32_t* seq, std::size_t n, std::uint64_t hash, std::uint64_t items);
   /// The entry of a (pooled) sequence, a new one when it is not in the table yet.
   Entry& find(std::uint64_t hash, std::uint32_t offset, std::uint32_t length);
   void prefetch(std::size_t at, std::size_t stage) const;
