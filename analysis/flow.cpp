@@ -241,6 +241,7 @@ void merge(std::vector<ChunkFlow>& chunks, const DenseIds& acts, const FlowOptio
 
 FlowResult analyseFlow(const EventLog& log, const FlowOptions& options, model::Progress& progress) {
   FlowResult r;
+  progress.report(0.0, "scanning items");
   const std::size_t firstItem = !log.item.empty() && log.item[0] == EventLog::kNone ? 1 : 0;
   DenseIds acts(log.strings.size());
   for (std::size_t i = firstItem; i < log.itemCount(); ++i)
@@ -263,6 +264,7 @@ FlowResult analyseFlow(const EventLog& log, const FlowOptions& options, model::P
     r.cancelled = true;
     return r;
   }
+  progress.report(0.7, "edges and variants");
   merge(chunks, acts, options, r);
   progress.report(1.0, "done");
   return r;

@@ -4,6 +4,7 @@
 
 #include "analysis/grouping.h"
 #include "analysis/handoffs.h"
+#include "model/progress.h"
 
 namespace orglens::analysis::detail {
 
@@ -35,8 +36,9 @@ struct Incoming {
 /// Fills the tables of `r` from r.handoffs and the incoming waits. O(h + keys) for h handoffs
 /// (counting passes and selections; sorts only of the finished tables and of each sender's distinct
 /// receivers); the per-group figures are computed in parallel, with integer sums, so the result
-/// does not depend on the thread count.
+/// does not depend on the thread count. Reports its phases ("activity pairs", "person pairs",
+/// "team pairs") from 0.4 on and stops after each when cancelled (r.cancelled).
 void buildHandoffTables(const HandoffDims& dims, const HandoffOptions& options,
-                        const Incoming& incoming, HandoffResult& r);
+                        const Incoming& incoming, HandoffResult& r, model::Progress& progress);
 
 }  // namespace orglens::analysis::detail

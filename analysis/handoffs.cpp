@@ -252,6 +252,7 @@ HandoffResult findHandoffs(const EventLog& log, const HandoffOptions& options,
   r.items = log.itemCount();
   // Items without an id (itemless events) form no sequence.
   const std::size_t firstItem = !log.item.empty() && log.item[0] == kNone ? 1 : 0;
+  progress.report(0.0, "scanning items");
   const Dims dims(log);
   auto columns = emptyColumns(log, dims, firstItem, hasAssignEvents(log));
   const Sink sink{columns, columns.activityCount, !columns.queue.empty()};
@@ -260,13 +261,17 @@ HandoffResult findHandoffs(const EventLog& log, const HandoffOptions& options,
     r.cancelled = true;
     return r;
   }
-  progress.report(0.5, "aggregating");
   joinRows(chunks, columns);
   r.handoffs = HandoffList(std::move(columns));
   detail::Incoming incoming;
   mergeChunks(chunks, dims, r, incoming);
   chunks.clear();
-  detail::buildHandoffTables(dims, options, incoming, r);
+  detail::buildHandoffTables(dims, options, incoming, r, progress);
+  if (r.cancelled) {  // no half-built tables
+    HandoffResult stopped;
+    stopped.cancelled = true;
+    return stopped;
+  }
   progress.report(1.0, "done");
   return r;
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -14,6 +15,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analysis/flow.h"
@@ -56,12 +58,36 @@ void usage(std::FILE* out) {
                "out the time spent waiting for a core on a shared machine.\n");
 }
 
+/// The phases an analysis reports and how long each took (until the next report).
+class PhaseClock final : public model::Progress {
+ public:
+  void report(double, std::string_view phase) override {
+    const auto now = Clock::now();
+    if (!m_phases.empty())
+      m_phases.back().second = std::chrono::duration<double>(now - m_since).count();
+    m_since = now;
+    if (phase != "done") m_phases.emplace_back(std::string(phase), 0.0);
+  }
+  /// "phase 0.123, phase 0.456" (seconds).
+  std::string text() const {
+    std::string out;
+    for (const auto& [phase, seconds] : m_phases)
+      out += (out.empty() ? "" : ", ") + phase + " " + fixed(seconds, 3);
+    return out;
+  }
+
+ private:
+  std::vector<std::pair<std::string, double>> m_phases;
+  Clock::time_point m_since;
+};
+
 struct Outcome {
   analysis::HandoffResult handoffs;
   analysis::FlowResult flow;
   double seconds = 0;                          // best of the runs
   double handoffSeconds = 0, flowSeconds = 0;  // the two parts of the best run
   double cpuSeconds = 0;  // the least process CPU time of a run (all threads): less noisy
+  std::string phases;     // of the best run: where the time went
 };
 
 /// CPU time of this process, all threads, in seconds: on a shared machine it leaves out the
@@ -76,8 +102,8 @@ Outcome timeRuns(const model::EventLog& log, unsigned threads, int runs) {
   Outcome best;
   best.seconds = 1e300;
   double leastCpu = 1e300;
-  model::NoProgress progress;
   for (int i = 0; i < runs; ++i) {
+    PhaseClock handoffPhases, flowPhases;
     analysis::HandoffOptions ho;
     ho.threads = threads;
     analysis::FlowOptions fo;
@@ -85,11 +111,12 @@ Outcome timeRuns(const model::EventLog& log, unsigned threads, int runs) {
     const auto start = Clock::now();
     const double cpuStart = cpuNow();
     Outcome o;
-    o.handoffs = analysis::findHandoffs(log, ho, progress);
+    o.handoffs = analysis::findHandoffs(log, ho, handoffPhases);
     o.handoffSeconds = secondsSince(start);
     const auto flowStart = Clock::now();
-    o.flow = analysis::analyseFlow(log, fo, progress);
+    o.flow = analysis::analyseFlow(log, fo, flowPhases);
     o.flowSeconds = secondsSince(flowStart);
+    o.phases = "findHandoffs: " + handoffPhases.text() + "; analyseFlow: " + flowPhases.text();
     o.seconds = secondsSince(start);
     leastCpu = std::min(leastCpu, cpuNow() - cpuStart);
     if (o.seconds < best.seconds) best = std::move(o);
@@ -256,6 +283,7 @@ Measured measure(const char* name, const model::EventLog& log, const Options& o,
                   fixed(m.one.handoffSeconds, 3) + " / " + fixed(m.two.handoffSeconds, 3) +
                   " s, analyseFlow " + fixed(m.one.flowSeconds, 3) + " / " +
                   fixed(m.two.flowSeconds, 3) + " s (1 / 2 threads)");
+  notes.push_back(std::string(name) + ", 1 thread, seconds by phase: " + m.one.phases);
   return m;
 }
 
@@ -305,8 +333,8 @@ void pandasRow(const model::EventLog& log, const Measured& m, const Options& o,
   if (written != log.eventCount())
     notes.push_back("pandas ran on the first " + withCommas(written) +
                     " events (whole items); the ratio compares per-event rates");
-  const Outcome same = written == log.eventCount() ? Outcome{m.one.handoffs, m.one.flow, 0}
-                                                   : timeRuns(prefixLog(log, o.pandasEvents), 1, 1);
+  const Outcome same =
+      written == log.eventCount() ? m.one : timeRuns(prefixLog(log, o.pandasEvents), 1, 1);
   notes.push_back("pandas vs orglens on the same events: " + agreement(same, p));
   notes.push_back("pandas time excludes the CSV load; orglens works on the in-memory EventLog");
   notes.push_back(

@@ -1,4 +1,7 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <string>
+#include <vector>
 
 #include "analysis/activity_instances.h"
 #include "analysis/handoffs.h"
@@ -141,5 +144,49 @@ TEST_CASE("Handoff results do not depend on the number of threads", "[analysis][
       CHECK(a.byTeam[i].from == b.byTeam[i].from);
       CHECK(a.byTeam[i].excessDelay == b.byTeam[i].excessDelay);
     }
+  }
+}
+
+namespace {
+
+/// Records the phases reported and asks to stop once `stopAt` has been reported.
+class PhaseLog final : public model::Progress {
+ public:
+  explicit PhaseLog(std::string stopAt = {}) : m_stopAt(std::move(stopAt)) {}
+  void report(double fraction, std::string_view phase) override {
+    fractions.push_back(fraction);
+    phases.emplace_back(phase);
+    if (!m_stopAt.empty() && phase == m_stopAt) m_stop = true;
+  }
+  bool cancelled() const override { return m_stop; }
+  std::vector<double> fractions;
+  std::vector<std::string> phases;
+
+ private:
+  std::string m_stopAt;
+  bool m_stop = false;
+};
+
+}  // namespace
+
+TEST_CASE("Handoffs report their phases in order and stop between them when cancelled",
+          "[analysis][handoffs]") {
+  const auto t = test::logFromCsv(kLog);
+  analysis::HandoffOptions options;
+  PhaseLog all;
+  const auto r = analysis::findHandoffs(t.log, options, all);
+  CHECK_FALSE(r.cancelled);
+  CHECK(all.phases == std::vector<std::string>{"scanning items", "activity pairs", "person pairs",
+                                               "team pairs", "done"});
+  CHECK(std::is_sorted(all.fractions.begin(), all.fractions.end()));
+  for (const char* stopAt : {"activity pairs", "person pairs", "team pairs"}) {
+    INFO("stopped at " << stopAt);
+    PhaseLog stopping(stopAt);
+    const auto s = analysis::findHandoffs(t.log, options, stopping);
+    CHECK(s.cancelled);
+    CHECK(s.handoffs.empty());  // no half-built result
+    CHECK(s.byPerson.empty());
+    CHECK(s.byActivity.empty());
+    CHECK(stopping.phases.back() == stopAt);
   }
 }
