@@ -133,48 +133,26 @@ std::vector<std::pair<std::uint32_t, std::uint64_t>> byCount(const DenseIds& act
   return out;
 }
 
-/// The DFG edges of all chunks: each edge's durations put together from the chunks and its
-/// statistics computed on the threads (an edge found in one chunk only is summarised in place).
-std::vector<DfgEdge> mergeEdges(std::vector<ChunkFlow>& chunks, const DenseIds& acts,
-                                unsigned threads) {
+/// The DFG edges of all chunks: durations merged per edge, then each edge's statistics. On the
+/// calling thread: merge() runs it beside the variants' merge.
+std::vector<DfgEdge> mergeEdges(std::vector<ChunkFlow>& chunks, const DenseIds& acts) {
   const std::uint32_t nA = acts.size();
-  // Each edge's parts: (chunk, slot), in chunk order; edges in order of first appearance.
-  std::vector<std::uint64_t> keys;
-  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> parts;
-  std::unordered_map<std::uint64_t, std::uint32_t> edgeOf;
-  for (std::uint32_t c = 0; c < chunks.size(); ++c) {
-    const auto& e = chunks[c].edges;
-    for (std::uint32_t slot = 0; slot < e.keys.size(); ++slot) {
-      const auto [it, added] = edgeOf.try_emplace(e.keys[slot], keys.size());
-      if (added) {
-        keys.push_back(e.keys[slot]);
-        parts.emplace_back();
-      }
-      parts[it->second].emplace_back(c, slot);
+  EdgeDurations all = std::move(chunks.front().edges);
+  for (std::size_t c = 1; c < chunks.size(); ++c) {
+    auto& e = chunks[c].edges;
+    for (std::size_t s = 0; s < e.keys.size(); ++s) {
+      auto& into = all.at(static_cast<std::uint32_t>(e.keys[s] / nA),
+                          static_cast<std::uint32_t>(e.keys[s] % nA));
+      into.insert(into.end(), e.durations[s].begin(), e.durations[s].end());
+      std::vector<std::int64_t>().swap(e.durations[s]);
     }
   }
-  auto done = parallelChunks<std::vector<DfgEdge>>(
-      0, keys.size(), threads, [&](std::size_t begin, std::size_t end, auto& out) {
-        std::vector<std::int64_t> joined;
-        for (std::size_t k = begin; k < end; ++k) {
-          std::vector<std::int64_t>* all = &joined;
-          if (parts[k].size() == 1) {
-            all = &chunks[parts[k][0].first].edges.durations[parts[k][0].second];
-          } else {
-            joined.clear();
-            for (const auto& [c, slot] : parts[k]) {
-              const auto& d = chunks[c].edges.durations[slot];
-              joined.insert(joined.end(), d.begin(), d.end());
-            }
-          }
-          out.push_back({acts.id(static_cast<std::uint32_t>(keys[k] / nA)),
-                         acts.id(static_cast<std::uint32_t>(keys[k] % nA)), summarize(*all)});
-          for (const auto& [c, slot] : parts[k])  // done with: freed now, not with the chunks
-            std::vector<std::int64_t>().swap(chunks[c].edges.durations[slot]);
-        }
-      });
   std::vector<DfgEdge> edges;
-  for (auto& p : done) edges.insert(edges.end(), p.begin(), p.end());
+  edges.reserve(all.keys.size());
+  for (std::size_t s = 0; s < all.keys.size(); ++s)
+    edges.push_back({acts.id(static_cast<std::uint32_t>(all.keys[s] / nA)),
+                     acts.id(static_cast<std::uint32_t>(all.keys[s] % nA)),
+                     summarize(all.durations[s])});
   std::sort(edges.begin(), edges.end(), [](const DfgEdge& a, const DfgEdge& b) {
     if (a.duration.sum != b.duration.sum) return a.duration.sum > b.duration.sum;
     return std::pair(a.from, a.to) < std::pair(b.from, b.to);
@@ -232,7 +210,7 @@ void merge(std::vector<ChunkFlow>& chunks, const DenseIds& acts, const FlowOptio
       r.throughput = summarize(throughput);
       r.serviceTime = summarize(service);
       r.waitingTime = summarize(waiting);
-      r.edges = mergeEdges(chunks, acts, 1);
+      r.edges = mergeEdges(chunks, acts);
     }
   });
 }
