@@ -34,18 +34,16 @@ VariantTable::Entry& VariantTable::find(std::uint64_t hash, std::uint32_t offset
   }
 }
 
-/// Stage 0 fetches the home slot of pending item `at`; stage 1, once that slot is cached, the
-/// entry it points to; stage 2 that entry's sequence. Hints only: the table may change before
-/// the item is looked up, which costs time, never correctness.
-void VariantTable::prefetch(std::size_t at, std::size_t stage) const {
-  if (at >= m_pending.size()) return;
-  const Pending& p = m_pending[at];
-  const std::uint64_t* slot = m_slots.data() + (p.hash & (m_slots.size() - 1));
+/// Stage 0 fetches the home slot of `hash`; stage 1, once that slot is cached, the entry it
+/// points to; stage 2 that entry's sequence. Hints only: the table may change before the
+/// variant is looked up, which costs time, never correctness.
+void VariantTable::prefetch(std::uint64_t hash, std::size_t stage) const {
+  const std::uint64_t* slot = m_slots.data() + (hash & (m_slots.size() - 1));
   if (stage == 0) {
     __builtin_prefetch(slot);
     return;
   }
-  if (*slot == 0 || (*slot & kTag) != (p.hash & kTag)) return;
+  if (*slot == 0 || (*slot & kTag) != (hash & kTag)) return;
   const std::uint64_t entry = (*slot & ~kTag) - 1;
   if (entry >= m_entries.size()) return;
   const Entry& e = m_entries[entry];
@@ -55,15 +53,18 @@ void VariantTable::prefetch(std::size_t at, std::size_t stage) const {
     __builtin_prefetch(m_pool.data() + e.offset);
 }
 
-void VariantTable::count() {
+void VariantTable::slotsFor(std::size_t entries) {
   std::size_t slots = m_slots.size();
-  while (slots < 2 * (m_entries.size() + m_pending.size())) slots *= 2;
+  while (slots < 2 * entries) slots *= 2;
   if (slots > m_slots.size()) grow(slots);
-  constexpr std::size_t kAhead = 12;  // items between the stages of prefetch()
+}
+
+void VariantTable::count() {
+  slotsFor(m_entries.size() + m_pending.size());
   for (std::size_t i = 0; i < m_pending.size(); ++i) {
-    prefetch(i + 3 * kAhead, 0);
-    prefetch(i + 2 * kAhead, 1);
-    prefetch(i + kAhead, 2);
+    for (std::size_t stage = 0; stage < 3; ++stage)
+      if (const std::size_t at = i + (3 - stage) * kAhead; at < m_pending.size())
+        prefetch(m_pending[at].hash, stage);
     const Pending& p = m_pending[i];
     ++find(p.hash, p.offset, p.length).items;
   }
@@ -81,26 +82,12 @@ void VariantTable::add(const std::uint32_t* seq, std::size_t n, std::uint64_t ha
 }
 
 void VariantTable::merge(const VariantTable& other) {
-  std::size_t slots = m_slots.size();
-  while (slots < 2 * (m_entries.size() + other.m_entries.size())) slots *= 2;
-  if (slots > m_slots.size()) grow(slots);
+  slotsFor(m_entries.size() + other.m_entries.size());
   const auto& theirs = other.m_entries;
-  const std::size_t mask = m_slots.size() - 1;
-  // As in count(): the home slot of an entry 3·kAhead ahead, once cached the entry it points
-  // to, then that entry's sequence (hints only).
-  constexpr std::size_t kAhead = 8;
-  const auto entryAt = [&](std::size_t at) -> const Entry* {
-    if (at >= theirs.size()) return nullptr;
-    const std::uint64_t hash = theirs[at].hash, slot = m_slots[hash & mask];
-    if (slot == 0 || (slot & kTag) != (hash & kTag) || (slot & ~kTag) - 1 >= m_entries.size())
-      return nullptr;
-    return &m_entries[(slot & ~kTag) - 1];
-  };
-  for (std::size_t i = 0; i < theirs.size(); ++i) {
-    if (i + 3 * kAhead < theirs.size())
-      __builtin_prefetch(m_slots.data() + (theirs[i + 3 * kAhead].hash & mask));
-    if (const Entry* e = entryAt(i + 2 * kAhead)) __builtin_prefetch(e);
-    if (const Entry* e = entryAt(i + kAhead)) __builtin_prefetch(m_pool.data() + e->offset);
+  for (std::size_t i = 0; i < theirs.size(); ++i) {  // prefetching as count() does
+    for (std::size_t stage = 0; stage < 3; ++stage)
+      if (const std::size_t at = i + (3 - stage) * kAhead; at < theirs.size())
+        prefetch(theirs[at].hash, stage);
     const Entry& e = theirs[i];
     const auto seq = other.sequence(e);
     add(seq.data(), seq.size(), e.hash, e.items);

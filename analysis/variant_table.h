@@ -53,8 +53,12 @@ class VariantTable {
   void add(const std::uint32_t* seq, std::size_t n, std::uint64_t hash, std::uint64_t items);
   /// The entry of a (pooled) sequence, a new one when it is not in the table yet.
   Entry& find(std::uint64_t hash, std::uint32_t offset, std::uint32_t length);
-  void prefetch(std::size_t at, std::size_t stage) const;
+  /// Lookups between the stages of prefetch() in count() and merge().
+  static constexpr std::size_t kAhead = 12;
+  void prefetch(std::uint64_t hash, std::size_t stage) const;
   void grow(std::size_t slots);
+  /// Grows the slots (at most half full) for `entries` entries, whether pending or merged.
+  void slotsFor(std::size_t entries);
   std::vector<std::uint32_t> m_pool;
   std::vector<Entry> m_entries;
   std::vector<Pending> m_pending;
