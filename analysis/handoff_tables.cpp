@@ -484,6 +484,7 @@ std::vector<IncomingWait> incoming(const std::vector<std::uint64_t>& count,
 
 void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, const Incoming& in,
                         HandoffResult& r, model::Progress& progress) {
+  const auto stopped = [&] { return r.cancelled = progress.cancelled(); };
   progress.report(0.4, "activity pairs");
   const Columns c = columns(r.handoffs.columns(), d);
   const std::uint64_t nA = c.nA, nP = c.nP, nT = c.nT;
@@ -502,10 +503,7 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, con
   r.byActivity = ranked(activityTable(pairs, threads, setActivities));
   // A pair whose first activity is unknown has no row (as the keys of handoffs/1 say).
   std::erase_if(r.byActivity, [](const HandoffGroup& g) { return g.fromActivity == kNone; });
-  if (progress.cancelled()) {
-    r.cancelled = true;
-    return;
-  }
+  if (stopped()) return;
   progress.report(0.55, "person pairs");
   // The person table and the team tables one after the other, each on all the threads; their
   // two serial steps, the ranking of the person groups (a sort) and the grouping of the team
@@ -524,20 +522,14 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, con
         groupTeamWaits(c, pairs, pairs.g);
     }
   });
-  if (progress.cancelled()) {
-    r.cancelled = true;
-    return;
-  }
+  if (stopped()) return;
   progress.report(0.85, "team pairs");
   std::vector<HandoffGroup> teams, teamActivities;
   teamTables(pairs, pairs.g, threads, teams, teamActivities, setTeams,
              [&](std::uint64_t key, HandoffGroup& g) { setActivities(key, g); });
   r.byTeam = ranked(std::move(teams));
   r.byTeamActivity = ranked(std::move(teamActivities));
-  if (progress.cancelled()) {
-    r.cancelled = true;
-    return;
-  }
+  if (stopped()) return;
   for (const auto& g : r.byTeam)
     if (g.wait.count >= options.minCount) r.slowTeamPairs.push_back(g);
   r.waitsOnPerson = incoming(in.people, in.peopleMicros, d.people);
