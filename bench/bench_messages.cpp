@@ -2,18 +2,23 @@
 //   mbox header scan (message splitting + header blocks) in MB/s, target >= 200 MB/s, on a
 //   generated archive (1 GB by default; --quick: 64 MB), with peak RSS for a quarter and the
 //   whole archive (memory must not grow with the archive);
-//   Slack export parse in MB/s, target >= 100 MB/s; and the import into a store, also against
-//   100 MB/s, at two archive sizes (400 and 100 MB; --quick 80 and 20 MB) with the peak RSS
-//   of each (memory must not grow with the archive).
+//   Slack export parse and import into a store in MB/s and messages/s, target >= 100 MB/s, on
+//   the real houstondatavis export (../shared/data) repeated into 100 MB and on generated
+//   exports of three shapes (bench/slack_data.h): as Slack exports today (100 MB), as older
+//   exports like the real one (100 MB), and dense minified messages (100 and 400 MB: a stress
+//   test in messages/s with no MB/s target, and the peak RSS of both sizes: memory must not
+//   grow with the archive). --quick: 20 MB instead of 100, 80 instead of 400.
 #include <malloc.h>
 
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
 
 #include "bench/bench_util.h"
+#include "bench/slack_data.h"
 #include "importers/import_file.h"
 #include "importers/mbox_reader.h"
 #include "importers/slack_parser.h"
@@ -57,48 +62,6 @@ void writeMbox(const fs::path& path, std::uint64_t megabytes) {
   }
 }
 
-/// A Slack export of about `megabytes` MB: 10 channels, one file per day.
-void writeSlack(const fs::path& dir, std::uint64_t megabytes) {
-  fs::create_directories(dir);
-  std::ofstream users(dir / "users.json");
-  users << "[";
-  for (int u = 0; u < 200; ++u)
-    users << (u ? "," : "") << "{\"id\":\"U" << u << "\",\"name\":\"user" << u
-          << "\",\"real_name\":\"User " << u
-          << "\",\"tz\":\"Europe/Berlin\",\"profile\":{\"email\":\"user" << u << "@example.org\"}}";
-  users << "]";
-  std::ofstream channels(dir / "channels.json");
-  channels << "[";
-  for (int c = 0; c < 10; ++c)
-    channels << (c ? "," : "") << "{\"id\":\"C" << c << "\",\"name\":\"ch" << c
-             << "\",\"members\":[]}";
-  channels << "]";
-  std::uint64_t written = 0, day = 0;
-  while (written < megabytes * 1'000'000) {
-    for (int c = 0; c < 10; ++c) {
-      fs::create_directories(dir / ("ch" + std::to_string(c)));
-      char name[64];
-      std::snprintf(name, sizeof name, "%04llu.json", (unsigned long long)day);  // file names only
-      std::string json = "[";
-      for (int m = 0; m < 200; ++m) {
-        const auto ts = 1'736'150'400 + day * 86'400 + static_cast<unsigned long long>(m) * 60;
-        json +=
-            std::string(m ? "," : "") + "{\"type\":\"message\",\"user\":\"U" +
-            std::to_string((m * 13 + c) % 200) +
-            "\",\"text\":\"Status update on the rollout, nothing blocking today.\",\"ts\":\"" +
-            std::to_string(ts) + ".000" + std::to_string(100 + m) + "\"" +
-            (m % 5 ? ""
-                   : ",\"reactions\":[{\"name\":\"+1\",\"users\":[\"U1\",\"U2\"],\"count\":2}]") +
-            "}";
-      }
-      json += "]";
-      std::ofstream(dir / ("ch" + std::to_string(c)) / name) << json;
-      written += json.size();
-    }
-    ++day;
-  }
-}
-
 struct Counting final : importers::MailHandler {
   std::uint64_t messages = 0, headerBytes = 0;
   void onHeaders(const importers::MailMessageStart& m) override {
@@ -122,17 +85,22 @@ std::uint64_t folderBytes(const fs::path& dir) {
 int main(int argc, char** argv) {
   bool quick = false;
   fs::path data = fs::temp_directory_path() / "orglens-bench-messages";
+  fs::path shared = ORGLENS_SHARED_DATA;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--quick"))
       quick = true;
     else if (!std::strcmp(argv[i], "--data") && i + 1 < argc)
       data = argv[++i];
+    else if (!std::strcmp(argv[i], "--shared") && i + 1 < argc)
+      shared = argv[++i];
     else {
       std::printf(
-          "usage: orglens-bench-messages [--quick] [--data DIR]\n  mbox header scan (1 GB, --quick "
-          "64 MB) "
-          "and Slack export import (100 and 400 MB, --quick 20 and 80 MB) on generated data kept "
-          "in DIR\n");
+          "usage: orglens-bench-messages [--quick] [--data DIR] [--shared DIR]\n"
+          "  mbox header scan (1 GB, --quick 64 MB) and Slack export parse and import: the real\n"
+          "  houstondatavis export of the shared data folder (--shared, default %s) repeated\n"
+          "  into 100 MB, a generated current and a 2016-style export of 100 MB, a dense one of\n"
+          "  100 and 400 MB (--quick: 20, 20, 20, 20 and 80 MB); data kept in DIR (default %s)\n",
+          shared.string().c_str(), data.string().c_str());
       return std::strcmp(argv[i], "--help") ? 1 : 0;
     }
   }
@@ -153,32 +121,65 @@ int main(int argc, char** argv) {
                     fixed(s, 3), fixed(bytes / s / 1e6, 1) + " MB/s", formatKiB(peakRssKiB()),
                     ">= 200 MB/s", bytes / s / 1e6 >= 200 ? "meets" : "misses"});
   }
-  // Two archive sizes: the import's peak RSS must not grow with the archive (issue #4).
-  const std::uint64_t slackSizes[2] = {slackMb / 4, slackMb};
-  std::uint64_t slackRss[2] = {0, 0};
-  double parseRate = 0;
-  for (int size = 0; size < 2; ++size) {
-    const auto slack = data / ("slack-" + std::to_string(slackSizes[size]));
-    if (!fs::exists(slack / "users.json")) writeSlack(slack, slackSizes[size]);
-    const double slackBytes = static_cast<double>(folderBytes(slack));
-    if (size == 1) {  // Parsing: every day file read and parsed, as the importer does, no store.
-      resetPeakRss();
-      std::uint64_t messages = 0;
-      const auto start = Clock::now();
-      for (const auto& e : fs::recursive_directory_iterator(slack)) {
-        if (!e.is_regular_file() || e.path().parent_path() == slack) continue;
-        std::ifstream in(e.path(), std::ios::binary);
-        const std::string json((std::istreambuf_iterator<char>(in)),
-                               std::istreambuf_iterator<char>());
-        importers::parseSlackDay(json, [&messages](const importers::SlackMessage&) { ++messages; });
-      }
-      const double s = secondsSince(start);
-      parseRate = slackBytes / s / 1e6;
-      rows.push_back({"Slack export parse (day files)",
-                      formatBytes(slackBytes) + ", " + withCommas(messages) + " messages",
-                      fixed(s, 3), fixed(parseRate, 1) + " MB/s", formatKiB(peakRssKiB()),
-                      ">= 100 MB/s", parseRate >= 100 ? "meets" : "misses"});
+  // Four exports: the houstondatavis export of ../shared/data repeated into 100 MB (real
+  // messages; skipped when the folder is absent), generated ones (bench/slack_data.h) as Slack
+  // exports today and as in 2016, each against the target, and a dense minified one that is
+  // all messages and few bytes (messages/s, no MB/s target) at two sizes: the import's peak
+  // RSS must not grow with the archive, and the dense one has the most messages to remember.
+  struct SlackRun {
+    std::optional<SlackStyle> style;  // none: the real export repeated
+    std::uint64_t megabytes;
+    std::string folder;
+  };
+  std::vector<SlackRun> runs;
+  if (fs::is_regular_file(shared / "chat/houstondatavis-slack/users.json"))
+    runs.push_back({std::nullopt, slackMb / 4, "real"});
+  else
+    std::fprintf(stderr, "%s/chat/houstondatavis-slack not found: no run on real messages\n",
+                 shared.string().c_str());
+  runs.push_back({SlackStyle::Current, slackMb / 4, "current"});
+  runs.push_back({SlackStyle::Legacy, slackMb / 4, "legacy"});
+  runs.push_back({SlackStyle::Dense, slackMb / 4, "dense"});
+  runs.push_back({SlackStyle::Dense, slackMb, "dense"});
+  std::uint64_t denseRss[2] = {0, 0};
+  for (std::size_t run = 0; run < runs.size(); ++run) {
+    const auto& [style, megabytes, folder] = runs[run];
+    const bool target = style != SlackStyle::Dense;
+    const auto slack = data / ("slack-" + folder + "-" + std::to_string(megabytes));
+    const std::string shape =
+        style ? std::string(slackStyleName(*style)) : "houstondatavis export repeated";
+    if (!fs::exists(slack / "channels.json")) {
+      std::fprintf(stderr, "writing a %llu MB Slack export (%s) into %s\n",
+                   (unsigned long long)megabytes, shape.c_str(), slack.string().c_str());
+      if (style)
+        writeSlackExport(slack, megabytes, *style);
+      else if (!writeReplicatedExport(shared / "chat/houstondatavis-slack", slack, megabytes))
+        continue;
     }
+    const double slackBytes = static_cast<double>(folderBytes(slack));
+    // Parsing: every day file read and parsed, as the importer does, no store.
+    resetPeakRss();
+    std::uint64_t messages = 0;
+    auto start = Clock::now();
+    for (const auto& e : fs::recursive_directory_iterator(slack)) {
+      if (!e.is_regular_file() || e.path().parent_path() == slack) continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      const std::string json((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
+      importers::parseSlackDay(json, [&messages](const importers::SlackMessage&) { ++messages; });
+    }
+    double s = secondsSince(start);
+    const double parseRate = slackBytes / s / 1e6;
+    const std::string what = formatBytes(slackBytes) + " " + shape +
+                             ", " + withCommas(messages) + " messages (" +
+                             withCommas(static_cast<std::uint64_t>(slackBytes) / messages) +
+                             " B each)";
+    rows.push_back({"Slack export parse (day files)", what, fixed(s, 3),
+                    fixed(parseRate, 1) + " MB/s, " +
+                        withCommas(static_cast<std::uint64_t>(double(messages) / s)) +
+                        " messages/s",
+                    formatKiB(peakRssKiB()), target ? ">= 100 MB/s" : "-",
+                    !target ? "-" : parseRate >= 100 ? "meets" : "misses"});
     // Into a fresh store, as `orglens import` does (one transaction, hashing included).
     const auto storePath = data / "slack-bench.orglens";
     std::filesystem::remove(storePath);
@@ -188,20 +189,19 @@ int main(int argc, char** argv) {
     options.format = "slack";
     ::malloc_trim(0);  // the previous run's freed heap must not count as this one's peak
     resetPeakRss();
-    const auto start = Clock::now();
+    start = Clock::now();
     const auto outcome = importers::importFile(*store, slack, options, progress);
-    const double s = secondsSince(start);
-    slackRss[size] = peakRssKiB();
+    s = secondsSince(start);
+    const auto rss = peakRssKiB();
+    if (style == SlackStyle::Dense) denseRss[megabytes == slackMb] = rss;
     const double rate = slackBytes / s / 1e6;
     rows.push_back({"Slack export import into a store",
-                    formatBytes(slackBytes) + ", " + withCommas(outcome.counts.events) + " events",
-                    fixed(s, 3),
+                    what + ", " + withCommas(outcome.counts.events) + " events", fixed(s, 3),
                     fixed(rate, 1) + " MB/s, " +
-                        withCommas(static_cast<std::uint64_t>(
-                            static_cast<double>(outcome.counts.events) / s)) +
-                        " events/s" +
-                        (size == 1 ? ", " + fixed(parseRate / rate, 1) + "x the parse time" : ""),
-                    formatKiB(slackRss[size]), ">= 100 MB/s", rate >= 100 ? "meets" : "misses"});
+                        withCommas(static_cast<std::uint64_t>(double(messages) / s)) +
+                        " messages/s, " + fixed(parseRate / rate, 1) + "x the parse time",
+                    formatKiB(rss), target ? ">= 100 MB/s" : "-",
+                    !target ? "-" : rate >= 100 ? "meets" : "misses"});
     store.reset();
     std::filesystem::remove(storePath);
   }
@@ -211,9 +211,9 @@ int main(int argc, char** argv) {
       "in %s\n",
       data.string().c_str());
   std::printf(
-      "Slack import peak RSS: %s at %llu MB, %s at %llu MB (ratio %.2f; the archive is 4x)\n",
-      formatKiB(slackRss[0]).c_str(), (unsigned long long)slackSizes[0],
-      formatKiB(slackRss[1]).c_str(), (unsigned long long)slackSizes[1],
-      slackRss[0] ? double(slackRss[1]) / double(slackRss[0]) : 0.0);
+      "Slack import peak RSS (dense): %s at %llu MB, %s at %llu MB (ratio %.2f; the archive is 4x)\n",
+      formatKiB(denseRss[0]).c_str(), (unsigned long long)(slackMb / 4),
+      formatKiB(denseRss[1]).c_str(), (unsigned long long)slackMb,
+      denseRss[0] ? double(denseRss[1]) / double(denseRss[0]) : 0.0);
   return 0;
 }
