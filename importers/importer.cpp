@@ -1,9 +1,11 @@
 #include "importers/importer.h"
 
+#include <fcntl.h>
+
 #include <algorithm>
-#include <fstream>
 #include <set>
 
+#include "importers/folder_files.h"
 #include "importers/import_file.h"
 #include "importers/timestamp.h"
 #include "model/text.h"
@@ -58,13 +60,8 @@ void configureTimestamps(TimestampParser& parser, const ImportOptions& options) 
 }
 
 bool readWholeFile(const std::filesystem::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  in.seekg(0, std::ios::end);
-  out.resize(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())));
-  in.seekg(0);
-  in.read(out.data(), static_cast<std::streamsize>(out.size()));
-  return static_cast<bool>(in);
+  const Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  return fd && readDescriptor(fd.get(), out);
 }
 
 }  // namespace orglens::importers

@@ -51,7 +51,6 @@ struct DayFile {
   fs::path path;
   std::string where;  // "general/2016-01-02.json", for diagnostics
   std::size_t channel = 0;
-  std::uint64_t bytes = 0;  // for progress; one stat per file, taken while listing
 };
 
 struct Channel {
@@ -102,7 +101,6 @@ class SlackRun final : private SlackDayHandler {
   std::map<std::string, std::uint64_t> m_notPeople;  // skipped message kind → count
   std::uint64_t m_human = 0;
   std::vector<DayFile> m_days;
-  std::uint64_t m_totalBytes = 0, m_doneBytes = 0;  // of the day files, for progress
   bool m_stopped = false;                           // cancelled before the last day file
   std::string m_key, m_messageKey;                  // reused buffers for object keys
   // The texts every message uses, interned once (hashing them per message showed in profiles).
@@ -182,7 +180,7 @@ void SlackRun::readChannels(const char* file, std::string_view kind, std::vector
     for (const auto& entry : fs::directory_iterator(folder, ec))
       if (entry.is_regular_file() && entry.path().extension() == ".json")
         found.push_back({entry.path(), c.name + "/" + entry.path().filename().string(),
-                         m_channels.size() - 1, entry.file_size(ec)});
+                         m_channels.size() - 1});
     std::sort(found.begin(), found.end(),
               [](const DayFile& a, const DayFile& b) { return a.where < b.where; });
     days.insert(days.end(), found.begin(), found.end());
@@ -236,9 +234,9 @@ void SlackRun::onParseError(std::size_t day, const std::string& error) {
 }
 
 void SlackRun::onDayEnd(std::size_t day) {
-  m_doneBytes += m_days[day].bytes;
-  if (m_totalBytes)
-    m_ctx.progress.report(double(m_doneBytes) / double(m_totalBytes), "reading messages");
+  // By files, not bytes: a stat per day file while listing cost more than the progress is
+  // worth (an export has tens of thousands of small day files).
+  m_ctx.progress.report(double(day + 1) / double(m_days.size()), "reading messages");
 }
 
 void SlackRun::importMessage(const SlackMessage& m, const DayFile& day) {
@@ -328,10 +326,7 @@ void SlackRun::run() {
   readChannels("channels.json", "channel", m_days);
   readChannels("groups.json", "private-channel", m_days);
   std::vector<fs::path> paths;
-  for (const auto& d : m_days) {
-    m_totalBytes += d.bytes;
-    paths.push_back(d.path);
-  }
+  for (const auto& d : m_days) paths.push_back(d.path);
   readSlackDaysPipelined(paths, *this);
   if (!m_stopped) summarise();
 }

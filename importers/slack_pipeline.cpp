@@ -5,6 +5,7 @@
 #include <mutex>
 #include <thread>
 
+#include "importers/folder_files.h"
 #include "importers/hand_over.h"
 #include "importers/importer.h"
 
@@ -126,11 +127,12 @@ void readAhead(const std::vector<std::filesystem::path>& files, DayChannel& chan
   end->end = true;
   try {
     SlackDayParser parser;
+    FolderFiles folder;  // day files come folder by folder: opened by name
     std::string json;
     for (std::size_t i = 0; i < files.size(); ++i) {
       DayPtr day = channel.fresh();
       day->day = i;
-      day->readable = readWholeFile(files[i], json);
+      day->readable = folder.readWhole(files[i], json);
       if (day->readable)
         day->error = parser.parse(json, [&day](const SlackMessage& m) { day->record(m); });
       if (!channel.push(std::move(day))) return;
@@ -179,10 +181,11 @@ void replay(const RecordedDay& d, SlackDayHandler& handler, SlackMessage& m) {
 
 void readSlackDays(const std::vector<std::filesystem::path>& files, SlackDayHandler& handler) {
   SlackDayParser parser;
+  FolderFiles folder;
   std::string json;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (!handler.onDayStart(i)) return;
-    if (!readWholeFile(files[i], json)) {
+    if (!folder.readWhole(files[i], json)) {
       handler.onUnreadable(i);
     } else {
       const std::string error =
