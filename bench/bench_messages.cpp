@@ -170,16 +170,17 @@ int main(int argc, char** argv) {
     }
     double s = secondsSince(start);
     const double parseRate = slackBytes / s / 1e6;
-    const std::string what = formatBytes(slackBytes) + " " + shape +
-                             ", " + withCommas(messages) + " messages (" +
-                             withCommas(static_cast<std::uint64_t>(slackBytes) / messages) +
-                             " B each)";
+    const std::string what =
+        formatBytes(slackBytes) + " " + shape + ", " + withCommas(messages) + " messages (" +
+        withCommas(static_cast<std::uint64_t>(slackBytes) / messages) + " B each)";
     rows.push_back({"Slack export parse (day files)", what, fixed(s, 3),
                     fixed(parseRate, 1) + " MB/s, " +
                         withCommas(static_cast<std::uint64_t>(double(messages) / s)) +
                         " messages/s",
                     formatKiB(peakRssKiB()), target ? ">= 100 MB/s" : "-",
-                    !target ? "-" : parseRate >= 100 ? "meets" : "misses"});
+                    !target            ? "-"
+                    : parseRate >= 100 ? "meets"
+                                       : "misses"});
     // Into a fresh store, as `orglens import` does (one transaction, hashing included).
     const auto storePath = data / "slack-bench.orglens";
     std::filesystem::remove(storePath);
@@ -201,7 +202,9 @@ int main(int argc, char** argv) {
                         withCommas(static_cast<std::uint64_t>(double(messages) / s)) +
                         " messages/s, " + fixed(parseRate / rate, 1) + "x the parse time",
                     formatKiB(rss), target ? ">= 100 MB/s" : "-",
-                    !target ? "-" : rate >= 100 ? "meets" : "misses"});
+                    !target       ? "-"
+                    : rate >= 100 ? "meets"
+                                  : "misses"});
     store.reset();
     std::filesystem::remove(storePath);
   }
@@ -211,7 +214,8 @@ int main(int argc, char** argv) {
       "in %s\n",
       data.string().c_str());
   std::printf(
-      "Slack import peak RSS (dense): %s at %llu MB, %s at %llu MB (ratio %.2f; the archive is 4x)\n",
+      "Slack import peak RSS (dense): %s at %llu MB, %s at %llu MB (ratio %.2f; the archive is "
+      "4x)\n",
       formatKiB(denseRss[0]).c_str(), (unsigned long long)(slackMb / 4),
       formatKiB(denseRss[1]).c_str(), (unsigned long long)slackMb,
       denseRss[0] ? double(denseRss[1]) / double(denseRss[0]) : 0.0);

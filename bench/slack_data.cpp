@@ -371,8 +371,8 @@ void legacyFileShare(Pretty& j, std::uint64_t user, std::uint64_t seconds, std::
   j.boolean("public_url_shared", false);
   j.boolean("display_as_bot", false);
   j.text("username", "");
-  j.text("url_private", "https://files.slack.com/files-pri/T061A2UFL-" + id + "/" + name +
-                            ".jpg" + token);
+  j.text("url_private",
+         "https://files.slack.com/files-pri/T061A2UFL-" + id + "/" + name + ".jpg" + token);
   j.text("url_private_download", "https://files.slack.com/files-pri/T061A2UFL-" + id +
                                      "/download/" + name + ".jpg" + token);
   for (int size : {64, 80, 360, 480, 160, 720, 960, 1024}) {
@@ -386,8 +386,8 @@ void legacyFileShare(Pretty& j, std::uint64_t user, std::uint64_t seconds, std::
   j.number("image_exif_rotation", 1);
   j.number("original_w", 1200);
   j.number("original_h", 1600);
-  j.text("permalink", "https://bench.slack.com/files/user" + std::to_string(user) + "/" + id +
-                          "/" + name + ".jpg");
+  j.text("permalink", "https://bench.slack.com/files/user" + std::to_string(user) + "/" + id + "/" +
+                          name + ".jpg");
   j.text("permalink_public", "https://slack-files.com/T061A2UFL-" + id + "-" + hex(h >> 20, 10));
   j.array("channels");
   j.item();
@@ -431,8 +431,9 @@ std::string legacyDay(int channel, std::uint64_t day, int messages) {
       j.text("user", userId(user));
       std::string text = d.text();
       const bool link = d.chance(10);
-      if (link) text = "<http://www.meetup.com/Data-Visualization-Meetup/events/" +
-                       std::to_string(200'000'000 + h % 99'999'999) + "/>";
+      if (link)
+        text = "<http://www.meetup.com/Data-Visualization-Meetup/events/" +
+               std::to_string(200'000'000 + h % 99'999'999) + "/>";
       j.text("text", text);
       if (link) linkAttachment(j, h);
       if (d.chance(3)) {
@@ -455,12 +456,13 @@ std::string denseDay(int channel, std::uint64_t day, int messages) {
   std::string json = "[";
   for (int m = 0; m < messages; ++m) {
     const auto ts = 1'736'150'400 + day * 86'400 + static_cast<unsigned long long>(m) * 60;
-    json += std::string(m ? "," : "") + "{\"type\":\"message\",\"user\":\"U" +
-            std::to_string((m * 13 + channel) % kUsers) +
-            "\",\"text\":\"Status update on the rollout, nothing blocking today.\",\"ts\":\"" +
-            std::to_string(ts) + ".000" + std::to_string(100 + m) + "\"" +
-            (m % 5 ? "" : ",\"reactions\":[{\"name\":\"+1\",\"users\":[\"U1\",\"U2\"],\"count\":2}]") +
-            "}";
+    json +=
+        std::string(m ? "," : "") + "{\"type\":\"message\",\"user\":\"U" +
+        std::to_string((m * 13 + channel) % kUsers) +
+        "\",\"text\":\"Status update on the rollout, nothing blocking today.\",\"ts\":\"" +
+        std::to_string(ts) + ".000" + std::to_string(100 + m) + "\"" +
+        (m % 5 ? "" : ",\"reactions\":[{\"name\":\"+1\",\"users\":[\"U1\",\"U2\"],\"count\":2}]") +
+        "}";
   }
   return json + "]";
 }
@@ -528,9 +530,12 @@ std::string dayFileName(std::uint64_t day) {
 
 std::string_view slackStyleName(SlackStyle style) {
   switch (style) {
-    case SlackStyle::Current: return "current export";
-    case SlackStyle::Legacy: return "2016-style export";
-    case SlackStyle::Dense: return "dense minified";
+    case SlackStyle::Current:
+      return "current export";
+    case SlackStyle::Legacy:
+      return "2016-style export";
+    case SlackStyle::Dense:
+      return "dense minified";
   }
   return "?";
 }

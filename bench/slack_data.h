@@ -27,8 +27,7 @@ std::string_view slackStyleName(SlackStyle style);
 
 /// Writes users.json, channels.json and one file per channel and day into `dir` until the
 /// day files hold about `megabytes` MB. Deterministic: the same call writes the same bytes.
-void writeSlackExport(const std::filesystem::path& dir, std::uint64_t megabytes,
-                      SlackStyle style);
+void writeSlackExport(const std::filesystem::path& dir, std::uint64_t megabytes, SlackStyle style);
 
 /// A large export made of a real one: users.json copied, and the real export's channel
 /// folders repeated as channels "<name>-1", "<name>-2", ... (their day files hard-linked,

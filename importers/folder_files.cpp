@@ -20,8 +20,7 @@ FolderFiles::~FolderFiles() {
   if (m_folder >= 0) ::close(m_folder);
 }
 
-int FolderFiles::open(const std::filesystem::path& file) {
-  const std::string& whole = file.native();
+int FolderFiles::open(const std::string& whole) {
   const auto slash = whole.rfind('/');
   if (slash == std::string::npos || slash + 1 == whole.size())
     return ::open(whole.c_str(), O_RDONLY | O_CLOEXEC);
@@ -58,7 +57,7 @@ bool readDescriptor(int fd, std::string& out) {
   return true;
 }
 
-bool FolderFiles::readWhole(const std::filesystem::path& file, std::string& out) {
+bool FolderFiles::readWhole(const std::string& file, std::string& out) {
   const Descriptor fd(open(file));
   return fd && readDescriptor(fd.get(), out);
 }
@@ -69,6 +68,24 @@ struct DirCloser {
   void operator()(DIR* d) const { ::closedir(d); }
 };
 
+/// The type of entry `e` of `dir`, following a symbolic link (DT_UNKNOWN when it dangles or
+/// names something that is neither a file nor a folder). `linkedFolders` false: a link to a
+/// folder is DT_UNKNOWN, so that walks do not enter it.
+unsigned char typeOf(DIR* dir, const dirent* e, bool linkedFolders) {
+  unsigned char type = e->d_type;
+  struct stat st;
+  if (type == DT_UNKNOWN) {  // file systems without types in their entries
+    if (::fstatat(::dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) return DT_UNKNOWN;
+    type = S_ISDIR(st.st_mode)   ? DT_DIR
+           : S_ISLNK(st.st_mode) ? DT_LNK
+           : S_ISREG(st.st_mode) ? DT_REG
+                                 : DT_UNKNOWN;
+  }
+  if (type != DT_LNK) return type;
+  if (::fstatat(::dirfd(dir), e->d_name, &st, 0) != 0) return DT_UNKNOWN;
+  return S_ISREG(st.st_mode) ? DT_REG : S_ISDIR(st.st_mode) && linkedFolders ? DT_DIR : DT_UNKNOWN;
+}
+
 [[noreturn]] void cannotRead(const std::filesystem::path& folder, int error) {
   throw std::filesystem::filesystem_error("cannot read the folder", folder,
                                           std::error_code(error, std::generic_category()));
@@ -77,8 +94,8 @@ struct DirCloser {
 /// Appends the regular files below `relative` (a folder below `top`, open as `root`).
 void collect(const std::filesystem::path& top, int root, const std::string& relative,
              std::vector<std::string>& out) {
-  const int fd = ::openat(root, relative.empty() ? "." : relative.c_str(),
-                          O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const int fd =
+      ::openat(root, relative.empty() ? "." : relative.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) cannotRead(top / relative, errno);
   std::unique_ptr<DIR, DirCloser> dir(::fdopendir(fd));
   if (!dir) {
@@ -91,19 +108,7 @@ void collect(const std::filesystem::path& top, int root, const std::string& rela
     const std::string_view name = e->d_name;
     if (name == "." || name == "..") continue;
     std::string path = relative.empty() ? std::string(name) : relative + '/' + e->d_name;
-    unsigned char type = e->d_type;
-    struct stat st;
-    if (type == DT_UNKNOWN) {  // file systems without types in their entries
-      if (::fstatat(::dirfd(dir.get()), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
-      type = S_ISDIR(st.st_mode)   ? DT_DIR
-             : S_ISLNK(st.st_mode) ? DT_LNK
-             : S_ISREG(st.st_mode) ? DT_REG
-                                   : DT_UNKNOWN;
-    }
-    if (type == DT_LNK)  // counts as what it points to, but a linked folder is not entered
-      type = ::fstatat(::dirfd(dir.get()), e->d_name, &st, 0) == 0 && S_ISREG(st.st_mode)
-                 ? DT_REG
-                 : DT_UNKNOWN;
+    const unsigned char type = typeOf(dir.get(), e, false);
     if (type == DT_REG)
       out.push_back(std::move(path));
     else if (type == DT_DIR)
@@ -126,6 +131,20 @@ bool pathLess(const std::string& a, const std::string& b) {
 }
 
 }  // namespace
+
+std::vector<std::string> filesIn(const std::filesystem::path& folder, std::string_view suffix) {
+  std::vector<std::string> out;
+  std::unique_ptr<DIR, DirCloser> dir(::opendir(folder.c_str()));
+  if (!dir) return out;
+  while (const dirent* e = ::readdir(dir.get())) {
+    const std::string_view name = e->d_name;
+    if (name.size() > suffix.size() && name.ends_with(suffix) &&
+        typeOf(dir.get(), e, true) == DT_REG)
+      out.emplace_back(name);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 std::vector<std::string> regularFilesBelow(const std::filesystem::path& folder) {
   const int root = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -31,11 +31,12 @@ class FolderFiles {
   FolderFiles& operator=(const FolderFiles&) = delete;
   ~FolderFiles();
 
-  /// A read-only descriptor of `file` (the caller closes it), or -1 with errno set.
-  int open(const std::filesystem::path& file);
-  /// The whole of `file` into `out` (its old bytes replaced). False when it cannot be opened
-  /// or read.
-  bool readWhole(const std::filesystem::path& file, std::string& out);
+  /// A read-only descriptor of the file at path `file` (the caller closes it), or -1 with
+  /// errno set.
+  int open(const std::string& file);
+  /// The whole of the file at path `file` into `out` (its old bytes replaced). False when it
+  /// cannot be opened or read.
+  bool readWhole(const std::string& file, std::string& out);
 
  private:
   int m_folder = -1;         // descriptor of m_folderPath, or -1
@@ -44,6 +45,10 @@ class FolderFiles {
 
 /// All of descriptor `fd` (a regular file) into `out`. False on a read error.
 bool readDescriptor(int fd, std::string& out);
+
+/// The names of the regular files (symbolic links to regular files too) directly in `folder`
+/// that end in `suffix` (and are longer than it), sorted. Empty when the folder cannot be read.
+std::vector<std::string> filesIn(const std::filesystem::path& folder, std::string_view suffix);
 
 /// The regular files below `folder` (symbolic links to regular files too; linked folders
 /// are not entered), as paths relative to it with '/' between names, in path order: name by

@@ -122,9 +122,7 @@ class FingerprintWatch final : public model::Progress {
   ~FingerprintWatch() override {
     if (m_future.valid()) m_future.wait();  // never leave the hashing thread behind
   }
-  void report(double fraction, std::string_view phase) override {
-    m_inner.report(fraction, phase);
-  }
+  void report(double fraction, std::string_view phase) override { m_inner.report(fraction, phase); }
   bool cancelled() const override {
     if (m_inner.cancelled()) return true;
     if (!m_known && m_future.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
@@ -173,18 +171,15 @@ model::MicrosUtc nowMicros() {
 namespace {
 
 /// `buffer` is reused across the files of a folder: allocating (and zeroing) 1 MiB per file
-/// cost more than hashing a Slack export's small day files. Hashes the file's bytes and gives
-/// their number.
-std::uint64_t hashDescriptorInto(EVP_MD_CTX* ctx, int fd, const std::filesystem::path& path,
-                                 std::vector<unsigned char>& buffer) {
-  std::uint64_t total = 0;
+/// cost more than hashing a Slack export's small day files.
+void hashDescriptorInto(EVP_MD_CTX* ctx, int fd, std::string_view path,
+                        std::vector<unsigned char>& buffer) {
   for (;;) {
     const ssize_t n = ::read(fd, buffer.data(), buffer.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw ImportError("error reading '" + path.string() + "'");
-    if (n == 0) return total;
+    if (n < 0) throw ImportError("error reading '" + std::string(path) + "'");
+    if (n == 0) return;
     EVP_DigestUpdate(ctx, buffer.data(), static_cast<std::size_t>(n));
-    total += static_cast<std::uint64_t>(n);
   }
 }
 
@@ -195,11 +190,10 @@ void hashFolderInto(EVP_MD_CTX* ctx, const std::filesystem::path& folder) {
   std::vector<unsigned char> buffer(1 << 20);
   FolderFiles files;
   for (const auto& relative : regularFilesBelow(folder)) {
-    const auto path = folder / relative;
+    const std::string path = folder.native() + '/' + relative;
     const Descriptor fd(files.open(path));
     struct stat st;
-    if (!fd || ::fstat(fd.get(), &st) != 0)
-      throw ImportError("cannot read '" + path.string() + "'");
+    if (!fd || ::fstat(fd.get(), &st) != 0) throw ImportError("cannot read '" + path + "'");
     const std::string header = relative + '\0' + std::to_string(st.st_size) + '\0';
     EVP_DigestUpdate(ctx, header.data(), header.size());
     hashDescriptorInto(ctx, fd.get(), path, buffer);
@@ -236,7 +230,7 @@ std::string sha256File(const std::filesystem::path& path) {
     const Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (!fd) throw ImportError("cannot read '" + path.string() + "'");
     std::vector<unsigned char> buffer(1 << 20);
-    hashDescriptorInto(ctx.get(), fd.get(), path, buffer);
+    hashDescriptorInto(ctx.get(), fd.get(), path.native(), buffer);
   }
   return finishHex(ctx.get());
 }
@@ -261,8 +255,7 @@ ImportOutcome importFile(model::Store& store, const std::filesystem::path& path,
   // The fingerprint (a SHA-256 of every byte) is computed on another thread while the import
   // runs: reading a large file twice one after the other cost as much as a third of the import.
   // When it names a source the store already has, the import is cancelled and rolled back.
-  FingerprintWatch watch(progress, store, record,
-                         std::async(std::launch::async, [&importer, path] {
+  FingerprintWatch watch(progress, store, record, std::async(std::launch::async, [&importer, path] {
                            return importer.fingerprint(path);
                          }));
   auto alreadyImported = [&]() -> std::optional<ImportOutcome> {

@@ -27,6 +27,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "importers/folder_files.h"
 #include "importers/registry.h"
 #include "importers/slack_parser.h"
 #include "importers/slack_pipeline.h"
@@ -47,14 +48,8 @@ bool isHumanSubtype(std::string_view subtype) {
 
 constexpr std::size_t kThreadCache = 1 << 16;  // recent threads kept in memory
 
-struct DayFile {
-  fs::path path;
-  std::string where;  // "general/2016-01-02.json", for diagnostics
-  std::size_t channel = 0;
-};
-
 struct Channel {
-  std::string id;
+  std::string id, name;
   model::ObjectId object;
 };
 
@@ -73,13 +68,20 @@ class SlackRun final : private SlackDayHandler {
 
   std::string readRequired(const char* name);
   void readUsers();
-  void readChannels(const char* file, std::string_view kind, std::vector<DayFile>& days);
-  void importMessage(const SlackMessage& m, const DayFile& day);
+  void readChannels(const char* file, std::string_view kind);
+  /// "general/2016-01-02.json", for diagnostics.
+  std::string where(std::size_t day) const;
+  void importMessage(const SlackMessage& m, std::size_t day);
   void addReactions(const SlackMessage& m, const model::EventRecord& posted,
-                    model::ObjectId message, std::string_view where);
+                    model::ObjectId message, std::size_t day);
   model::ObjectId threadOf(const Channel& channel, std::string_view threadTs);
   /// The person behind a user id; invalid for bots. Unknown ids are warned about once.
   model::PersonId personOf(std::string_view userId, std::string_view where);
+  /// The same for a user id in day file `day` (named only when it is unknown).
+  model::PersonId personOf(std::string_view userId, std::size_t day) {
+    if (auto it = m_users.find(userId); it != m_users.end()) return it->second;
+    return personOf(userId, std::string_view(where(day)));
+  }
   void skip(std::string reason) { ++m_notPeople[std::move(reason)]; }
   void summarise();
   model::StringId s(std::string_view text) { return m_sink.intern(text); }
@@ -100,9 +102,13 @@ class SlackRun final : private SlackDayHandler {
   std::vector<Channel> m_channels;
   std::map<std::string, std::uint64_t> m_notPeople;  // skipped message kind → count
   std::uint64_t m_human = 0;
-  std::vector<DayFile> m_days;
-  bool m_stopped = false;                           // cancelled before the last day file
-  std::string m_key, m_messageKey;                  // reused buffers for object keys
+  // The day files, channel by channel and by name within a channel: their paths (as text: a
+  // std::filesystem::path keeps its split names, and an export has tens of thousands of
+  // day files) and their channels.
+  std::vector<std::string> m_dayPaths;
+  std::vector<std::uint32_t> m_dayChannels;
+  bool m_stopped = false;           // cancelled before the last day file
+  std::string m_key, m_messageKey;  // reused buffers for object keys
   // The texts every message uses, interned once (hashing them per message showed in profiles).
   struct Words {
     model::StringId chat, posted, replied, commented, sent, in, replyTo, reacted, reaction;
@@ -150,7 +156,7 @@ void SlackRun::readUsers() {
         0, std::to_string(m_bots.size()) + " bot users in users.json are not people; not imported");
 }
 
-void SlackRun::readChannels(const char* file, std::string_view kind, std::vector<DayFile>& days) {
+void SlackRun::readChannels(const char* file, std::string_view kind) {
   std::string text, error;
   if (!readWholeFile(m_ctx.path / file, text)) {
     if (kind == "channel") readRequired(file);  // throws: channels.json is required
@@ -172,19 +178,20 @@ void SlackRun::readChannels(const char* file, std::string_view kind, std::vector
     for (const auto& member : c.members)
       if (const auto person = personOf(member, where))
         m_sink.addRelation({person.object(), object, s("member-of-channel"), {}, {}});
-    m_channels.push_back({c.id, object});
-    std::error_code ec;
+    m_channels.push_back({c.id, c.name, object});
+    if (c.name.empty()) continue;
+    // Sorted by name; none when the folder is missing (a channel without posts).
     const fs::path folder = m_ctx.path / c.name;
-    if (c.name.empty() || !fs::is_directory(folder, ec)) continue;  // a channel without posts
-    std::vector<DayFile> found;
-    for (const auto& entry : fs::directory_iterator(folder, ec))
-      if (entry.is_regular_file() && entry.path().extension() == ".json")
-        found.push_back({entry.path(), c.name + "/" + entry.path().filename().string(),
-                         m_channels.size() - 1});
-    std::sort(found.begin(), found.end(),
-              [](const DayFile& a, const DayFile& b) { return a.where < b.where; });
-    days.insert(days.end(), found.begin(), found.end());
+    for (const auto& name : filesIn(folder, ".json")) {
+      m_dayPaths.push_back(folder.native() + '/' + name);
+      m_dayChannels.push_back(static_cast<std::uint32_t>(m_channels.size() - 1));
+    }
   }
+}
+
+std::string SlackRun::where(std::size_t day) const {
+  const std::string& path = m_dayPaths[day];
+  return m_channels[m_dayChannels[day]].name + path.substr(path.rfind('/'));
 }
 
 model::PersonId SlackRun::personOf(std::string_view userId, std::string_view where) {
@@ -220,26 +227,26 @@ bool SlackRun::onDayStart(std::size_t) {
 }
 
 void SlackRun::onUnreadable(std::size_t day) {
-  m_ctx.diagnostics.warning(0, m_days[day].where + ": cannot read the file; skipped");
+  m_ctx.diagnostics.warning(0, where(day) + ": cannot read the file; skipped");
   ++m_ctx.skippedRows;
 }
 
 void SlackRun::onMessage(std::size_t day, const SlackMessage& message) {
-  importMessage(message, m_days[day]);
+  importMessage(message, day);
 }
 
 void SlackRun::onParseError(std::size_t day, const std::string& error) {
-  m_ctx.diagnostics.warning(0, m_days[day].where + ": " + error + "; the file is skipped");
+  m_ctx.diagnostics.warning(0, where(day) + ": " + error + "; the file is skipped");
   ++m_ctx.skippedRows;
 }
 
 void SlackRun::onDayEnd(std::size_t day) {
   // By files, not bytes: a stat per day file while listing cost more than the progress is
   // worth (an export has tens of thousands of small day files).
-  m_ctx.progress.report(double(day + 1) / double(m_days.size()), "reading messages");
+  m_ctx.progress.report(double(day + 1) / double(m_dayPaths.size()), "reading messages");
 }
 
-void SlackRun::importMessage(const SlackMessage& m, const DayFile& day) {
+void SlackRun::importMessage(const SlackMessage& m, std::size_t day) {
   if (!m.isObject || m.type != "message") {
     skip(m.isObject ? "type '" + std::string(m.type) + "'" : "not an object");
     return;
@@ -252,14 +259,14 @@ void SlackRun::importMessage(const SlackMessage& m, const DayFile& day) {
   const auto time = parseSlackTs(m.ts);
   if (userId.empty() || !time) {
     const std::string why = userId.empty() ? "no user" : "bad ts '" + std::string(m.ts) + "'";
-    m_ctx.diagnostics.warning(0, day.where + ", message " + std::to_string(m.index + 1) + ": " +
+    m_ctx.diagnostics.warning(0, where(day) + ", message " + std::to_string(m.index + 1) + ": " +
                                      why + "; message skipped");
     ++m_ctx.skippedRows;
     return;
   }
-  const auto actor = personOf(userId, day.where);
+  const auto actor = personOf(userId, day);
   ++m_human;
-  const Channel& channel = m_channels[day.channel];
+  const Channel& channel = m_channels[m_dayChannels[day]];
   const bool inThread = !m.threadTs.empty();
   const bool reply = inThread && m.threadTs != m.ts;
   model::EventRecord e;
@@ -283,15 +290,15 @@ void SlackRun::importMessage(const SlackMessage& m, const DayFile& day) {
     const auto parent = m_sink.object(messageType, m_messageKey);
     m_sink.addRelation({message, parent, m_words.replyTo, {}, {}});
   }
-  addReactions(m, e, message, day.where);
+  addReactions(m, e, message, day);
 }
 
 void SlackRun::addReactions(const SlackMessage& m, const model::EventRecord& posted,
-                            model::ObjectId message, std::string_view where) {
+                            model::ObjectId message, std::size_t day) {
   for (const auto& r : m.reactions)
     for (auto user : r.users) {
       model::EventRecord e = posted;  // same time (the export has none), item and tool
-      e.actor = personOf(user, where);
+      e.actor = personOf(user, day);
       if (!e.actor) continue;  // a bot's reaction
       e.activity = m_words.reacted;
       const auto id = m_sink.addEvent(e);
@@ -323,11 +330,9 @@ void SlackRun::run() {
   m_words = {s("chat"), s("posted"),   s("replied"), s("commented"), s("sent"),
              s("in"),   s("reply-to"), s("reacted"), s("reaction")};
   readUsers();
-  readChannels("channels.json", "channel", m_days);
-  readChannels("groups.json", "private-channel", m_days);
-  std::vector<fs::path> paths;
-  for (const auto& d : m_days) paths.push_back(d.path);
-  readSlackDaysPipelined(paths, *this);
+  readChannels("channels.json", "channel");
+  readChannels("groups.json", "private-channel");
+  readSlackDaysPipelined(m_dayPaths, *this);
   if (!m_stopped) summarise();
 }
 

@@ -122,7 +122,7 @@ class DayChannel : public HandOver<DayPtr> {
 };
 
 /// The worker: every file read and parsed into a RecordedDay, in order, then the end.
-void readAhead(const std::vector<std::filesystem::path>& files, DayChannel& channel) {
+void readAhead(const std::vector<std::string>& files, DayChannel& channel) {
   DayPtr end = std::make_unique<RecordedDay>();
   end->end = true;
   try {
@@ -179,7 +179,7 @@ void replay(const RecordedDay& d, SlackDayHandler& handler, SlackMessage& m) {
 
 }  // namespace
 
-void readSlackDays(const std::vector<std::filesystem::path>& files, SlackDayHandler& handler) {
+void readSlackDays(const std::vector<std::string>& files, SlackDayHandler& handler) {
   SlackDayParser parser;
   FolderFiles folder;
   std::string json;
@@ -196,8 +196,7 @@ void readSlackDays(const std::vector<std::filesystem::path>& files, SlackDayHand
   }
 }
 
-void readSlackDaysPipelined(const std::vector<std::filesystem::path>& files,
-                            SlackDayHandler& handler) {
+void readSlackDaysPipelined(const std::vector<std::string>& files, SlackDayHandler& handler) {
   if (files.empty()) return;
   DayChannel channel;
   std::thread worker([&files, &channel] { readAhead(files, channel); });

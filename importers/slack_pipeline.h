@@ -5,7 +5,6 @@
 // with the handling of the previous ones.
 #pragma once
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -29,14 +28,13 @@ class SlackDayHandler {
   virtual void onDayEnd(std::size_t day) = 0;
 };
 
-/// Reads and parses `files` in order on the calling thread. O(total size); memory O(largest
-/// file).
-void readSlackDays(const std::vector<std::filesystem::path>& files, SlackDayHandler& handler);
+/// Reads and parses `files` (paths) in order on the calling thread. O(total size); memory
+/// O(largest file).
+void readSlackDays(const std::vector<std::string>& files, SlackDayHandler& handler);
 
 /// As readSlackDays, with the reading and parsing on a worker thread at most a few files ahead
 /// (memory O(largest file x that bound)). When the handler throws or onDayStart returns false,
 /// the worker is stopped and joined before this returns or rethrows.
-void readSlackDaysPipelined(const std::vector<std::filesystem::path>& files,
-                            SlackDayHandler& handler);
+void readSlackDaysPipelined(const std::vector<std::string>& files, SlackDayHandler& handler);
 
 }  // namespace orglens::importers

@@ -27,6 +27,7 @@ ImportSession::ImportSession(Store& store, SourceRecord source)
   execute(db, "BEGIN IMMEDIATE");
   m_open = true;
   store.m_inImport = true;
+  store.m_importWriter = &m_writer;
   try {
     m_source =
         SourceId::fromRowid(queryInt(db, "SELECT ifnull(max(id), 0) + 1 FROM sources").value());
@@ -42,8 +43,9 @@ ImportSession::ImportSession(Store& store, SourceRecord source)
     m_insertString =
         Statement(db, "INSERT INTO strings(id, value) VALUES (?, ?) ON CONFLICT(value) DO NOTHING");
     // No ON CONFLICT: a batched string is known to be new, and a conflict would be a bug.
-    m_stringRows = BatchInsert(db, "INSERT INTO strings(id, value)", 2, kBatch);
-    m_objectRows = BatchInsert(db, "INSERT INTO objects(id, type, key, name, source)", 5, kBatch);
+    m_stringRows = BatchInsert(db, "INSERT INTO strings(id, value)", 2, kBatch, &m_writer);
+    m_objectRows =
+        BatchInsert(db, "INSERT INTO objects(id, type, key, name, source)", 5, kBatch, &m_writer);
     m_setObjectName = Statement(db, "UPDATE objects SET name = ? WHERE id = ?");
     m_insertPending = Statement(db,
                                 "INSERT INTO pending_relations(from_object, to_type, to_key, "
@@ -51,17 +53,18 @@ ImportSession::ImportSession(Store& store, SourceRecord source)
     m_eventRows = BatchInsert(db,
                               "INSERT INTO events(id, time_us, activity, actor, item, lifecycle, "
                               "tool, platform, source)",
-                              9, kBatch);
-    m_linkRows = BatchInsert(db, "INSERT INTO event_objects(event, object, qualifier)", 3, kBatch);
+                              9, kBatch, &m_writer);
+    m_linkRows = BatchInsert(db, "INSERT INTO event_objects(event, object, qualifier)", 3, kBatch,
+                             &m_writer);
     m_relationRows = BatchInsert(db,
                                  "INSERT OR IGNORE INTO relations(from_object, to_object, "
                                  "qualifier, valid_from, valid_to, source)",
-                                 6, kBatch);
-    m_eventAttributeRows =
-        BatchInsert(db, "INSERT INTO event_attributes(event, key, type, value)", 4, kBatch);
+                                 6, kBatch, &m_writer);
+    m_eventAttributeRows = BatchInsert(db, "INSERT INTO event_attributes(event, key, type, value)",
+                                       4, kBatch, &m_writer);
     m_objectAttributeRows = BatchInsert(
         db, "INSERT OR REPLACE INTO object_attributes(object, key, type, value, time_us)", 5,
-        kBatch);
+        kBatch, &m_writer);
     m_insertAlias =
         Statement(db, "INSERT OR REPLACE INTO aliases(kind, value, person) VALUES (?,?,?)");
   } catch (...) {
@@ -174,6 +177,7 @@ std::string_view ImportSession::text(StringId id) const {
 TypeId ImportSession::objectType(std::string_view name) {
   for (std::uint32_t t = 0; t < m_typeNames.size(); ++t)
     if (m_typeNames[t] == name) return TypeId(t);
+  sync();
   m_typeNames.emplace_back(name);
   TypeId id(static_cast<std::uint32_t>(m_typeNames.size() - 1));
   Statement insert(m_store.db(), "INSERT INTO object_types(id, name) VALUES (?, ?)");
@@ -182,6 +186,7 @@ TypeId ImportSession::objectType(std::string_view name) {
 }
 
 std::optional<CachedObject> ImportSession::storedObject(TypeId type, StringId key) const {
+  sync();
   m_findObject.bind(1, type.rowid()).bind(2, key.rowid());
   std::optional<CachedObject> found;
   if (m_findObject.step())
@@ -234,6 +239,7 @@ std::optional<ObjectId> ImportSession::findObject(TypeId type, std::string_view 
 
 TypeId ImportSession::typeOf(ObjectId object) const {
   if (auto type = m_objects.typeOf(object)) return *type;
+  sync();
   m_objectType.bind(1, object.rowid());
   if (!m_objectType.step()) {
     m_objectType.reset();
@@ -289,6 +295,7 @@ void ImportSession::addRelationTo(ObjectId from, TypeId type, std::string_view k
     addRelation({from, *found, qualifier, std::nullopt, std::nullopt});
     return;
   }
+  sync();
   m_insertPending.bind(1, from.rowid()).bind(2, type.rowid()).bind(3, key);
   m_insertPending.bind(4, qualifier.rowid()).run();
 }
@@ -377,6 +384,7 @@ void ImportSession::addAlias(AliasKind kind, std::string_view normalised, Person
   auto [it, inserted] = m_aliases.try_emplace(aliasKey(kind, normalised), person);
   if (!inserted && it->second == person) return;
   it->second = person;
+  sync();
   m_insertAlias.bind(1, static_cast<std::int64_t>(kind))
       .bind(2, normalised)
       .bind(3, person.rowid());
@@ -461,11 +469,14 @@ SourceId ImportSession::commit(const ImportCounts& counts,
   execute(db, "COMMIT");
   m_open = false;
   m_store.m_inImport = false;
+  m_store.m_importWriter = nullptr;
   return m_source;
 }
 
 void ImportSession::rollback() {
   if (!m_open) return;
+  m_writer.abandon();
+  m_store.m_importWriter = nullptr;
   for (auto* batch : {&m_stringRows, &m_objectRows, &m_eventRows, &m_linkRows, &m_relationRows,
                       &m_eventAttributeRows, &m_objectAttributeRows})
     batch->discard();

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/batch_writer.h"
 #include "model/model_sink.h"
 #include "model/session_cache.h"
 #include "model/sqlite_util.h"
@@ -108,6 +109,10 @@ class ImportSession final : public ModelSink {
       m_objectAttributeRows;
   mutable BatchInsert m_stringRows;     // new strings; flushed before any read of the table
   std::uint64_t m_relationsBefore = 0;  // m_relationRows.inserted() already counted
+  // Writes the full batches above on its own thread; drained (sync()) before this session
+  // uses a statement of its own. Declared last: it stops before the batches go.
+  mutable BatchWriter m_writer;
+  void sync() const { m_writer.drain(); }
 };
 
 }  // namespace orglens::model

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "model/batch_writer.h"
+
 namespace orglens::model {
 
 Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db) {
@@ -34,8 +36,9 @@ void Statement::run() {
   sqlite3_reset(m_stmt);
 }
 
-BatchInsert::BatchInsert(sqlite3* db, std::string_view insert, int columns, int rows)
-    : m_db(db), m_columns(columns), m_rows(rows) {
+BatchInsert::BatchInsert(sqlite3* db, std::string_view insert, int columns, int rows,
+                         BatchWriter* writer)
+    : m_db(db), m_writer(writer), m_columns(columns), m_rows(rows) {
   std::string row = "(";
   for (int c = 0; c < columns; ++c) row += c ? ",?" : "?";
   row += ")";
@@ -43,19 +46,19 @@ BatchInsert::BatchInsert(sqlite3* db, std::string_view insert, int columns, int 
   m_single = Statement(db, sql);
   for (int r = 1; r < rows; ++r) (sql += ",") += row;
   m_full = Statement(db, sql);
-  m_slots.reserve(static_cast<std::size_t>(columns * rows));
+  m_pending.values.reserve(static_cast<std::size_t>(columns * rows));
 }
 
 BatchInsert& BatchInsert::add(std::string_view v) {
-  push({Kind::Text, static_cast<std::int64_t>(m_arena.size()), 0, v.size()});
-  m_arena.append(v);
+  push({Kind::Text, static_cast<std::int64_t>(m_pending.arena.size()), 0, v.size()});
+  m_pending.arena.append(v);
   return *this;
 }
 
-void BatchInsert::bindRows(Statement& s, std::size_t firstSlot, int rows) {
-  const int n = rows * m_columns;
+void BatchInsert::bindRows(Statement& s, const Rows& rows, std::size_t firstSlot, int count) {
+  const int n = count * m_columns;
   for (int k = 0; k < n; ++k) {
-    const Slot& slot = m_slots[firstSlot + static_cast<std::size_t>(k)];
+    const Slot& slot = rows.values[firstSlot + static_cast<std::size_t>(k)];
     switch (slot.kind) {
       case Kind::Int:
         s.bind(k + 1, slot.i);
@@ -64,8 +67,9 @@ void BatchInsert::bindRows(Statement& s, std::size_t firstSlot, int rows) {
         s.bind(k + 1, slot.d);
         break;
       case Kind::Text:
-        s.bindStatic(k + 1,
-                     std::string_view(m_arena).substr(static_cast<std::size_t>(slot.i), slot.size));
+        s.bindStatic(
+            k + 1,
+            std::string_view(rows.arena).substr(static_cast<std::size_t>(slot.i), slot.size));
         break;
       case Kind::Null:
         s.bindNull(k + 1);
@@ -76,13 +80,25 @@ void BatchInsert::bindRows(Statement& s, std::size_t firstSlot, int rows) {
   m_inserted += static_cast<std::uint64_t>(sqlite3_changes(m_db));
 }
 
-void BatchInsert::flush() {
-  if (m_pendingRows == m_rows) {
-    bindRows(m_full, 0, m_rows);
-  } else {
-    for (int r = 0; r < m_pendingRows; ++r)
-      bindRows(m_single, static_cast<std::size_t>(r * m_columns), 1);
+void BatchInsert::writeFull(const Rows& rows) {
+  bindRows(m_full, rows, 0, m_rows);
+}
+
+void BatchInsert::full() {
+  if (!m_writer) {
+    writeFull(m_pending);
+    discard();
+    return;
   }
+  m_writer->submit(*this, std::move(m_pending));
+  m_pending = m_writer->spare();
+  m_pendingRows = 0;
+}
+
+void BatchInsert::flush() {
+  if (m_writer) m_writer->drain();
+  for (int r = 0; r < m_pendingRows; ++r)
+    bindRows(m_single, m_pending, static_cast<std::size_t>(r * m_columns), 1);
   discard();
 }
 

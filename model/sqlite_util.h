@@ -80,16 +80,39 @@ class Statement {
   sqlite3* m_db = nullptr;
 };
 
+class BatchWriter;
+
 /// Appends rows to one table through a multi-row `INSERT ... VALUES (...), (...)` of
 /// `rows` rows: bulk imports spend most of their time in SQLite's per-statement work (cursor
 /// set-up, halt, allocations), which a batch pays once per `rows` rows. Rows are written
 /// when a batch fills and on flush(); until then SQL does not see them. Text values are kept
-/// in an arena of the batch, so callers' views need not outlive add().
+/// in an arena of the batch, so callers' views need not outlive add(). With a BatchWriter,
+/// full batches are written on its thread while the caller goes on filling the next one.
 class BatchInsert {
  public:
+  enum class Kind : std::uint8_t { Int, Real, Text, Null };
+  struct Slot {
+    Kind kind;
+    std::int64_t i;  // integer, or the text's offset in the arena
+    double d;
+    std::size_t size;  // text length
+  };
+  /// The values of pending rows.
+  struct Rows {
+    std::vector<Slot> values;
+    std::string arena;
+    void clear() {
+      values.clear();
+      arena.clear();
+    }
+  };
+
   BatchInsert() = default;
-  /// `insert` is the statement head, e.g. "INSERT OR IGNORE INTO t(a, b)".
-  BatchInsert(sqlite3* db, std::string_view insert, int columns, int rows);
+  /// `insert` is the statement head, e.g. "INSERT OR IGNORE INTO t(a, b)". With a `writer`,
+  /// the batch must stay where it is while the writer may hold its rows (a member of the
+  /// writer's owner).
+  BatchInsert(sqlite3* db, std::string_view insert, int columns, int rows,
+              BatchWriter* writer = nullptr);
 
   BatchInsert& add(std::int64_t v) { return push({Kind::Int, v, 0, 0}); }
   BatchInsert& add(double v) { return push({Kind::Real, 0, v, 0}); }
@@ -98,38 +121,34 @@ class BatchInsert {
   BatchInsert& addOptional(const std::optional<std::int64_t>& v) { return v ? add(*v) : addNull(); }
   /// Ends a row (exactly `columns` values were added); writes the batch when it is full.
   void endRow() {
-    if (++m_pendingRows == m_rows) flush();
+    if (++m_pendingRows == m_rows) full();
   }
-  /// Writes the pending rows.
+  /// Writes the pending rows, after every batch the writer holds (of every table).
   void flush();
-  /// Drops the pending rows (rollback).
+  /// Drops the pending rows (rollback; BatchWriter::abandon() drops the writer's).
   void discard() {
-    m_slots.clear();
-    m_arena.clear();
+    m_pending.clear();
     m_pendingRows = 0;
   }
-  /// Rows SQLite inserted so far (with OR IGNORE, fewer than the rows added).
+  /// Rows SQLite inserted so far (with OR IGNORE, fewer than the rows added); complete after
+  /// flush().
   std::uint64_t inserted() const { return m_inserted; }
+  /// Writes a full batch (on the writer's thread, or the caller's without a writer).
+  void writeFull(const Rows& rows);
 
  private:
-  enum class Kind : std::uint8_t { Int, Real, Text, Null };
-  struct Slot {
-    Kind kind;
-    std::int64_t i;  // integer, or the text's offset in the arena
-    double d;
-    std::size_t size;  // text length
-  };
   BatchInsert& push(Slot slot) {
-    m_slots.push_back(slot);
+    m_pending.values.push_back(slot);
     return *this;
   }
-  void bindRows(Statement& s, std::size_t firstSlot, int rows);
+  void full();
+  void bindRows(Statement& s, const Rows& rows, std::size_t firstSlot, int count);
 
   sqlite3* m_db = nullptr;
+  BatchWriter* m_writer = nullptr;
   int m_columns = 0, m_rows = 0, m_pendingRows = 0;
   Statement m_full, m_single;
-  std::vector<Slot> m_slots;
-  std::string m_arena;
+  Rows m_pending;
   std::uint64_t m_inserted = 0;
 };
 

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "model/batch_writer.h"
 #include "model/import_session.h"
 #include "model/store_schema.h"
 
@@ -93,8 +94,13 @@ void Store::prepareSchema(Mode mode) {
   execute(m_db, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -8192");
 }
 
+sqlite3* Store::connection() const {
+  if (m_importWriter) m_importWriter->drain();
+  return m_db;
+}
+
 int Store::schemaVersion() const {
-  Statement s(m_db, "SELECT value FROM meta WHERE key = 'schema_version'");
+  Statement s(connection(), "SELECT value FROM meta WHERE key = 'schema_version'");
   if (!s.step())
     throw StoreError("store " + describe(m_path) + " has no schema version: it is damaged");
   return std::stoi(std::string(s.columnText(0)));
@@ -102,21 +108,23 @@ int Store::schemaVersion() const {
 
 std::optional<SourceId> Store::findSource(const std::string& sha256, const std::string& format,
                                           const std::string& options) const {
-  Statement s(m_db, "SELECT id FROM sources WHERE sha256 = ? AND format = ? AND options = ?");
+  Statement s(connection(),
+              "SELECT id FROM sources WHERE sha256 = ? AND format = ? AND options = ?");
   s.bind(1, sha256).bind(2, format).bind(3, options);
   if (!s.step()) return std::nullopt;
   return SourceId::fromRowid(s.columnInt(0));
 }
 
 std::optional<std::string> Store::metaValue(const std::string& key) const {
-  Statement s(m_db, "SELECT value FROM meta WHERE key = ?");
+  Statement s(connection(), "SELECT value FROM meta WHERE key = ?");
   s.bind(1, key);
   if (!s.step()) return std::nullopt;
   return std::string(s.columnText(0));
 }
 
 bool Store::holdsPeople() const {
-  return queryInt(m_db, "SELECT EXISTS (SELECT 1 FROM objects WHERE type = 1)").value_or(0) != 0;
+  return queryInt(connection(), "SELECT EXISTS (SELECT 1 FROM objects WHERE type = 1)")
+             .value_or(0) != 0;
 }
 
 std::unique_ptr<ImportSession> Store::beginImport(const SourceRecord& source) {

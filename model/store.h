@@ -14,6 +14,7 @@ struct sqlite3;
 
 namespace orglens::model {
 
+class BatchWriter;
 class ImportSession;
 
 /// Counts shown by `orglens info`.
@@ -62,7 +63,9 @@ class Store {
 
   const std::filesystem::path& path() const { return m_path; }
   int schemaVersion() const;
-  sqlite3* db() const { return m_db; }
+  /// The connection. During an import it first waits until the import's batch writer has
+  /// written everything queued (a connection is never used by two threads at once).
+  sqlite3* db() const { return connection(); }
 
   /// The source already imported with the same content hash, format and options, if any.
   std::optional<SourceId> findSource(const std::string& sha256, const std::string& format,
@@ -85,9 +88,11 @@ class Store {
   Store(std::filesystem::path path, sqlite3* db);
   void prepareSchema(Mode mode);
   void scanEvents(StoreSummary& out) const;
+  sqlite3* connection() const;  // every query goes through it (see db())
   std::filesystem::path m_path;
   sqlite3* m_db = nullptr;
   bool m_inImport = false;
+  BatchWriter* m_importWriter = nullptr;  // the running import's, drained before queries
   friend class ImportSession;
 };
 

@@ -112,25 +112,25 @@ void loadRelationsAndAttributes(sqlite3* db, Model& model) {
 Model Store::loadModel() const {
   Model model;
   // Strings first, in id order, so that the model's StringIds equal the store's.
-  Statement strings(m_db, "SELECT value FROM strings ORDER BY id");
+  Statement strings(connection(), "SELECT value FROM strings ORDER BY id");
   while (strings.step()) model.intern(strings.columnText(0));
   for (const auto& s : sources()) model.addSource(s);
-  loadObjects(m_db, model);
-  loadEvents(m_db, model);
-  loadRelationsAndAttributes(m_db, model);
+  loadObjects(connection(), model);
+  loadEvents(connection(), model);
+  loadRelationsAndAttributes(connection(), model);
   return model;
 }
 
 std::vector<SourceRecord> Store::sources() const {
   std::vector<SourceRecord> out;
-  Statement s(m_db, std::string(kSourceColumns) + " ORDER BY id");
+  Statement s(connection(), std::string(kSourceColumns) + " ORDER BY id");
   while (s.step()) out.push_back(readSource(s));
   return out;
 }
 
 std::vector<Diagnostic> Store::diagnostics(SourceId source, std::size_t limit) const {
   std::vector<Diagnostic> out;
-  Statement s(m_db,
+  Statement s(connection(),
               "SELECT severity, file, line, message FROM diagnostics WHERE source = ? "
               "ORDER BY rowid LIMIT ?");
   s.bind(1, source.rowid()).bind(2, static_cast<std::int64_t>(limit));
@@ -156,7 +156,7 @@ bool markFirst(std::vector<char>& seen, std::int64_t id) {
 /// The event figures of the summary in one pass over the events table (it has no index on
 /// these columns: six aggregate queries were six scans, noticeable on million-event stores).
 void Store::scanEvents(StoreSummary& out) const {
-  Statement s(m_db, "SELECT time_us, activity, actor FROM events");
+  Statement s(connection(), "SELECT time_us, activity, actor FROM events");
   std::vector<char> activities, actors;
   while (s.step()) {
     ++out.events;
@@ -175,14 +175,14 @@ void Store::scanEvents(StoreSummary& out) const {
 StoreSummary Store::summary() const {
   StoreSummary out;
   out.schemaVersion = schemaVersion();
-  Statement types(m_db,
+  Statement types(connection(),
                   "SELECT t.name, count(o.id) FROM object_types t LEFT JOIN objects o "
                   "ON o.type = t.id GROUP BY t.id ORDER BY t.id");
   while (types.step())
     out.objectsByType.push_back(
         {std::string(types.columnText(0)), static_cast<std::uint64_t>(types.columnInt(1))});
   auto count = [this](std::string_view sql) {
-    return static_cast<std::uint64_t>(queryInt(m_db, sql).value_or(0));
+    return static_cast<std::uint64_t>(queryInt(connection(), sql).value_or(0));
   };
   scanEvents(out);
   out.people = count("SELECT count(*) FROM objects WHERE type = 1");
@@ -201,7 +201,7 @@ StoreSummary Store::summary() const {
   out.aliases = count("SELECT count(*) FROM aliases");
   out.relations = count("SELECT count(*) FROM relations");
   out.pseudonymKeyId = metaValue("pseudonym_key_id").value_or("");
-  Statement s(m_db, std::string(kSourceColumns) + " ORDER BY id");
+  Statement s(connection(), std::string(kSourceColumns) + " ORDER BY id");
   while (s.step()) out.sources.push_back({SourceId::fromRowid(s.columnInt(0)), readSource(s)});
   return out;
 }

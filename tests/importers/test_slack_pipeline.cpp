@@ -51,12 +51,12 @@ class Recorder final : public importers::SlackDayHandler {
 
 /// 40 day files (more than the reader runs ahead): messages with every field, a file that is
 /// not JSON, one that is not an array, and a path that does not exist.
-std::vector<std::filesystem::path> writeDays() {
+std::vector<std::string> writeDays() {
   const auto dir = orglens::test::tempDir("slack-pipeline");
-  std::vector<std::filesystem::path> files;
+  std::vector<std::string> files;
   for (int d = 0; d < 40; ++d) {
     const auto path = dir / ("day" + std::to_string(d) + ".json");
-    files.push_back(path);
+    files.push_back(path.string());
     if (d == 7) continue;  // never written: unreadable
     std::string json = "[";
     for (int m = 0; m < d % 5 * 3; ++m)
