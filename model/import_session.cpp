@@ -101,6 +101,12 @@ void ImportSession::loadLookups() {
 }
 
 std::optional<StringId> ImportSession::storedString(std::string_view text) const {
+  // A string the complete filter rules out is neither stored nor batched: no flush, which
+  // would wait for the batch writer, and no query (an e-mail's Message-ID, looked up to tell
+  // a duplicate, is such a string).
+  if (!m_stringFilterComplete && ++m_stringProbes > m_stringsBefore / 4 + 1024)
+    loadStringFilter();
+  if (m_stringFilterComplete && !m_stringFilter.mayContain(text)) return std::nullopt;
   m_stringRows.flush();  // the strings table must hold every string of the session
   m_findString.bind(1, text);
   std::optional<StringId> id;
@@ -109,7 +115,7 @@ std::optional<StringId> ImportSession::storedString(std::string_view text) const
   return id;
 }
 
-void ImportSession::loadStringFilter() {
+void ImportSession::loadStringFilter() const {
   m_stringRows.flush();
   Statement all(m_store.db(), "SELECT value FROM strings");
   while (all.step()) m_stringFilter.add(all.columnText(0));

@@ -75,7 +75,7 @@ class ImportSession final : public ModelSink {
   StringId internString(std::string_view text, bool& created);
   std::optional<StringId> storedString(std::string_view text) const;
   /// Puts every stored string into m_stringFilter (one scan of the strings table).
-  void loadStringFilter();
+  void loadStringFilter() const;
   std::optional<CachedObject> storedObject(TypeId type, StringId key) const;
 
   Store& m_store;
@@ -92,10 +92,11 @@ class ImportSession final : public ModelSink {
   mutable ObjectCache m_objects{kCacheCapacity};
   std::uint32_t m_nextString = 0, m_nextObject = 0;  // model indexes of the next new rows
   // Every string of the store (once complete) and of this session: see internString().
-  StringFilter m_stringFilter;
-  bool m_stringFilterComplete = false;
+  // Mutable: const look-ups (findObject) load the filter too, once probes pay for it.
+  mutable StringFilter m_stringFilter;
+  mutable bool m_stringFilterComplete = false;
   std::uint32_t m_stringsBefore = 0;  // strings in the store when the session began
-  std::uint64_t m_stringProbes = 0;   // probes of the strings index while not complete
+  mutable std::uint64_t m_stringProbes = 0;  // probes of the strings index while not complete
   std::vector<std::string> m_typeNames;
   std::unordered_map<std::string, PersonId> m_aliases;  // "<kind>\x1f<value>" -> person
   std::uint32_t m_nextEvent = 0;
