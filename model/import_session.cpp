@@ -104,8 +104,7 @@ std::optional<StringId> ImportSession::storedString(std::string_view text) const
   // A string the complete filter rules out is neither stored nor batched: no flush, which
   // would wait for the batch writer, and no query (an e-mail's Message-ID, looked up to tell
   // a duplicate, is such a string).
-  if (!m_stringFilterComplete && ++m_stringProbes > m_stringsBefore / 4 + 1024)
-    loadStringFilter();
+  if (!m_stringFilterComplete && ++m_stringProbes > m_stringsBefore / 4 + 1024) loadStringFilter();
   if (m_stringFilterComplete && !m_stringFilter.mayContain(text)) return std::nullopt;
   m_stringRows.flush();  // the strings table must hold every string of the session
   m_findString.bind(1, text);
@@ -191,6 +190,14 @@ TypeId ImportSession::objectType(std::string_view name) {
   return id;
 }
 
+bool ImportSession::mayBeStored(std::uint64_t cacheKey, StringId key) const {
+  // A key this session interned names no object of an earlier import; an object this session
+  // made is cached unless the cache dropped it. (The Slack importer makes a thread and then
+  // its parent message with the same key: the message's look-up would have waited for the
+  // batch writer.)
+  return key.value() < m_stringsBefore || m_objects.mayHaveDropped(cacheKey);
+}
+
 std::optional<CachedObject> ImportSession::storedObject(TypeId type, StringId key) const {
   sync();
   m_findObject.bind(1, type.rowid()).bind(2, key.rowid());
@@ -211,7 +218,8 @@ ObjectId ImportSession::object(TypeId type, std::string_view key, std::string_vi
   // A key string new to the store cannot belong to a stored object: no lookup needed.
   CachedObject* found = newKey ? nullptr : m_objects.find(cacheKey);
   std::optional<CachedObject> stored;
-  if (!newKey && !found && (stored = storedObject(type, keyId))) found = m_objects.find(cacheKey);
+  if (!newKey && !found && mayBeStored(cacheKey, keyId) && (stored = storedObject(type, keyId)))
+    found = m_objects.find(cacheKey);
   if (found) {
     if (!name.empty() && !found->hasName) {
       m_objectRows.flush();  // the object may still be in the batch
@@ -237,8 +245,9 @@ std::optional<ObjectId> ImportSession::findObject(TypeId type, std::string_view 
   auto keyId = m_strings.findConst(key);
   if (!keyId) keyId = storedString(key);
   if (!keyId) return std::nullopt;
-  if (const CachedObject* cached = m_objects.findConst(ObjectCache::keyOf(type, *keyId)))
-    return cached->id;
+  const auto cacheKey = ObjectCache::keyOf(type, *keyId);
+  if (const CachedObject* cached = m_objects.findConst(cacheKey)) return cached->id;
+  if (!mayBeStored(cacheKey, *keyId)) return std::nullopt;
   if (auto stored = storedObject(type, *keyId)) return stored->id;
   return std::nullopt;
 }

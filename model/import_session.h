@@ -77,6 +77,9 @@ class ImportSession final : public ModelSink {
   /// Puts every stored string into m_stringFilter (one scan of the strings table).
   void loadStringFilter() const;
   std::optional<CachedObject> storedObject(TypeId type, StringId key) const;
+  /// False when the object (type, key) cannot be in the store unless it is cached: the store
+  /// need not be asked (see ObjectCache::mayHaveDropped).
+  bool mayBeStored(std::uint64_t cacheKey, StringId key) const;
 
   Store& m_store;
   SourceRecord m_record;
@@ -95,7 +98,7 @@ class ImportSession final : public ModelSink {
   // Mutable: const look-ups (findObject) load the filter too, once probes pay for it.
   mutable StringFilter m_stringFilter;
   mutable bool m_stringFilterComplete = false;
-  std::uint32_t m_stringsBefore = 0;  // strings in the store when the session began
+  std::uint32_t m_stringsBefore = 0;         // strings in the store when the session began
   mutable std::uint64_t m_stringProbes = 0;  // probes of the strings index while not complete
   std::vector<std::string> m_typeNames;
   std::unordered_map<std::string, PersonId> m_aliases;  // "<kind>\x1f<value>" -> person

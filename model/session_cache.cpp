@@ -4,6 +4,8 @@
 #include <cstring>
 #include <functional>
 
+#include "model/splitmix.h"
+
 namespace orglens::model {
 namespace {
 
@@ -262,12 +264,28 @@ std::optional<TypeId> ObjectCache::typeOf(ObjectId id) const {
   return std::nullopt;
 }
 
+namespace {
+
+/// The filter hash of an object key (all bits mixed; not a table slot's hash).
+std::uint64_t droppedHash(std::uint64_t key) {
+  return splitMix64(key);
+}
+
+}  // namespace
+
 CachedObject& ObjectCache::add(std::uint64_t key, CachedObject object) {
   if (m_current.count >= m_capacity) {
     std::swap(m_current, m_retired);
+    if (!m_dropped) m_dropped = std::make_unique<StringFilter>();
+    for (const KeySlot& slot : m_current.byKey)  // the generation about to be dropped
+      if (slot.key != kEmpty) m_dropped->addHash(droppedHash(slot.key));
     m_current.clear();
   }
   return insert(key, object);
+}
+
+bool ObjectCache::mayHaveDropped(std::uint64_t key) const {
+  return m_dropped && m_dropped->mayContainHash(droppedHash(key));
 }
 
 CachedObject& ObjectCache::insert(std::uint64_t key, CachedObject object) {

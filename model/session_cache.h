@@ -125,6 +125,10 @@ class ObjectCache {
   const CachedObject* findConst(std::uint64_t key) const;
   std::optional<TypeId> typeOf(ObjectId id) const;
   CachedObject& add(std::uint64_t key, CachedObject object);
+  /// False when no object of `key` was ever dropped from the cache (a filter of the dropped
+  /// generations' keys: "true" may be wrong, "false" never is). An object a session made is
+  /// then still cached if it exists at all, so its absence needs no look-up in the store.
+  bool mayHaveDropped(std::uint64_t key) const;
 
  private:
   static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};  // no (type, key) has it
@@ -148,6 +152,7 @@ class ObjectCache {
 
   std::size_t m_capacity, m_maxSize;
   Generation m_current, m_retired;
+  std::unique_ptr<StringFilter> m_dropped;  // made at the first drop
 };
 
 }  // namespace orglens::model

@@ -99,3 +99,26 @@ TEST_CASE("An import's queries see the rows its batch writer still held", "[mode
   session->commit(session->counts(), {});
   CHECK(queryInt(store->db(), "SELECT count(*) FROM event_objects") == 5000);
 }
+
+TEST_CASE("An object the session cache dropped is found again in the store, not made twice",
+          "[model][store]") {
+  const auto dir = orglens::test::tempDir("batch-writer-dropped");
+  auto store = Store::open(dir / "s.orglens", Store::Mode::Create);
+  auto session = store->beginImport({"x", "test", "0", "", 0, {}});
+  const auto message = typeId(BuiltinType::Message), thread = typeId(BuiltinType::Thread);
+  // A thread and then a message with the same key (as the Slack importer makes a thread
+  // parent): one key string, two objects.
+  const auto t = session->object(thread, "C1/100.5");
+  const auto m = session->object(message, "C1/100.5");
+  CHECK(t != m);
+  const auto first = session->object(message, "m0");
+  for (int i = 1; i < 300000; ++i)  // past two cache generations: "m0" is dropped
+    session->object(message, "m" + std::to_string(i));
+  CHECK(session->object(message, "m0") == first);
+  CHECK(session->findObject(message, "m0") == first);
+  CHECK(session->object(message, "C1/100.5") == m);
+  CHECK(session->object(thread, "C1/100.5") == t);
+  CHECK_FALSE(session->findObject(thread, "m0").has_value());  // a key of another type
+  session->commit(session->counts(), {});
+  CHECK(queryInt(store->db(), "SELECT count(*) FROM objects") == 300002);
+}
