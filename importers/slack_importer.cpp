@@ -209,15 +209,16 @@ model::PersonId SlackRun::personOf(std::string_view userId, std::string_view whe
 model::ObjectId SlackRun::threadOf(const Channel& channel, std::string_view threadTs) {
   m_key = channel.id + "/";
   m_key.append(threadTs);
-  // Bounded: a thread forgotten here is found again in the store (its attribute and relation
-  // are then written again, which changes nothing), so memory does not grow with the export.
+  // Bounded, so memory does not grow with the export: a thread forgotten here, or made by an
+  // earlier import, is found again through the sink and not set up (nor counted) again.
   if (m_threads.size() >= kThreadCache) m_threads.clear();
   auto [it, inserted] = m_threads.try_emplace(m_key);
-  if (inserted) {
-    it->second = m_sink.object(model::typeId(BuiltinType::Thread), m_key);
-    m_sink.setObjectAttribute(it->second, s("kind"), std::string("thread"));
-    m_sink.addRelation({it->second, channel.object, s("part-of"), {}, {}});
-  }
+  if (!inserted) return it->second;
+  const auto threadType = model::typeId(BuiltinType::Thread);
+  if (const auto known = m_sink.findObject(threadType, m_key)) return it->second = *known;
+  it->second = m_sink.object(threadType, m_key);
+  m_sink.setObjectAttribute(it->second, s("kind"), std::string("thread"));
+  m_sink.addRelation({it->second, channel.object, s("part-of"), {}, {}});
   return it->second;
 }
 

@@ -35,3 +35,36 @@ TEST_CASE("A Slack thread reply in a later day file links to its parent and thre
   CHECK(m.events()[0].item == m.events()[1].item);
   CHECK(key(m.events()[1].item) == "C1/1704189600.000100");
 }
+
+TEST_CASE("A Slack thread an earlier import made is not set up again (nor counted)",
+          "[importers][slack]") {
+  const auto dir = test::tempDir("slack-threads-again");
+  auto writeExport = [](const std::filesystem::path& at, const char* day, const char* messages) {
+    test::writeFile(at / "users.json", R"([{"id":"U1","name":"ann"},{"id":"U2","name":"bob"}])");
+    test::writeFile(at / "channels.json", R"([{"id":"C1","name":"general","members":[]}])");
+    std::filesystem::create_directories(at / "general");
+    test::writeFile(at / "general" / day, messages);
+  };
+  writeExport(dir / "a", "2024-01-02.json",
+              R"([{"type":"message","user":"U1","ts":"1704189600.000100",
+                   "thread_ts":"1704189600.000100","reply_count":1}])");
+  writeExport(dir / "b", "2024-01-03.json",
+              R"([{"type":"message","user":"U2","ts":"1704276000.000200",
+                   "thread_ts":"1704189600.000100","parent_user_id":"U1"}])");
+  model::NoProgress progress;
+  auto fresh = model::Store::open(dir / "fresh.orglens", model::Store::Mode::Create);
+  const auto alone = importers::importFile(*fresh, dir / "b", {}, progress);
+  auto store = model::Store::open(dir / "s.orglens", model::Store::Mode::Create);
+  importers::importFile(*store, dir / "a", {}, progress);
+  const auto after = importers::importFile(*store, dir / "b", {}, progress);
+  // The thread (its kind attribute, its part-of relation) came with the first export.
+  CHECK(after.counts.attributes + 1 == alone.counts.attributes);
+  CHECK(after.counts.objects == 1);  // the reply; people, channel, thread, parent came before
+  const auto m = store->loadModel();
+  std::size_t threads = 0;
+  for (const auto& o : m.objects())
+    if (m.text(o.key) == "C1/1704189600.000100" &&
+        o.type == model::typeId(model::BuiltinType::Thread))
+      ++threads;
+  CHECK(threads == 1);
+}
