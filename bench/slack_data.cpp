@@ -195,27 +195,38 @@ void blocks(Pretty& j, std::string_view text, std::uint64_t h) {
   j.close(']');
 }
 
-void sharedFile(Pretty& j, std::uint64_t user, std::uint64_t seconds, std::uint64_t h) {
-  const std::string id = "F0" + hex(h, 9), name = "report-" + hex(h >> 40, 4) + ".pdf";
-  j.array("files");
-  j.item();
-  j.open('{');
-  j.text("id", id);
+struct FileKind {
+  std::string id, name;
+  std::string_view mimetype, filetype, prettyType;
+};
+
+/// The fields every file object of an export starts with.
+void fileHead(Pretty& j, const FileKind& f, std::uint64_t user, std::uint64_t seconds,
+              std::uint64_t h) {
+  j.text("id", f.id);
   j.number("created", seconds);
   j.number("timestamp", seconds);
-  j.text("name", name);
-  j.text("title", name);
-  j.text("mimetype", "application/pdf");
-  j.text("filetype", "pdf");
-  j.text("pretty_type", "PDF");
+  j.text("name", f.name);
+  j.text("title", f.name);
+  j.text("mimetype", f.mimetype);
+  j.text("filetype", f.filetype);
+  j.text("pretty_type", f.prettyType);
   j.text("user", userId(user));
-  j.text("user_team", "T0BENCH01");
   j.boolean("editable", false);
   j.number("size", 10'000 + h % 900'000);
   j.text("mode", "hosted");
   j.boolean("is_external", false);
   j.text("external_type", "");
   j.boolean("is_public", true);
+}
+
+void sharedFile(Pretty& j, std::uint64_t user, std::uint64_t seconds, std::uint64_t h) {
+  const std::string id = "F0" + hex(h, 9), name = "report-" + hex(h >> 40, 4) + ".pdf";
+  j.array("files");
+  j.item();
+  j.open('{');
+  fileHead(j, {id, name, "application/pdf", "pdf", "PDF"}, user, seconds, h);
+  j.text("user_team", "T0BENCH01");
   j.text("url_private", "https://files.slack.com/files-pri/T0BENCH01-" + id + "/" + name);
   j.text("url_private_download",
          "https://files.slack.com/files-pri/T0BENCH01-" + id + "/download/" + name);
@@ -353,21 +364,7 @@ void legacyFileShare(Pretty& j, std::uint64_t user, std::uint64_t seconds, std::
                      "> uploaded a file: <https://bench.slack.com/files/user" +
                      std::to_string(user) + "/" + id + "/" + name + ".jpg|" + name + ".jpg>");
   j.object("file");
-  j.text("id", id);
-  j.number("created", seconds);
-  j.number("timestamp", seconds);
-  j.text("name", name + ".jpg");
-  j.text("title", name + ".jpg");
-  j.text("mimetype", "image/jpeg");
-  j.text("filetype", "jpg");
-  j.text("pretty_type", "JPEG");
-  j.text("user", userId(user));
-  j.boolean("editable", false);
-  j.number("size", 10'000 + h % 900'000);
-  j.text("mode", "hosted");
-  j.boolean("is_external", false);
-  j.text("external_type", "");
-  j.boolean("is_public", true);
+  fileHead(j, {id, name + ".jpg", "image/jpeg", "jpg", "JPEG"}, user, seconds, h);
   j.boolean("public_url_shared", false);
   j.boolean("display_as_bot", false);
   j.text("username", "");
