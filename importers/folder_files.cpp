@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <functional>
 #include <memory>
 #include <system_error>
 
@@ -91,9 +92,11 @@ unsigned char typeOf(DIR* dir, const dirent* e, bool linkedFolders) {
                                           std::error_code(error, std::generic_category()));
 }
 
-/// Appends the regular files below `relative` (a folder below `top`, open as `root`).
-void collect(const std::filesystem::path& top, int root, const std::string& relative,
-             std::vector<std::string>& out) {
+/// Visits the regular files below `relative` (a folder below `top`, open as `root`) in path
+/// order: the folder's entries sorted by name, a subfolder's files where its name sorts. Holds
+/// one folder's entries per level, never the whole tree.
+void visit(const std::filesystem::path& top, int root, const std::string& relative,
+           const std::function<void(const std::string&)>& onFile) {
   const int fd =
       ::openat(root, relative.empty() ? "." : relative.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) cannotRead(top / relative, errno);
@@ -103,31 +106,22 @@ void collect(const std::filesystem::path& top, int root, const std::string& rela
     ::close(fd);
     cannotRead(top / relative, error);
   }
-  std::vector<std::string> folders;
+  std::vector<std::pair<std::string, bool>> entries;  // name, is a folder
   while (const dirent* e = ::readdir(dir.get())) {
     const std::string_view name = e->d_name;
     if (name == "." || name == "..") continue;
-    std::string path = relative.empty() ? std::string(name) : relative + '/' + e->d_name;
     const unsigned char type = typeOf(dir.get(), e, false);
-    if (type == DT_REG)
-      out.push_back(std::move(path));
-    else if (type == DT_DIR)
-      folders.push_back(std::move(path));
+    if (type == DT_REG || type == DT_DIR) entries.emplace_back(name, type == DT_DIR);
   }
   dir.reset();
-  for (const auto& f : folders) collect(top, root, f, out);
-}
-
-/// Name by name: '/' ranks below every other byte.
-bool pathLess(const std::string& a, const std::string& b) {
-  const std::size_t n = std::min(a.size(), b.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    if (a[i] == b[i]) continue;
-    if (a[i] == '/') return true;
-    if (b[i] == '/') return false;
-    return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+  std::sort(entries.begin(), entries.end());  // names are unique within a folder
+  for (const auto& [name, folder] : entries) {
+    const std::string path = relative.empty() ? name : relative + '/' + name;
+    if (folder)
+      visit(top, root, path, onFile);
+    else
+      onFile(path);
   }
-  return a.size() < b.size();
 }
 
 }  // namespace
@@ -146,19 +140,11 @@ std::vector<std::string> filesIn(const std::filesystem::path& folder, std::strin
   return out;
 }
 
-std::vector<std::string> regularFilesBelow(const std::filesystem::path& folder) {
-  const int root = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (root < 0) cannotRead(folder, errno);
-  std::vector<std::string> out;
-  try {
-    collect(folder, root, "", out);
-  } catch (...) {
-    ::close(root);
-    throw;
-  }
-  ::close(root);
-  std::sort(out.begin(), out.end(), pathLess);
-  return out;
+void forEachFileBelow(const std::filesystem::path& folder,
+                      const std::function<void(const std::string&)>& onFile) {
+  const Descriptor root(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!root) cannotRead(folder, errno);
+  visit(folder, root.get(), "", onFile);
 }
 
 }  // namespace orglens::importers

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -50,10 +51,12 @@ bool readDescriptor(int fd, std::string& out);
 /// that end in `suffix` (and are longer than it), sorted. Empty when the folder cannot be read.
 std::vector<std::string> filesIn(const std::filesystem::path& folder, std::string_view suffix);
 
-/// The regular files below `folder` (symbolic links to regular files too; linked folders
-/// are not entered), as paths relative to it with '/' between names, in path order: name by
-/// name, so that "a/x" comes before "a-1/y" (the order std::filesystem::path compares in).
-/// Throws std::filesystem::filesystem_error when a folder cannot be read.
-std::vector<std::string> regularFilesBelow(const std::filesystem::path& folder);
+/// Calls `onFile` with each regular file below `folder` (symbolic links to regular files too;
+/// linked folders are not entered), as a path relative to it with '/' between names, in path
+/// order: name by name, so that "a/x" comes before "a-1/y" (the order std::filesystem::path
+/// compares in). Memory: one folder's entries per level of the tree. Throws
+/// std::filesystem::filesystem_error when a folder cannot be read.
+void forEachFileBelow(const std::filesystem::path& folder,
+                      const std::function<void(const std::string&)>& onFile);
 
 }  // namespace orglens::importers

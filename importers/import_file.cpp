@@ -189,7 +189,7 @@ void hashDescriptorInto(EVP_MD_CTX* ctx, int fd, std::string_view path,
 void hashFolderInto(EVP_MD_CTX* ctx, const std::filesystem::path& folder) {
   std::vector<unsigned char> buffer(1 << 20);
   FolderFiles files;
-  for (const auto& relative : regularFilesBelow(folder)) {
+  forEachFileBelow(folder, [&](const std::string& relative) {
     const std::string path = folder.native() + '/' + relative;
     const Descriptor fd(files.open(path));
     struct stat st;
@@ -197,7 +197,7 @@ void hashFolderInto(EVP_MD_CTX* ctx, const std::filesystem::path& folder) {
     const std::string header = relative + '\0' + std::to_string(st.st_size) + '\0';
     EVP_DigestUpdate(ctx, header.data(), header.size());
     hashDescriptorInto(ctx, fd.get(), path, buffer);
-  }
+  });
 }
 
 }  // namespace

@@ -102,11 +102,8 @@ class SlackRun final : private SlackDayHandler {
   std::vector<Channel> m_channels;
   std::map<std::string, std::uint64_t> m_notPeople;  // skipped message kind → count
   std::uint64_t m_human = 0;
-  // The day files, channel by channel and by name within a channel: their paths (as text: a
-  // std::filesystem::path keeps its split names, and an export has tens of thousands of
-  // day files) and their channels.
-  std::vector<std::string> m_dayPaths;
-  std::vector<std::uint32_t> m_dayChannels;
+  // The day files, channel by channel and by name within a channel; folder k is channel k's.
+  SlackDayFiles m_days;
   bool m_stopped = false;           // cancelled before the last day file
   std::string m_key, m_messageKey;  // reused buffers for object keys
   // The texts every message uses, interned once (hashing them per message showed in profiles).
@@ -178,20 +175,18 @@ void SlackRun::readChannels(const char* file, std::string_view kind) {
     for (const auto& member : c.members)
       if (const auto person = personOf(member, where))
         m_sink.addRelation({person.object(), object, s("member-of-channel"), {}, {}});
+    const auto channel = static_cast<std::uint32_t>(m_channels.size());
     m_channels.push_back({c.id, c.name, object});
+    const fs::path folder = m_ctx.path / c.name;
+    m_days.folders.push_back(folder.native());
     if (c.name.empty()) continue;
     // Sorted by name; none when the folder is missing (a channel without posts).
-    const fs::path folder = m_ctx.path / c.name;
-    for (const auto& name : filesIn(folder, ".json")) {
-      m_dayPaths.push_back(folder.native() + '/' + name);
-      m_dayChannels.push_back(static_cast<std::uint32_t>(m_channels.size() - 1));
-    }
+    for (auto& name : filesIn(folder, ".json")) m_days.add(channel, std::move(name));
   }
 }
 
 std::string SlackRun::where(std::size_t day) const {
-  const std::string& path = m_dayPaths[day];
-  return m_channels[m_dayChannels[day]].name + path.substr(path.rfind('/'));
+  return m_channels[m_days.folderOf[day]].name + '/' + m_days.names[day];
 }
 
 model::PersonId SlackRun::personOf(std::string_view userId, std::string_view where) {
@@ -244,7 +239,7 @@ void SlackRun::onParseError(std::size_t day, const std::string& error) {
 void SlackRun::onDayEnd(std::size_t day) {
   // By files, not bytes: a stat per day file while listing cost more than the progress is
   // worth (an export has tens of thousands of small day files).
-  m_ctx.progress.report(double(day + 1) / double(m_dayPaths.size()), "reading messages");
+  m_ctx.progress.report(double(day + 1) / double(m_days.size()), "reading messages");
 }
 
 void SlackRun::importMessage(const SlackMessage& m, std::size_t day) {
@@ -267,7 +262,7 @@ void SlackRun::importMessage(const SlackMessage& m, std::size_t day) {
   }
   const auto actor = personOf(userId, day);
   ++m_human;
-  const Channel& channel = m_channels[m_dayChannels[day]];
+  const Channel& channel = m_channels[m_days.folderOf[day]];
   const bool inThread = !m.threadTs.empty();
   const bool reply = inThread && m.threadTs != m.ts;
   model::EventRecord e;
@@ -333,7 +328,7 @@ void SlackRun::run() {
   readUsers();
   readChannels("channels.json", "channel");
   readChannels("groups.json", "private-channel");
-  readSlackDaysPipelined(m_dayPaths, *this);
+  readSlackDaysPipelined(m_days, *this);
   if (!m_stopped) summarise();
 }
 

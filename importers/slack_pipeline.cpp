@@ -122,7 +122,7 @@ class DayChannel : public HandOver<DayPtr> {
 };
 
 /// The worker: every file read and parsed into a RecordedDay, in order, then the end.
-void readAhead(const std::vector<std::string>& files, DayChannel& channel) {
+void readAhead(const SlackDayFiles& files, DayChannel& channel) {
   DayPtr end = std::make_unique<RecordedDay>();
   end->end = true;
   try {
@@ -132,7 +132,7 @@ void readAhead(const std::vector<std::string>& files, DayChannel& channel) {
     for (std::size_t i = 0; i < files.size(); ++i) {
       DayPtr day = channel.fresh();
       day->day = i;
-      day->readable = folder.readWhole(files[i], json);
+      day->readable = folder.readWhole(files.path(i), json);
       if (day->readable)
         day->error = parser.parse(json, [&day](const SlackMessage& m) { day->record(m); });
       if (!channel.push(std::move(day))) return;
@@ -179,13 +179,13 @@ void replay(const RecordedDay& d, SlackDayHandler& handler, SlackMessage& m) {
 
 }  // namespace
 
-void readSlackDays(const std::vector<std::string>& files, SlackDayHandler& handler) {
+void readSlackDays(const SlackDayFiles& files, SlackDayHandler& handler) {
   SlackDayParser parser;
   FolderFiles folder;
   std::string json;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (!handler.onDayStart(i)) return;
-    if (!folder.readWhole(files[i], json)) {
+    if (!folder.readWhole(files.path(i), json)) {
       handler.onUnreadable(i);
     } else {
       const std::string error =
@@ -196,8 +196,8 @@ void readSlackDays(const std::vector<std::string>& files, SlackDayHandler& handl
   }
 }
 
-void readSlackDaysPipelined(const std::vector<std::string>& files, SlackDayHandler& handler) {
-  if (files.empty()) return;
+void readSlackDaysPipelined(const SlackDayFiles& files, SlackDayHandler& handler) {
+  if (files.size() == 0) return;
   DayChannel channel;
   std::thread worker([&files, &channel] { readAhead(files, channel); });
   const StopAndJoin<DayPtr> join{channel, worker};

@@ -5,6 +5,7 @@
 // with the handling of the previous ones.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -28,13 +29,27 @@ class SlackDayHandler {
   virtual void onDayEnd(std::size_t day) = 0;
 };
 
-/// Reads and parses `files` (paths) in order on the calling thread. O(total size); memory
-/// O(largest file).
-void readSlackDays(const std::vector<std::string>& files, SlackDayHandler& handler);
+/// The day files of an export, in reading order: names by folder, so that a hundred thousand
+/// day files cost little more than their names (most fit a std::string's own buffer).
+struct SlackDayFiles {
+  std::vector<std::string> folders;     // paths
+  std::vector<std::uint32_t> folderOf;  // by day: an index into folders
+  std::vector<std::string> names;       // by day
+  void add(std::uint32_t folder, std::string name) {
+    folderOf.push_back(folder);
+    names.push_back(std::move(name));
+  }
+  std::size_t size() const { return names.size(); }
+  std::string path(std::size_t day) const { return folders[folderOf[day]] + '/' + names[day]; }
+};
+
+/// Reads and parses `files` in order on the calling thread. O(total size); memory O(largest
+/// file).
+void readSlackDays(const SlackDayFiles& files, SlackDayHandler& handler);
 
 /// As readSlackDays, with the reading and parsing on a worker thread at most a few files ahead
 /// (memory O(largest file x that bound)). When the handler throws or onDayStart returns false,
 /// the worker is stopped and joined before this returns or rethrows.
-void readSlackDaysPipelined(const std::vector<std::string>& files, SlackDayHandler& handler);
+void readSlackDaysPipelined(const SlackDayFiles& files, SlackDayHandler& handler);
 
 }  // namespace orglens::importers

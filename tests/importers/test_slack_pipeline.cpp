@@ -51,12 +51,16 @@ class Recorder final : public importers::SlackDayHandler {
 
 /// 40 day files (more than the reader runs ahead): messages with every field, a file that is
 /// not JSON, one that is not an array, and a path that does not exist.
-std::vector<std::string> writeDays() {
+importers::SlackDayFiles writeDays() {
   const auto dir = orglens::test::tempDir("slack-pipeline");
-  std::vector<std::string> files;
+  importers::SlackDayFiles files;
+  files.folders = {dir.string(), (dir / "more").string()};
+  std::filesystem::create_directories(dir / "more");
   for (int d = 0; d < 40; ++d) {
-    const auto path = dir / ("day" + std::to_string(d) + ".json");
-    files.push_back(path.string());
+    const std::uint32_t folder = d < 20 ? 0 : 1;  // two folders, as two channels
+    const std::string name = "day" + std::to_string(d) + ".json";
+    files.add(folder, name);
+    const auto path = std::filesystem::path(files.path(files.size() - 1));
     if (d == 7) continue;  // never written: unreadable
     std::string json = "[";
     for (int m = 0; m < d % 5 * 3; ++m)
@@ -85,7 +89,7 @@ TEST_CASE("Slack day files read on a worker thread give the handler the same cal
   CHECK(pipelined.calls == serial.calls);
   CHECK(std::count(serial.calls.begin(), serial.calls.end(), "unreadable 7") == 1);
   Recorder none;
-  importers::readSlackDaysPipelined({}, none);
+  importers::readSlackDaysPipelined(importers::SlackDayFiles{}, none);
   CHECK(none.calls.empty());
 }
 
