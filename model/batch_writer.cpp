@@ -47,6 +47,32 @@ void BatchWriter::abandon() {
   m_failure = nullptr;
 }
 
+BatchWriter::Hold BatchWriter::hold(const BatchInsert& batch) {
+  {
+    std::unique_lock lock(m_mutex);
+    const auto pending = [&] {
+      if (m_running == &batch) return true;
+      for (const auto& job : m_jobs)
+        if (job.batch == &batch) return true;
+      return false;
+    };
+    m_awaited = &batch;
+    m_done.wait(lock, [&] { return m_failure || !pending(); });
+    m_awaited = nullptr;
+    if (m_failure) std::rethrow_exception(m_failure);
+  }
+  // Only this thread submits, so no batch of `batch` can come before the lock.
+  return Hold(m_connection);
+}
+
+BatchWriter::Hold BatchWriter::hold() {
+  {
+    std::lock_guard lock(m_mutex);
+    if (m_failure) std::rethrow_exception(m_failure);
+  }
+  return Hold(m_connection);
+}
+
 void BatchWriter::run() {
   std::unique_lock lock(m_mutex);
   for (;;) {
@@ -55,9 +81,11 @@ void BatchWriter::run() {
     Job job = std::move(m_jobs.front());
     m_jobs.pop_front();
     m_writing = true;
+    m_running = job.batch;
     lock.unlock();
     std::exception_ptr failure;
     try {
+      const std::lock_guard connection(m_connection);
       job.batch->writeFull(job.rows);
     } catch (...) {
       failure = std::current_exception();
@@ -65,12 +93,15 @@ void BatchWriter::run() {
     job.rows.clear();
     lock.lock();
     m_writing = false;
+    m_running = nullptr;
+    const bool awaited = m_awaited == job.batch;
     if (failure) {
       m_failure = failure;
       m_jobs.clear();  // nothing after a failed batch is written
     }
     if (m_spare.size() <= m_capacity) m_spare.push_back(std::move(job.rows));
-    if (failure || m_jobs.size() <= m_capacity / 2) m_done.notify_all();  // room, or idle
+    if (failure || awaited || m_jobs.size() <= m_capacity / 2)
+      m_done.notify_all();  // room, idle, or a batch hold() waits for
   }
 }
 

@@ -18,7 +18,7 @@ std::string aliasKey(AliasKind kind, std::string_view value) {
 }  // namespace
 
 ImportSession::ImportSession(Store& store, SourceRecord source)
-    : m_store(store), m_record(std::move(source)) {
+    : m_store(store), m_db(store.db()), m_record(std::move(source)) {
   sqlite3* db = store.db();
   // A bulk import touches the unique indexes (strings, objects, relations) all over: a 32 MiB
   // page cache (bounded, whatever the input size) keeps more of their pages from being spilled
@@ -106,7 +106,12 @@ std::optional<StringId> ImportSession::storedString(std::string_view text) const
   // a duplicate, is such a string).
   if (!m_stringFilterComplete && ++m_stringProbes > m_stringsBefore / 4 + 1024) loadStringFilter();
   if (m_stringFilterComplete && !m_stringFilter.mayContain(text)) return std::nullopt;
-  m_stringRows.flush();  // the strings table must hold every string of the session
+  const auto held = m_writer.hold(m_stringRows);
+  m_stringRows.writePending();  // the strings table must hold every string of the session
+  return findStoredString(text);
+}
+
+std::optional<StringId> ImportSession::findStoredString(std::string_view text) const {
   m_findString.bind(1, text);
   std::optional<StringId> id;
   if (m_findString.step()) id = StringId::fromRowid(m_findString.columnInt(0));
@@ -143,12 +148,15 @@ StringId ImportSession::internString(std::string_view text, bool& created) {
     return internString(text, created);
   }
   // Maybe stored: try the insert, which probes the unique index once; only a string that is
-  // already stored (an earlier import, or evicted from the cache) needs the second lookup.
-  m_stringRows.flush();  // the probe must see the batched strings
+  // already stored (an earlier import, or evicted from the cache) needs the second lookup. The
+  // connection is held once the strings' batches are written, without waiting for the other
+  // tables' (a store with many strings probes for every new one until the filter is loaded).
+  const auto held = m_writer.hold(m_stringRows);
+  m_stringRows.writePending();  // the probe must see the batched strings
   const StringId id(m_nextString);
   m_insertString.bind(1, id.rowid()).bind(2, text).run();
-  if (sqlite3_changes(m_store.db()) == 0) {
-    const auto stored = storedString(text);
+  if (sqlite3_changes(m_db) == 0) {
+    const auto stored = findStoredString(text);
     if (!stored) throw StoreError("cannot intern a string in " + m_store.path().string());
     m_strings.add(text, *stored);
     return *stored;
@@ -168,7 +176,8 @@ StringId ImportSession::intern(std::string_view text) {
 std::string_view ImportSession::text(StringId id) const {
   if (!id.valid()) return {};
   if (const auto cached = m_strings.text(id)) return *cached;
-  m_stringRows.flush();
+  const auto held = m_writer.hold(m_stringRows);
+  m_stringRows.writePending();
   m_stringText.bind(1, id.rowid());
   if (!m_stringText.step()) {
     m_stringText.reset();
@@ -199,7 +208,8 @@ bool ImportSession::mayBeStored(std::uint64_t cacheKey, StringId key) const {
 }
 
 std::optional<CachedObject> ImportSession::storedObject(TypeId type, StringId key) const {
-  sync();
+  // Objects still in the pending batch are cached; the written ones are what a look-up finds.
+  const auto held = m_writer.hold(m_objectRows);
   m_findObject.bind(1, type.rowid()).bind(2, key.rowid());
   std::optional<CachedObject> found;
   if (m_findObject.step())
@@ -222,8 +232,10 @@ ObjectId ImportSession::object(TypeId type, std::string_view key, std::string_vi
     found = m_objects.find(cacheKey);
   if (found) {
     if (!name.empty() && !found->hasName) {
-      m_objectRows.flush();  // the object may still be in the batch
-      m_setObjectName.bind(1, intern(name).rowid()).bind(2, found->id.rowid()).run();
+      const StringId nameId = intern(name);  // adds no object: `found` stays valid
+      const auto held = m_writer.hold(m_objectRows);
+      m_objectRows.writePending();  // the object may still be in the batch
+      m_setObjectName.bind(1, nameId.rowid()).bind(2, found->id.rowid()).run();
       found->hasName = true;
     }
     return found->id;
@@ -254,7 +266,7 @@ std::optional<ObjectId> ImportSession::findObject(TypeId type, std::string_view 
 
 TypeId ImportSession::typeOf(ObjectId object) const {
   if (auto type = m_objects.typeOf(object)) return *type;
-  sync();
+  const auto held = m_writer.hold(m_objectRows);
   m_objectType.bind(1, object.rowid());
   if (!m_objectType.step()) {
     m_objectType.reset();
@@ -310,7 +322,7 @@ void ImportSession::addRelationTo(ObjectId from, TypeId type, std::string_view k
     addRelation({from, *found, qualifier, std::nullopt, std::nullopt});
     return;
   }
-  sync();
+  const auto held = m_writer.hold();
   m_insertPending.bind(1, from.rowid()).bind(2, type.rowid()).bind(3, key);
   m_insertPending.bind(4, qualifier.rowid()).run();
 }
@@ -399,7 +411,7 @@ void ImportSession::addAlias(AliasKind kind, std::string_view normalised, Person
   auto [it, inserted] = m_aliases.try_emplace(aliasKey(kind, normalised), person);
   if (!inserted && it->second == person) return;
   it->second = person;
-  sync();
+  const auto held = m_writer.hold();
   m_insertAlias.bind(1, static_cast<std::int64_t>(kind))
       .bind(2, normalised)
       .bind(3, person.rowid());

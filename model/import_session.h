@@ -74,6 +74,8 @@ class ImportSession final : public ModelSink {
   /// Interns `text`; `created` tells whether the string is new to the store.
   StringId internString(std::string_view text, bool& created);
   std::optional<StringId> storedString(std::string_view text) const;
+  /// The stored string's id; the caller holds the connection after the strings' batches.
+  std::optional<StringId> findStoredString(std::string_view text) const;
   /// Puts every stored string into m_stringFilter (one scan of the strings table).
   void loadStringFilter() const;
   std::optional<CachedObject> storedObject(TypeId type, StringId key) const;
@@ -82,6 +84,7 @@ class ImportSession final : public ModelSink {
   bool mayBeStored(std::uint64_t cacheKey, StringId key) const;
 
   Store& m_store;
+  sqlite3* m_db;  // the store's connection, for use under a BatchWriter::Hold (not m_store.db())
   SourceRecord m_record;
   SourceId m_source;
   bool m_open = false;

@@ -97,6 +97,10 @@ void BatchInsert::full() {
 
 void BatchInsert::flush() {
   if (m_writer) m_writer->drain();
+  writePending();
+}
+
+void BatchInsert::writePending() {
   for (int r = 0; r < m_pendingRows; ++r)
     bindRows(m_single, m_pending, static_cast<std::size_t>(r * m_columns), 1);
   discard();

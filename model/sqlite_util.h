@@ -125,6 +125,9 @@ class BatchInsert {
   }
   /// Writes the pending rows, after every batch the writer holds (of every table).
   void flush();
+  /// Writes the pending rows now: the caller has drained the writer or holds the connection
+  /// after this table's batches (BatchWriter::hold).
+  void writePending();
   /// Drops the pending rows (rollback; BatchWriter::abandon() drops the writer's).
   void discard() {
     m_pending.clear();

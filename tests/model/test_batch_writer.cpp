@@ -122,3 +122,33 @@ TEST_CASE("An object the session cache dropped is found again in the store, not 
   session->commit(session->counts(), {});
   CHECK(queryInt(store->db(), "SELECT count(*) FROM objects") == 300002);
 }
+
+TEST_CASE("Strings looked up in a store that has some while the writer is busy keep their ids",
+          "[model][store]") {
+  const auto dir = orglens::test::tempDir("batch-writer-strings");
+  auto store = Store::open(dir / "s.orglens", Store::Mode::Create);
+  std::vector<StringId> before;
+  {
+    auto session = store->beginImport({"a", "test", "1", "", 0, {}});
+    for (int i = 0; i < 10000; ++i) before.push_back(session->intern("s" + std::to_string(2 * i)));
+    session->commit(session->counts(), {});
+  }
+  // The second session does not know the stored strings (its filter is loaded only once probes
+  // pay for it): every string is probed in the store, between the event batches the writer
+  // writes meanwhile.
+  auto session = store->beginImport({"b", "test", "2", "", 0, {}});
+  EventRecord e;
+  std::size_t same = 0;
+  for (int i = 0; i < 20000; ++i) {
+    const auto id = session->intern("s" + std::to_string(i));
+    if (i % 2 == 0) same += id == before[static_cast<std::size_t>(i / 2)];
+    e.activity = id;
+    e.time = MicrosUtc{i};
+    session->addEvent(e);
+  }
+  CHECK(same == 10000);
+  CHECK(session->text(before[1234]) == "s2468");
+  session->commit(session->counts(), {});
+  CHECK(queryInt(store->db(), "SELECT count(*) FROM strings") == 20000);
+  CHECK(queryInt(store->db(), "SELECT count(*) FROM events") == 20000);
+}
