@@ -36,14 +36,14 @@ BatchInsert::Rows BatchWriter::spare() {
 
 void BatchWriter::drain() {
   std::unique_lock lock(m_mutex);
-  m_done.wait(lock, [&] { return m_jobs.empty() && !m_writing; });
+  m_done.wait(lock, [&] { return m_jobs.empty() && !m_running; });
   if (m_failure) std::rethrow_exception(m_failure);
 }
 
 void BatchWriter::abandon() {
   std::unique_lock lock(m_mutex);
   m_jobs.clear();
-  m_done.wait(lock, [&] { return !m_writing; });
+  m_done.wait(lock, [&] { return !m_running; });
   m_failure = nullptr;
 }
 
@@ -80,7 +80,6 @@ void BatchWriter::run() {
     if (m_jobs.empty()) return;  // stopped
     Job job = std::move(m_jobs.front());
     m_jobs.pop_front();
-    m_writing = true;
     m_running = job.batch;
     lock.unlock();
     std::exception_ptr failure;
@@ -92,7 +91,6 @@ void BatchWriter::run() {
     }
     job.rows.clear();
     lock.lock();
-    m_writing = false;
     m_running = nullptr;
     const bool awaited = m_awaited == job.batch;
     if (failure) {

@@ -70,10 +70,10 @@ class BatchWriter {
   std::condition_variable m_done;  // room in the queue, or the writer idle
   std::deque<Job> m_jobs;
   std::vector<BatchInsert::Rows> m_spare;
-  const BatchInsert* m_running = nullptr;  // the batch being written
+  const BatchInsert* m_running = nullptr;  // the batch being written, if any
   const BatchInsert* m_awaited = nullptr;  // hold(batch) waits for its batches
   std::mutex m_connection;                 // the writer's while it writes a batch
-  bool m_writing = false, m_stop = false;
+  bool m_stop = false;
   std::exception_ptr m_failure;
   std::thread m_thread;
 };
