@@ -19,7 +19,7 @@ std::string aliasKey(AliasKind kind, std::string_view value) {
 
 ImportSession::ImportSession(Store& store, SourceRecord source)
     : m_store(store), m_db(store.db()), m_record(std::move(source)) {
-  sqlite3* db = store.db();
+  sqlite3* db = m_db;
   // A bulk import touches the unique indexes (strings, objects, relations) all over: a 32 MiB
   // page cache (bounded, whatever the input size) keeps more of their pages from being spilled
   // and read back mid-transaction.
@@ -104,7 +104,7 @@ std::optional<StringId> ImportSession::storedString(std::string_view text) const
   // A string the complete filter rules out is neither stored nor batched: no flush, which
   // would wait for the batch writer, and no query (an e-mail's Message-ID, looked up to tell
   // a duplicate, is such a string).
-  if (!m_stringFilterComplete && ++m_stringProbes > m_stringsBefore / 4 + 1024) loadStringFilter();
+  probeLoadsFilter();
   if (m_stringFilterComplete && !m_stringFilter.mayContain(text)) return std::nullopt;
   const auto held = m_writer.hold(m_stringRows);
   m_stringRows.writePending();  // the strings table must hold every string of the session
@@ -117,6 +117,12 @@ std::optional<StringId> ImportSession::findStoredString(std::string_view text) c
   if (m_findString.step()) id = StringId::fromRowid(m_findString.columnInt(0));
   m_findString.reset();
   return id;
+}
+
+bool ImportSession::probeLoadsFilter() const {
+  if (m_stringFilterComplete || ++m_stringProbes <= m_stringsBefore / 4 + 1024) return false;
+  loadStringFilter();
+  return true;
 }
 
 void ImportSession::loadStringFilter() const {
@@ -143,10 +149,7 @@ StringId ImportSession::internString(std::string_view text, bool& created) {
     return id;
   }
   if (auto id = m_strings.find(text)) return *id;
-  if (!m_stringFilterComplete && ++m_stringProbes > m_stringsBefore / 4 + 1024) {
-    loadStringFilter();
-    return internString(text, created);
-  }
+  if (probeLoadsFilter()) return internString(text, created);
   // Maybe stored: try the insert, which probes the unique index once; only a string that is
   // already stored (an earlier import, or evicted from the cache) needs the second lookup. The
   // connection is held once the strings' batches are written, without waiting for the other
@@ -191,7 +194,6 @@ std::string_view ImportSession::text(StringId id) const {
 TypeId ImportSession::objectType(std::string_view name) {
   for (std::uint32_t t = 0; t < m_typeNames.size(); ++t)
     if (m_typeNames[t] == name) return TypeId(t);
-  sync();
   m_typeNames.emplace_back(name);
   TypeId id(static_cast<std::uint32_t>(m_typeNames.size() - 1));
   Statement insert(m_store.db(), "INSERT INTO object_types(id, name) VALUES (?, ?)");

@@ -78,6 +78,10 @@ class ImportSession final : public ModelSink {
   std::optional<StringId> findStoredString(std::string_view text) const;
   /// Puts every stored string into m_stringFilter (one scan of the strings table).
   void loadStringFilter() const;
+  /// Counts a probe of the strings index while the filter is not complete, and loads the
+  /// filter once the probes it would have saved outnumber a quarter of the stored strings.
+  /// True when it has just loaded it.
+  bool probeLoadsFilter() const;
   std::optional<CachedObject> storedObject(TypeId type, StringId key) const;
   /// False when the object (type, key) cannot be in the store unless it is cached: the store
   /// need not be asked (see ObjectCache::mayHaveDropped).
@@ -116,10 +120,10 @@ class ImportSession final : public ModelSink {
       m_objectAttributeRows;
   mutable BatchInsert m_stringRows;     // new strings; flushed before any read of the table
   std::uint64_t m_relationsBefore = 0;  // m_relationRows.inserted() already counted
-  // Writes the full batches above on its own thread; drained (sync()) before this session
-  // uses a statement of its own. Declared last: it stops before the batches go.
+  // Writes the full batches above on its own thread; held (hold()) or drained (m_store.db())
+  // before this session uses the connection itself. Declared last: it stops before the
+  // batches go.
   mutable BatchWriter m_writer;
-  void sync() const { m_writer.drain(); }
 };
 
 }  // namespace orglens::model
