@@ -122,7 +122,9 @@ class FingerprintWatch final : public model::Progress {
   ~FingerprintWatch() override {
     if (m_future.valid()) m_future.wait();  // never leave the hashing thread behind
   }
-  void report(double fraction, std::string_view phase) override { m_inner.report(fraction, phase); }
+  void report(double fraction, std::string_view phase) override {
+    m_inner.report(fraction, phase);
+  }
   bool cancelled() const override {
     if (m_inner.cancelled()) return true;
     if (!m_known && m_future.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
@@ -255,7 +257,8 @@ ImportOutcome importFile(model::Store& store, const std::filesystem::path& path,
   // The fingerprint (a SHA-256 of every byte) is computed on another thread while the import
   // runs: reading a large file twice one after the other cost as much as a third of the import.
   // When it names a source the store already has, the import is cancelled and rolled back.
-  FingerprintWatch watch(progress, store, record, std::async(std::launch::async, [&importer, path] {
+  FingerprintWatch watch(progress, store, record,
+                         std::async(std::launch::async, [&importer, path] {
                            return importer.fingerprint(path);
                          }));
   auto alreadyImported = [&]() -> std::optional<ImportOutcome> {
