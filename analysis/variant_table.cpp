@@ -1,10 +1,36 @@
 #include "analysis/variant_table.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace orglens::analysis::detail {
+namespace {
+
+template <class T, class Prefix>
+void sortByPrefix(std::vector<T>& v, Prefix prefix) {
+  constexpr std::size_t kRadixFrom = 1 << 16;  // below: a comparison sort costs less
+  if (v.size() < kRadixFrom) {
+    std::stable_sort(v.begin(), v.end(),
+                     [&](const T& a, const T& b) { return prefix(a) < prefix(b); });
+    return;
+  }
+  // Two stable passes over 16-bit digits, the low one first (an LSD radix sort).
+  std::vector<T> other(v.size());
+  std::vector<std::uint32_t> at(std::size_t{1} << 16);
+  for (const int shift : {0, 16}) {
+    std::fill(at.begin(), at.end(), 0);
+    for (const T& x : v) ++at[(prefix(x) >> shift) & 0xFFFFu];
+    std::uint32_t offset = 0;
+    for (auto& a : at) offset += std::exchange(a, offset);
+    for (const T& x : v) other[at[(prefix(x) >> shift) & 0xFFFFu]++] = x;
+    v.swap(other);
+  }
+}
+
+}  // namespace
 
 void VariantTable::reserve(std::size_t items, std::size_t symbols) {
   m_pending.reserve(items);
-  m_entries.reserve(items);
   m_pool.reserve(symbols);
 }
 
@@ -14,94 +40,90 @@ void VariantTable::push(const std::uint32_t* seq, std::size_t n) {
   m_pool.insert(m_pool.end(), seq, seq + n);
 }
 
-VariantTable::Entry& VariantTable::find(std::uint64_t hash, std::uint32_t offset,
-                                        std::uint32_t length) {
-  const std::size_t mask = m_slots.size() - 1;
-  const std::uint32_t* seq = m_pool.data() + offset;
-  for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
-    const std::uint64_t slot = m_slots[s];
-    if (slot == 0) {
-      m_slots[s] = slotOf(hash, m_entries.size());
-      return m_entries.emplace_back(Entry{hash, offset, length, 0});
-    }
-    if ((slot & kTag) != (hash & kTag)) continue;
-    Entry& e = m_entries[(slot & ~kTag) - 1];
-    if (e.hash != hash || e.length != length) continue;
-    const std::uint32_t* have = m_pool.data() + e.offset;
-    std::uint32_t i = 0;
-    while (i < length && have[i] == seq[i]) ++i;  // short sequences: no memcmp call
-    if (i == length) return e;
-  }
-}
-
-/// Stage 0 fetches the home slot of `hash`; stage 1, once that slot is cached, the entry it
-/// points to; stage 2 that entry's sequence. Hints only: the table may change before the
-/// variant is looked up, which costs time, never correctness.
-void VariantTable::prefetch(std::uint64_t hash, std::size_t stage) const {
-  const std::uint64_t* slot = m_slots.data() + (hash & (m_slots.size() - 1));
-  if (stage == 0) {
-    __builtin_prefetch(slot);
-    return;
-  }
-  if (*slot == 0 || (*slot & kTag) != (hash & kTag)) return;
-  const std::uint64_t entry = (*slot & ~kTag) - 1;
-  if (entry >= m_entries.size()) return;
-  const Entry& e = m_entries[entry];
-  if (stage == 1)
-    __builtin_prefetch(&e);
-  else
-    __builtin_prefetch(m_pool.data() + e.offset);
-}
-
-void VariantTable::slotsFor(std::size_t entries) {
-  std::size_t slots = m_slots.size();
-  while (slots < 2 * entries) slots *= 2;
-  if (slots > m_slots.size()) grow(slots);
+bool VariantTable::same(const Entry& e, std::uint64_t hash, const std::uint32_t* seq,
+                        std::uint32_t length) const {
+  if (e.hash != hash || e.length != length) return false;
+  const std::uint32_t* have = m_pool.data() + e.offset;
+  std::uint32_t i = 0;
+  while (i < length && have[i] == seq[i]) ++i;  // short sequences: no memcmp call
+  return i == length;
 }
 
 void VariantTable::count() {
-  slotsFor(m_entries.size() + m_pending.size());
+  if (m_pending.empty()) return;
+  sortByPrefix(m_pending, [](const Pending& p) { return prefix(p.hash); });
+  std::vector<Entry> fresh;
+  std::size_t runStart = 0;           // the entries of `fresh` with the current prefix
+  constexpr std::size_t kAhead = 16;  // an item's sequence is read when its run has others
   for (std::size_t i = 0; i < m_pending.size(); ++i) {
-    for (std::size_t stage = 0; stage < 3; ++stage)
-      if (const std::size_t at = i + (3 - stage) * kAhead; at < m_pending.size())
-        prefetch(m_pending[at].hash, stage);
+    if (i + kAhead < m_pending.size())
+      __builtin_prefetch(m_pool.data() + m_pending[i + kAhead].offset);
     const Pending& p = m_pending[i];
-    ++find(p.hash, p.offset, p.length).items;
+    if (i == 0 || prefix(p.hash) != prefix(m_pending[i - 1].hash)) runStart = fresh.size();
+    const std::uint32_t* seq = m_pool.data() + p.offset;
+    auto known = std::find_if(fresh.begin() + static_cast<std::ptrdiff_t>(runStart), fresh.end(),
+                              [&](const Entry& e) { return same(e, p.hash, seq, p.length); });
+    if (known != fresh.end())
+      ++known->items;
+    else
+      fresh.push_back({p.hash, p.offset, p.length, 1});
   }
   m_pending.clear();
-}
-
-void VariantTable::add(const std::uint32_t* seq, std::size_t n, std::uint64_t hash,
-                       std::uint64_t items) {
-  if (2 * (m_entries.size() + 1) > m_slots.size()) grow(m_slots.size() * 2);
-  const auto offset = static_cast<std::uint32_t>(m_pool.size());
-  m_pool.insert(m_pool.end(), seq, seq + n);
-  Entry& e = find(hash, offset, static_cast<std::uint32_t>(n));
-  e.items += items;
-  if (e.offset != offset) m_pool.resize(offset);  // known already: drop the copy
+  if (m_entries.empty())
+    m_entries.swap(fresh);
+  else
+    mergeSorted(fresh, m_pool);
 }
 
 void VariantTable::merge(const VariantTable& other) {
-  slotsFor(m_entries.size() + other.m_entries.size());
-  const auto& theirs = other.m_entries;
-  for (std::size_t i = 0; i < theirs.size(); ++i) {  // prefetching as count() does
-    for (std::size_t stage = 0; stage < 3; ++stage)
-      if (const std::size_t at = i + (3 - stage) * kAhead; at < theirs.size())
-        prefetch(theirs[at].hash, stage);
-    const Entry& e = theirs[i];
-    const auto seq = other.sequence(e);
-    add(seq.data(), seq.size(), e.hash, e.items);
-  }
+  mergeSorted(other.m_entries, other.m_pool);
 }
 
-void VariantTable::grow(std::size_t slots) {
-  m_slots.assign(slots, 0);
-  const std::size_t mask = m_slots.size() - 1;
-  for (std::uint32_t i = 0; i < m_entries.size(); ++i) {
-    std::size_t s = m_entries[i].hash & mask;
-    while (m_slots[s] != 0) s = (s + 1) & mask;
-    m_slots[s] = slotOf(m_entries[i].hash, i);
+void VariantTable::mergeSorted(const std::vector<Entry>& sorted,
+                               const std::vector<std::uint32_t>& pool) {
+  const bool ownPool = &pool == &m_pool;
+  // An entry of `sorted` as one of this table: its sequence copied into m_pool when it lives
+  // in another table's pool.
+  auto adopt = [&](const Entry& e) {
+    Entry mine = e;
+    if (!ownPool) {
+      mine.offset = static_cast<std::uint32_t>(m_pool.size());
+      m_pool.insert(m_pool.end(), pool.data() + e.offset, pool.data() + e.offset + e.length);
+    }
+    return mine;
+  };
+  std::vector<Entry> out;
+  out.reserve(m_entries.size() + sorted.size());
+  std::size_t i = 0, j = 0;
+  while (i < m_entries.size() || j < sorted.size()) {
+    if (j == sorted.size() ||
+        (i < m_entries.size() && prefix(m_entries[i].hash) < prefix(sorted[j].hash))) {
+      out.push_back(m_entries[i++]);
+      continue;
+    }
+    if (i == m_entries.size() || prefix(sorted[j].hash) < prefix(m_entries[i].hash)) {
+      out.push_back(adopt(sorted[j++]));
+      continue;
+    }
+    // One prefix on both sides: this table's entries first, then the other's new ones.
+    const std::uint32_t p = prefix(sorted[j].hash);
+    const std::size_t runStart = out.size();
+    while (i < m_entries.size() && prefix(m_entries[i].hash) == p) out.push_back(m_entries[i++]);
+    const std::size_t mineEnd = out.size();
+    for (; j < sorted.size() && prefix(sorted[j].hash) == p; ++j) {
+      const Entry& e = sorted[j];
+      const std::uint32_t* seq = pool.data() + e.offset;
+      const auto first = out.begin() + static_cast<std::ptrdiff_t>(runStart);
+      const auto last = out.begin() + static_cast<std::ptrdiff_t>(mineEnd);
+      auto known =
+          std::find_if(first, last, [&](const Entry& x) { return same(x, e.hash, seq, e.length); });
+      if (known != last)
+        known->items += e.items;
+      else
+        out.push_back(adopt(e));
+    }
   }
+  m_entries.swap(out);
 }
 
 }  // namespace orglens::analysis::detail

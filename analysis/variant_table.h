@@ -8,13 +8,13 @@
 
 namespace orglens::analysis::detail {
 
-/// Sequences stored back to back in one pool, found by hash through an open-addressing table;
-/// no allocation per item. A slot holds the entry number and the high 32 bits of the hash, so
-/// that a probe past another variant's slot need not read that entry.
-///
-/// Items are counted in two steps: push() appends each item's sequence to the pool (a
-/// sequential write), count() then looks them all up with prefetching, several items ahead:
-/// on a large table each lookup is otherwise three dependent cache misses (slot, entry, pool).
+/// Sequences stored back to back in one pool and counted by sorting, not by a hash table: push()
+/// appends each item's sequence and its hash (sequential writes); count() sorts the pushed items
+/// by the high 32 bits of their hash with a two-pass radix sort and turns each run of equal
+/// prefixes into entries, comparing sequences only inside a run. A hash table of ~600 K variants
+/// missed the cache on every lookup (slot, entry, pool: ≈ 60 ns an item even with prefetching);
+/// the sort streams through memory. Entries stay ordered by hash prefix, so merge() is a linear
+/// merge. No allocation per item.
 class VariantTable {
  public:
   struct Entry {
@@ -31,13 +31,15 @@ class VariantTable {
   void reserve(std::size_t items, std::size_t symbols);
   /// One item's sequence, counted by the next count(). O(n).
   void push(const std::uint32_t* seq, std::size_t n);
-  /// Counts the pushed sequences. O(pushed symbols).
+  /// Counts the pushed sequences. O(pushed items + symbols) (a run of k distinct variants with
+  /// one hash prefix costs O(k²) comparisons; such runs are rare and short).
   void count();
-  /// Adds the variants of `other` with their item counts, in its entry order. O(its symbols).
+  /// Adds the variants of `other` with their item counts. O(entries of both + other's symbols).
   void merge(const VariantTable& other);
   std::span<const std::uint32_t> sequence(const Entry& e) const {
     return {m_pool.data() + e.offset, e.length};
   }
+  /// The variants, ordered by the high 32 bits of their hash.
   const std::vector<Entry>& entries() const { return m_entries; }
 
  private:
@@ -45,24 +47,16 @@ class VariantTable {
     std::uint64_t hash;
     std::uint32_t offset, length;
   };
-  static constexpr std::uint64_t kTag = 0xFFFFFFFF00000000ull;
-  static std::uint64_t slotOf(std::uint64_t hash, std::size_t entry) {
-    return (hash & kTag) | (entry + 1);
-  }
-  /// Adds `items` items of the variant `seq` (for merge()). O(n).
-  void add(const std::uint32_t* seq, std::size_t n, std::uint64_t hash, std::uint64_t items);
-  /// The entry of a (pooled) sequence, a new one when it is not in the table yet.
-  Entry& find(std::uint64_t hash, std::uint32_t offset, std::uint32_t length);
-  /// Lookups between the stages of prefetch() in count() and merge().
-  static constexpr std::size_t kAhead = 12;
-  void prefetch(std::uint64_t hash, std::size_t stage) const;
-  void grow(std::size_t slots);
-  /// Grows the slots (at most half full) for `entries` entries, whether pending or merged.
-  void slotsFor(std::size_t entries);
+  static std::uint32_t prefix(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32); }
+  /// Whether entry `e` (its sequence in m_pool) is the sequence `seq` with hash `hash`.
+  bool same(const Entry& e, std::uint64_t hash, const std::uint32_t* seq,
+            std::uint32_t length) const;
+  /// Merges `sorted` (ordered by hash prefix, sequences in `pool`) into m_entries; their
+  /// sequences are copied into m_pool unless `pool` is m_pool.
+  void mergeSorted(const std::vector<Entry>& sorted, const std::vector<std::uint32_t>& pool);
   std::vector<std::uint32_t> m_pool;
   std::vector<Entry> m_entries;
   std::vector<Pending> m_pending;
-  std::vector<std::uint64_t> m_slots = std::vector<std::uint64_t>(1024, 0);  // 0: empty
 };
 
 }  // namespace orglens::analysis::detail

@@ -1,0 +1,120 @@
+// VariantTable (the flow pass's variant counts): against a std::map of sequences, through the
+// comparison sort (few items) and the radix sort (many), repeated count() calls, merge(), and
+// sequences whose hashes share the 32-bit prefix that the table sorts by.
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <map>
+#include <unordered_map>
+#include <vector>
+
+#include "analysis/variant_table.h"
+
+using orglens::analysis::detail::VariantTable;
+using Seq = std::vector<std::uint32_t>;
+using Counts = std::map<Seq, std::uint64_t>;
+
+namespace {
+
+std::uint64_t next(std::uint64_t& state) {  // SplitMix64
+  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+/// `n` sequences of 1..8 activities out of 4: many repeat, many do not.
+std::vector<Seq> sequences(std::size_t n, std::uint64_t seed) {
+  std::vector<Seq> out(n);
+  for (auto& s : out) {
+    s.resize(1 + next(seed) % 8);
+    for (auto& a : s) a = static_cast<std::uint32_t>(next(seed) % 4);
+  }
+  return out;
+}
+
+Counts counted(const VariantTable& t) {
+  Counts c;
+  for (const auto& e : t.entries()) {
+    const auto seq = t.sequence(e);
+    const auto [at, fresh] = c.emplace(Seq(seq.begin(), seq.end()), e.items);
+    CHECK(fresh);  // each variant once
+  }
+  return c;
+}
+
+void push(VariantTable& t, const std::vector<Seq>& seqs, std::size_t first, std::size_t last,
+          Counts& want) {
+  for (std::size_t i = first; i < last; ++i) {
+    t.push(seqs[i].data(), seqs[i].size());
+    ++want[seqs[i]];
+  }
+}
+
+/// Two different sequences whose hashes have the same high 32 bits (a birthday search).
+std::pair<Seq, Seq> prefixCollision() {
+  std::unordered_map<std::uint32_t, Seq> seen;
+  std::uint64_t state = 7;
+  for (;;) {
+    Seq s(6);
+    for (auto& a : s) a = static_cast<std::uint32_t>(next(state) % 1000);
+    const auto prefix = static_cast<std::uint32_t>(VariantTable::hashOf(s.data(), s.size()) >> 32);
+    const auto [at, fresh] = seen.emplace(prefix, s);
+    if (!fresh && at->second != s) return {at->second, s};
+  }
+}
+
+}  // namespace
+
+TEST_CASE("VariantTable counts the variants of few and of many items, as a map does") {
+  for (const std::size_t n :
+       {std::size_t{0}, std::size_t{1}, std::size_t{500}, std::size_t{150'000}}) {
+    const auto seqs = sequences(n, 11 + n);
+    VariantTable t;
+    Counts want;
+    push(t, seqs, 0, n, want);
+    t.count();
+    CHECK(counted(t) == want);
+  }
+}
+
+TEST_CASE("VariantTable: a second count() and merge() add to the variants already counted") {
+  const auto seqs = sequences(200'000, 5);
+  VariantTable a, b;
+  Counts want;
+  push(a, seqs, 0, 80'000, want);
+  a.count();
+  push(a, seqs, 80'000, 100'000, want);  // a second, small count into a counted table
+  a.count();
+  push(b, seqs, 100'000, 200'000, want);
+  b.count();
+  a.merge(b);
+  CHECK(counted(a) == want);
+  std::uint64_t items = 0;
+  for (const auto& e : a.entries()) items += e.items;
+  CHECK(items == 200'000);
+}
+
+TEST_CASE("VariantTable keeps apart different sequences whose hashes share the sorted prefix") {
+  const auto [x, y] = prefixCollision();
+  REQUIRE(VariantTable::hashOf(x.data(), x.size()) >> 32 ==
+          VariantTable::hashOf(y.data(), y.size()) >> 32);
+  const std::vector<Seq> seqs{x, y, x, x, y};
+  VariantTable a, b;
+  Counts want;
+  push(a, seqs, 0, 3, want);  // x, y, x
+  a.count();
+  push(b, seqs, 3, 5, want);  // x, y
+  b.count();
+  VariantTable onlyY;
+  onlyY.push(y.data(), y.size());
+  onlyY.count();
+  a.merge(b);
+  CHECK(counted(a) == want);
+  CHECK(want.at(x) == 3);
+  CHECK(want.at(y) == 2);
+  VariantTable onlyX;  // a prefix run that meets a new sequence in merge()
+  onlyX.push(x.data(), x.size());
+  onlyX.count();
+  onlyX.merge(onlyY);
+  CHECK(counted(onlyX) == Counts{{x, 1}, {y, 1}});
+}
