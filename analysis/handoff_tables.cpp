@@ -1,6 +1,8 @@
 #include "analysis/handoff_tables.h"
 
 #include <algorithm>
+#include <bit>
+#include <utility>
 
 #include "analysis/parallel.h"
 #include "analysis/wait_groups.h"
@@ -242,9 +244,9 @@ void groupTeamWaits(const Columns& c, const Pairs& p, WaitGroups& g) {
 /// first (selections inside its range), then the team pair's on the union; its excess and queue
 /// time are the sums of its parts'.
 template <class SetTeams, class SetActivities>
-void teamTables(const Pairs& p, WaitGroups& g, unsigned threads,
-                std::vector<HandoffGroup>& byTeam, std::vector<HandoffGroup>& byTeamActivity,
-                SetTeams setTeams, SetActivities setActivities) {
+void teamTables(const Pairs& p, WaitGroups& g, unsigned threads, std::vector<HandoffGroup>& byTeam,
+                std::vector<HandoffGroup>& byTeamActivity, SetTeams setTeams,
+                SetActivities setActivities) {
   const std::uint64_t nPairs = std::max<std::uint64_t>(1, p.size());
   std::vector<std::uint32_t> teamStart;  // first group of each team pair, + the end
   for (std::uint32_t k = 0; k < g.size(); ++k)
@@ -282,24 +284,59 @@ void teamTables(const Pairs& p, WaitGroups& g, unsigned threads,
   }
 }
 
+/// A sort key of a group for ranked(): ascending keys are descending excess delays, then
+/// descending counts. The excess (a double, never negative or NaN here) maps to an unsigned
+/// integer in the order of its values; both are inverted for descending order.
+struct RankKey {
+  std::uint64_t excess;
+  std::uint32_t count, index;
+};
+
+RankKey rankKey(const HandoffGroup& g, std::uint32_t index) {
+  const auto bits = std::bit_cast<std::uint64_t>(g.excessDelay);
+  const std::uint64_t ordered = bits >> 63 ? ~bits : bits | (std::uint64_t{1} << 63);
+  const auto count = static_cast<std::uint32_t>(std::min<std::uint64_t>(g.wait.count, ~0u));
+  return {~ordered, ~count, index};
+}
+
+/// Sorts keys ascending by (excess, count), stably (index order on ties): an LSD radix sort over
+/// 16-bit digits, the count's two first, passes over digits that are the same for all keys
+/// skipped. A comparison sort of the 413 K person pairs of 10 M events took 0.03 s.
+void radixSort(std::vector<RankKey>& keys) {
+  std::vector<RankKey> other(keys.size());
+  std::vector<std::uint32_t> at(std::size_t{1} << 16);
+  for (int digit = 0; digit < 6; ++digit) {
+    const auto digitOf = [digit](const RankKey& k) {
+      return digit < 2 ? (k.count >> (16 * digit)) & 0xFFFFu
+                       : static_cast<std::uint32_t>(k.excess >> (16 * (digit - 2))) & 0xFFFFu;
+    };
+    std::fill(at.begin(), at.end(), 0);
+    for (const auto& k : keys) ++at[digitOf(k)];
+    if (at[digitOf(keys.front())] == keys.size()) continue;  // one digit for all: in order
+    std::uint32_t offset = 0;
+    for (auto& a : at) offset += std::exchange(a, offset);
+    for (const auto& k : keys) other[at[digitOf(k)]++] = k;
+    keys.swap(other);
+  }
+}
+
 /// Groups ordered by excess delay, then count, then key (their order in `all`).
 std::vector<HandoffGroup> ranked(std::vector<HandoffGroup>&& all) {
-  struct Rank {
-    double excess;
-    std::uint64_t count;
-    std::uint32_t index;
-  };
-  std::vector<Rank> ranks(all.size());
-  for (std::uint32_t i = 0; i < all.size(); ++i)
-    ranks[i] = {all[i].excessDelay, all[i].wait.count, i};
-  std::sort(ranks.begin(), ranks.end(), [](const Rank& a, const Rank& b) {
-    if (a.excess != b.excess) return a.excess > b.excess;
-    if (a.count != b.count) return a.count > b.count;
-    return a.index < b.index;
-  });
+  std::vector<RankKey> keys(all.size());
+  for (std::uint32_t i = 0; i < all.size(); ++i) keys[i] = rankKey(all[i], i);
+  constexpr std::size_t kRadixFrom = 1 << 14;  // fewer: a comparison sort costs less
+  if (keys.size() < kRadixFrom) {
+    std::sort(keys.begin(), keys.end(), [](const RankKey& a, const RankKey& b) {
+      if (a.excess != b.excess) return a.excess < b.excess;
+      if (a.count != b.count) return a.count < b.count;
+      return a.index < b.index;
+    });
+  } else {
+    radixSort(keys);
+  }
   std::vector<HandoffGroup> out;
   out.reserve(all.size());
-  for (const auto& r : ranks) out.push_back(all[r.index]);
+  for (const auto& k : keys) out.push_back(all[k.index]);
   return out;
 }
 

@@ -31,23 +31,23 @@ struct Rand {
 /// first. Items mix completions only, start/complete pairs (some starts never completed,
 /// some completions without a start), assign events, unknown actors, equal times and long
 /// waits; the itemless events come first, as in a loaded log.
-inline EventLog variedLog(std::uint64_t seed, std::uint32_t items,
-                          std::uint32_t activities = 9) {
-  constexpr std::uint32_t kPeople = 40, kTeams = 5;
+inline EventLog variedLog(std::uint64_t seed, std::uint32_t items, std::uint32_t activities = 9,
+                          std::uint32_t people = 40) {
+  constexpr std::uint32_t kTeams = 5;
   Rand rng{seed};
   EventLog log;
   for (std::uint32_t a = 0; a < activities; ++a) log.strings.push_back("a" + std::to_string(a));
-  const std::uint32_t firstItem = kPeople + kTeams;
+  const std::uint32_t firstItem = people + kTeams;
   const std::uint32_t objects = firstItem + items;
   log.objectType.assign(objects, 2);
   log.objectKey.assign(objects, 0);
   log.objectName.assign(objects, kNone);
   log.teamOf.assign(objects, kNone);
-  for (std::uint32_t p = 0; p < kPeople; ++p) {
+  for (std::uint32_t p = 0; p < people; ++p) {
     log.objectType[p] = 0;
-    if (p % 7 != 3) log.teamOf[p] = kPeople + p % kTeams;
+    if (p % 7 != 3) log.teamOf[p] = people + p % kTeams;
   }
-  for (std::uint32_t t = 0; t < kTeams; ++t) log.objectType[kPeople + t] = 1;
+  for (std::uint32_t t = 0; t < kTeams; ++t) log.objectType[people + t] = 1;
   auto push = [&](std::int64_t time, std::uint32_t act, std::uint32_t actor, model::Lifecycle l) {
     log.time.push_back(time);
     log.activity.push_back(act);
@@ -67,7 +67,7 @@ inline EventLog variedLog(std::uint64_t seed, std::uint32_t items,
     std::int64_t t = 1'700'000'000'000'000 + std::int64_t{rng.below(1000)} * 60'000'000;
     for (std::uint32_t k = 0; k < n; ++k) {
       const std::uint32_t act = rng.below(activities);
-      const std::uint32_t actor = rng.below(10) == 0 ? kNone : rng.below(kPeople);
+      const std::uint32_t actor = rng.below(10) == 0 ? kNone : rng.below(people);
       // Equal times now and then; waits from seconds to weeks.
       if (rng.below(6) != 0) t += 1 + std::int64_t{rng.below(1 << 20)} * (1 + rng.below(4000));
       if (kind == 0) {

@@ -130,6 +130,16 @@ TEST_CASE("Handoff tables equal the reference when only some activity pairs occu
   }
 }
 
+TEST_CASE("Handoff tables equal the reference with tens of thousands of person pairs",
+          "[analysis][handoffs]") {
+  // 250 people: ~50,000 person pairs, enough for the radix sort that ranks big tables, many of
+  // them with equal excess delays (ties broken by count, then key).
+  const auto log = test::variedLog(11, 30'000, 9, 250);
+  model::NoProgress progress;
+  REQUIRE(analysis::findHandoffs(log, {}, progress).byPerson.size() > 20'000);
+  checkHandoffs(log, 2);
+}
+
 TEST_CASE("Flow figures equal a plain reference implementation on varied logs",
           "[analysis][flow]") {
   for (const std::uint64_t seed : {4u, 5u}) {
