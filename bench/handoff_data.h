@@ -1,9 +1,11 @@
-// Data and the pandas peer of orglens-bench-handoffs: an EventLog generated directly in memory
-// (no store), its CSV form, and the PM4Py-style pandas computation of the same figures.
+// Data and the pandas peers of orglens-bench-handoffs: an EventLog generated directly in memory
+// (no store), its CSV form, and two pandas computations on it: PM4Py's scope (timed handover and
+// the performance DFG) and the same tables as orglens (handoffs/1 + flow/1).
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "model/event_log.h"
@@ -24,12 +26,13 @@ struct HandoffLogShape {
 /// items, actors in teams via teamOf, events time-ordered within items. Deterministic.
 model::EventLog generateHandoffLog(const HandoffLogShape& shape);
 
-/// Writes the first `maxEvents` events (whole items) as "case,activity,resource,timestamp"
-/// with integer ids and integer microseconds; returns the number of events written.
+/// Writes the first `maxEvents` events (whole items) as "case,activity,resource,team,timestamp"
+/// with integer ids (team: the resource's team, log.teamOf; empty when unknown) and integer
+/// microseconds; returns the number of events written.
 std::uint64_t writeLogCsv(const model::EventLog& log, const std::filesystem::path& path,
                           std::uint64_t maxEvents);
 
-/// Figures of the pandas peer (timed inside Python, CSV load excluded).
+/// Figures of the PM4Py-scope pandas peer (timed inside Python, CSV load excluded).
 struct PandasResult {
   double seconds = -1;  // < 0: not run (error says why)
   std::uint64_t events = 0;
@@ -41,8 +44,30 @@ struct PandasResult {
   std::string error;
 };
 
-/// Runs the PM4Py-style computation (sort, groupby(case).shift(-1), filter, aggregate) with
-/// /usr/bin/python3 and pandas on `csv`; the script is written to `dir`.
+/// Runs what PM4Py computes (timed handover per resource pair and the performance DFG: sort,
+/// groupby(case).shift(-1), filter, aggregate) with /usr/bin/python3 and pandas on `csv`; the
+/// script is written to `dir`.
 PandasResult runPandasPeer(const std::filesystem::path& csv, const std::filesystem::path& dir);
+
+/// Figures of the pandas peer that computes the same tables as orglens (timed inside Python, CSV
+/// load excluded): name → value as the script prints them ("events", "handoffs",
+/// "person_excess_total", "dfg_top_median", "variants", ...; see kFullScript in
+/// handoff_data.cpp), for an agreement check against HandoffResult and FlowResult.
+struct PandasFullResult {
+  double seconds = -1;  // < 0: not run (error says why)
+  std::uint64_t events = 0;
+  std::map<std::string, double> figures;
+  std::string error;
+};
+
+/// Runs the computation of handoffs/1 and flow/1 (docs/metrics.md) on a log of completions only,
+/// written the way a pandas user would (sort_values, groupby().shift(), groupby().agg(), merge):
+/// handoffs with the 4-level baseline and excess delay, the person-pair, team-pair, activity-pair
+/// and team-pair x activity-pair tables (count, sum, mean, median, p90, min, max, excess),
+/// ping-pong, rework, everyone-waits-on per person and team; the performance DFG over all
+/// directly-follows pairs, start and end activities, throughput (service and waiting) time per
+/// case, variants. /usr/bin/python3 and pandas on `csv`; the script is written to `dir`.
+PandasFullResult runPandasFullPeer(const std::filesystem::path& csv,
+                                   const std::filesystem::path& dir);
 
 }  // namespace orglens::bench
