@@ -171,6 +171,7 @@ df = pd.read_csv(sys.argv[1], dtype={"case": "int64", "activity": "int32", "reso
 df["timestamp"] = pd.to_datetime(df["timestamp"], unit="us", utc=True)
 t0 = time.perf_counter()
 df = df.sort_values(["case", "timestamp"], kind="stable", ignore_index=True)
+sort_seconds = time.perf_counter() - t0
 g = df.groupby("case", sort=False)
 df["next_activity"] = g["activity"].shift(-1)
 df["next_resource"] = g["resource"].shift(-1)
@@ -255,6 +256,7 @@ seconds = time.perf_counter() - t0
 def put(key, value):
     print(key, repr(float(value)))
 put("seconds", seconds)
+put("sort_seconds", sort_seconds)
 put("events", len(df))
 put("cases", len(cases))
 put("handoffs", len(hand))
