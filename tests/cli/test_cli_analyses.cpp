@@ -1,5 +1,9 @@
 // End-to-end: the analysis commands on an imported sample organisation.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "tests/support/test_support.h"
 
@@ -74,4 +78,33 @@ TEST_CASE("Analysis commands reject bad options with 1 and bad stores with 2", "
             out) == 1);
   CHECK(runCommand(cliCommand("responsiveness --db /nonexistent/x.orglens"), out) == 2);
   CHECK(runCommand(cliCommand("handoffs --db '" + sampleStore() + "' --format yaml"), out) == 1);
+}
+
+TEST_CASE("The four analysis commands write tables, JSON and CSV", "[cli]") {
+  const std::vector<std::pair<std::string, std::string>> commands{
+      {"handoffs", "handoffs/1"},
+      {"flow", "flow/1"},
+      {"workload", "workload/1"},
+      {"responsiveness", "responsiveness/1"}};
+  for (const auto& [command, definition] : commands) {
+    for (const std::string format : {"table", "json", "csv"}) {
+      INFO(command << " --format " << format);
+      std::string out;
+      REQUIRE(runCommand(
+                  cliCommand(command + " --db '" + sampleStore() + "' --top 2 --format " + format),
+                  out) == 0);
+      if (format == "json") {
+        CHECK_THAT(out, Catch::Contains("\"definition\": \"" + definition + "\""));
+      } else if (format == "csv") {
+        const auto header = out.substr(0, out.find('\n'));
+        const auto start = header.size() + 1;
+        const auto row = out.substr(start, out.find('\n', start) - start);
+        CHECK(std::count(header.begin(), header.end(), ',') >= 2);
+        CHECK(std::count(row.begin(), row.end(), ',') ==
+              std::count(header.begin(), header.end(), ','));  // a data row, not only a header
+      } else {
+        CHECK(std::count(out.begin(), out.end(), '\n') >= 5);
+      }
+    }
+  }
 }
