@@ -538,8 +538,6 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, con
     g.to = d.teams.id(static_cast<std::uint32_t>(key % nT));
   };
   r.byActivity = ranked(activityTable(pairs, threads, setActivities));
-  // A pair whose first activity is unknown has no row (as the keys of handoffs/1 say).
-  std::erase_if(r.byActivity, [](const HandoffGroup& g) { return g.fromActivity == kNone; });
   if (stopped()) return;
   progress.report(0.55, "person pairs");
   // The person table and the team tables one after the other, each on all the threads; their

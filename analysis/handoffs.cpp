@@ -30,6 +30,7 @@ struct ChunkResult {
   std::vector<std::uint64_t> repeats, redos;  // by dense activity
   detail::Incoming incoming;
   std::uint64_t instances = 0;
+  std::uint64_t itemsWithInstances = 0;
 };
 
 /// Per-thread state of the item scan: the last actor of each activity in the current item,
@@ -76,14 +77,15 @@ template <class StepAt>
 void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint32_t stamp,
                std::size_t n, StepAt stepAt, Scratch& s, ChunkResult& out) {
   out.instances += n;
+  out.itemsWithInstances += n > 0 ? 1 : 0;
   const std::size_t rowsBefore = out.rows;
   std::uint32_t prevActor = kNone, prevPrevActor = kNone, prevActivity = kNone;
   model::MicrosUtc prevComplete = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const Step cur = stepAt(i);
     const std::uint32_t a = dims.activities[cur.activity];
-    if (s.seenIn[a] == stamp) {
-      (s.lastActor[a] == cur.actor ? out.repeats[a] : out.redos[a]) += 1;
+    if (s.seenIn[a] == stamp) {  // rework: a repeat needs the same known actor
+      (cur.actor != kNone && s.lastActor[a] == cur.actor ? out.repeats[a] : out.redos[a]) += 1;
     } else {
       s.seenIn[a] = stamp;
     }
@@ -236,7 +238,7 @@ void mergeChunks(std::vector<ChunkResult>& chunks, const Dims& dims, HandoffResu
   });
   incoming = std::move(chunks.front().incoming);
   for (std::size_t c = 1; c < chunks.size(); ++c) incoming.add(chunks[c].incoming);
-  for (const auto& c : chunks) r.instances += c.instances;
+  for (const auto& c : chunks) r.instances += c.instances, r.items += c.itemsWithInstances;
 }
 
 }  // namespace
@@ -249,7 +251,6 @@ std::string HandoffOptions::validate() const {
 HandoffResult findHandoffs(const EventLog& log, const HandoffOptions& options,
                            model::Progress& progress) {
   HandoffResult r;
-  r.items = log.itemCount();
   // Items without an id (itemless events) form no sequence.
   const std::size_t firstItem = !log.item.empty() && log.item[0] == kNone ? 1 : 0;
   progress.report(0.0, "scanning items");

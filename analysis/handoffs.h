@@ -56,7 +56,7 @@ struct IncomingWait {
 
 struct HandoffResult {
   std::string definition = kHandoffDefinition;
-  std::uint64_t items = 0;
+  std::uint64_t items = 0;  // work items with at least one activity instance (as FlowResult)
   std::uint64_t instances = 0;
   HandoffList handoffs;  // in item order, then instance order
   // Tables, each sorted by excess delay (descending), then by keys.
