@@ -244,9 +244,9 @@ void groupTeamWaits(const Columns& c, const Pairs& p, WaitGroups& g) {
 /// first (selections inside its range), then the team pair's on the union; its excess and queue
 /// time are the sums of its parts'.
 template <class SetTeams, class SetActivities>
-void teamTables(const Pairs& p, WaitGroups& g, unsigned threads, std::vector<HandoffGroup>& byTeam,
-                std::vector<HandoffGroup>& byTeamActivity, SetTeams setTeams,
-                SetActivities setActivities) {
+void teamTables(const Pairs& p, WaitGroups& g, unsigned threads,
+                std::vector<HandoffGroup>& byTeam, std::vector<HandoffGroup>& byTeamActivity,
+                SetTeams setTeams, SetActivities setActivities) {
   const std::uint64_t nPairs = std::max<std::uint64_t>(1, p.size());
   std::vector<std::uint32_t> teamStart;  // first group of each team pair, + the end
   for (std::uint32_t k = 0; k < g.size(); ++k)
