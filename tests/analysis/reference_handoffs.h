@@ -125,6 +125,39 @@ inline std::vector<analysis::Handoff> referenceHandoffs(const EventLog& log,
   return out;
 }
 
+/// Rework per activity (repeats, redos) and ping-pong per ordered pair (a, b), straight from the
+/// definitions: an activity again in an item is a repeat when its previous occurrence had the
+/// same known actor; a, b, a on three consecutive instances with a ≠ b both known.
+struct ReferencePatterns {
+  std::map<std::uint32_t, std::pair<std::uint64_t, std::uint64_t>> rework;
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint64_t> pingPong;
+  std::uint64_t items = 0;  // with at least one instance
+};
+
+inline ReferencePatterns referencePatterns(const EventLog& log) {
+  ReferencePatterns r;
+  std::vector<analysis::ActivityInstance> xs;
+  for (std::size_t i = 0; i < log.itemCount(); ++i) {
+    if (log.item[i] == kNone) continue;
+    analysis::buildInstances(log, log.itemBegin[i], log.itemBegin[i + 1], xs);
+    if (!xs.empty()) ++r.items;
+    std::map<std::uint32_t, std::uint32_t> lastActor;  // activity → actor of its last instance
+    for (std::size_t k = 0; k < xs.size(); ++k) {
+      const auto& x = xs[k];
+      if (const auto seen = lastActor.find(x.activity); seen != lastActor.end()) {
+        const bool repeat = x.actor != kNone && seen->second == x.actor;
+        auto& [repeats, redos] = r.rework[x.activity];
+        ++(repeat ? repeats : redos);
+      }
+      lastActor[x.activity] = x.actor;
+      if (k >= 2 && x.actor != kNone && xs[k - 1].actor != kNone && xs[k - 1].actor != x.actor &&
+          xs[k - 2].actor == x.actor)
+        ++r.pingPong[{x.actor, xs[k - 1].actor}];
+    }
+  }
+  return r;
+}
+
 using Key = std::array<std::uint32_t, 4>;  // from, to, fromActivity, toActivity
 
 /// One table of handoffs/1: groups by keyOf (rows with nullopt left out), baselines given as

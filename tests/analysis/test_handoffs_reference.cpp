@@ -74,6 +74,15 @@ void checkHandoffs(const model::EventLog& log, unsigned threads) {
   for (const auto& g : byTeam)
     if (g.wait.count >= options.minCount) slow.push_back(g);
   checkTable(r.slowTeamPairs, slow);
+  const auto patterns = test::referencePatterns(log);
+  CHECK(r.items == patterns.items);
+  REQUIRE(r.rework.size() == patterns.rework.size());
+  for (const auto& w : r.rework) {
+    INFO("rework of activity " << w.activity);
+    CHECK(std::pair(w.repeats, w.redos) == patterns.rework.at(w.activity));
+  }
+  REQUIRE(r.pingPong.size() == patterns.pingPong.size());
+  for (const auto& p : r.pingPong) CHECK(p.count == patterns.pingPong.at({p.a, p.b}));
 }
 
 void checkFlow(const model::EventLog& log, unsigned threads) {
