@@ -2,6 +2,8 @@
 // (tests/analysis/reference_handoffs.h) on varied generated logs: every figure must be equal,
 // for any thread count.
 #include <catch2/catch.hpp>
+#include <map>
+#include <utility>
 
 #include "tests/analysis/reference_handoffs.h"
 
@@ -83,6 +85,24 @@ void checkHandoffs(const model::EventLog& log, unsigned threads) {
   }
   REQUIRE(r.pingPong.size() == patterns.pingPong.size());
   for (const auto& p : r.pingPong) CHECK(p.count == patterns.pingPong.at({p.a, p.b}));
+  // Everyone waits on: handoffs received and their waits, per person and per known team.
+  std::map<std::uint32_t, std::pair<std::uint64_t, std::int64_t>> person, team;
+  for (const auto& h : hs) {
+    auto& [n, micros] = person[h.to];
+    ++n, micros += h.waitMicros;
+    if (h.toTeam == kNone) continue;
+    auto& [tn, tmicros] = team[h.toTeam];
+    ++tn, tmicros += h.waitMicros;
+  }
+  for (const auto& [got, want] :
+       {std::pair{&r.waitsOnPerson, &person}, std::pair{&r.waitsOnTeam, &team}}) {
+    REQUIRE(got->size() == want->size());
+    for (const auto& w : *got) {
+      const auto& [n, micros] = want->at(w.who);
+      CHECK(w.handoffs == n);
+      CHECK(w.totalWait == static_cast<double>(micros) * analysis::kMicrosToSeconds);
+    }
+  }
 }
 
 void checkFlow(const model::EventLog& log, unsigned threads) {
