@@ -5,15 +5,14 @@
 #include <unordered_map>
 
 #include "analysis/activity_instances.h"
+#include "analysis/flow_parts.h"
 #include "analysis/grouping.h"
 #include "analysis/parallel.h"
-#include "analysis/variant_table.h"
 
 namespace orglens::analysis {
 namespace {
 
 using detail::DenseIds;
-using detail::VariantTable;
 using model::EventLog;
 
 /// Durations of the directly-follows edges, one vector per (from, to) pair of dense
@@ -47,14 +46,9 @@ class EdgeDurations {
 };
 
 struct ChunkFlow {
-  explicit ChunkFlow(std::uint32_t activities = 0)
-      : edges(activities), starts(activities, 0), ends(activities, 0) {}
+  explicit ChunkFlow(std::uint32_t activities = 0) : edges(activities), items(activities) {}
   EdgeDurations edges;
-  std::vector<std::uint64_t> starts, ends;  // by dense activity
-  VariantTable variants;
-  std::vector<std::int64_t> throughput, service, waiting;
-  std::uint64_t items = 0;
-  bool hasLifecycle = false;
+  detail::FlowItems items;
 };
 
 struct Step {
@@ -66,7 +60,6 @@ struct Step {
 template <class StepAt>
 void scanSteps(const DenseIds& acts, std::size_t n, StepAt stepAt, const std::uint32_t* seq,
                ChunkFlow& out) {
-  ++out.items;
   const Step first = stepAt(0);
   std::int64_t service = 0;
   model::MicrosUtc lastComplete = first.complete;
@@ -77,19 +70,13 @@ void scanSteps(const DenseIds& acts, std::size_t n, StepAt stepAt, const std::ui
     const std::uint32_t a = acts[cur.activity];
     service += cur.complete - cur.start;
     lastComplete = std::max(lastComplete, cur.complete);
-    if (cur.complete > cur.start) out.hasLifecycle = true;
+    if (cur.complete > cur.start) out.items.hasLifecycle = true;
     if (k > 0)
       out.edges.at(prevActivity, a).push_back(std::max<std::int64_t>(0, cur.start - prevComplete));
     prevActivity = a;
     prevComplete = cur.complete;
   }
-  ++out.starts[acts[first.activity]];
-  ++out.ends[prevActivity];
-  const std::int64_t throughput = lastComplete - first.start;
-  out.throughput.push_back(throughput);
-  out.service.push_back(service);
-  out.waiting.push_back(std::max<std::int64_t>(0, throughput - service));
-  out.variants.push(seq, n);
+  out.items.add(acts[first.activity], prevActivity, first.start, lastComplete, service, seq, n);
 }
 
 void scanItem(const EventLog& log, const DenseIds& acts, std::size_t i,
@@ -119,22 +106,8 @@ void scanItem(const EventLog& log, const DenseIds& acts, std::size_t i,
       seq.data(), out);
 }
 
-std::vector<std::pair<std::uint32_t, std::uint64_t>> byCount(const DenseIds& acts,
-                                                             const std::vector<ChunkFlow>& chunks,
-                                                             bool ends) {
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> out;
-  for (std::uint32_t a = 0; a < acts.size(); ++a) {
-    std::uint64_t n = 0;
-    for (const auto& c : chunks) n += ends ? c.ends[a] : c.starts[a];
-    if (n > 0) out.emplace_back(acts.id(a), n);
-  }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
-  return out;
-}
-
-/// The DFG edges of all chunks: durations merged per edge, then each edge's statistics. On the
-/// calling thread: merge() runs it beside the variants' merge.
+/// The DFG edges of all chunks: durations merged per edge, then each edge's statistics. Runs
+/// beside the variants' merge (mergeFlowItems).
 std::vector<DfgEdge> mergeEdges(std::vector<ChunkFlow>& chunks, const DenseIds& acts) {
   const std::uint32_t nA = acts.size();
   EdgeDurations all = std::move(chunks.front().edges);
@@ -153,66 +126,8 @@ std::vector<DfgEdge> mergeEdges(std::vector<ChunkFlow>& chunks, const DenseIds& 
     edges.push_back({acts.id(static_cast<std::uint32_t>(all.keys[s] / nA)),
                      acts.id(static_cast<std::uint32_t>(all.keys[s] % nA)),
                      summarize(all.durations[s])});
-  std::sort(edges.begin(), edges.end(), [](const DfgEdge& a, const DfgEdge& b) {
-    if (a.duration.sum != b.duration.sum) return a.duration.sum > b.duration.sum;
-    return std::pair(a.from, a.to) < std::pair(b.from, b.to);
-  });
+  detail::sortEdges(edges);
   return edges;
-}
-
-/// Variants of all chunks (merged in chunk order), the top ones by items, then by sequence.
-void mergeVariants(std::vector<ChunkFlow>& chunks, const FlowOptions& options, FlowResult& r) {
-  VariantTable all = std::move(chunks.front().variants);
-  for (std::size_t c = 1; c < chunks.size(); ++c) all.merge(chunks[c].variants);
-  const auto& entries = all.entries();
-  r.variantCount = entries.size();
-  std::vector<std::uint32_t> order(entries.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  const auto top = std::min(order.size(), options.topVariants);
-  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
-                    [&](std::uint32_t a, std::uint32_t b) {
-                      if (entries[a].items != entries[b].items)
-                        return entries[a].items > entries[b].items;
-                      const auto x = all.sequence(entries[a]), y = all.sequence(entries[b]);
-                      return std::lexicographical_compare(x.begin(), x.end(), y.begin(), y.end());
-                    });
-  const double items = static_cast<double>(std::max<std::uint64_t>(1, r.items));
-  for (std::size_t i = 0; i < top; ++i) {
-    const auto& e = entries[order[i]];
-    const auto seq = all.sequence(e);
-    r.topVariants.push_back(
-        {{seq.begin(), seq.end()}, e.items, static_cast<double>(e.items) / items});
-  }
-}
-
-void merge(std::vector<ChunkFlow>& chunks, const DenseIds& acts, const FlowOptions& options,
-           FlowResult& r) {
-  for (const auto& c : chunks) {
-    r.items += c.items;
-    r.hasLifecycle = r.hasLifecycle || c.hasLifecycle;
-  }
-  r.startActivities = byCount(acts, chunks, false);
-  r.endActivities = byCount(acts, chunks, true);
-  // Two independent tasks over the threads: the variants (a serial merge of hash tables), and
-  // the edges with the item durations.
-  parallelChunks<int>(0, 2, options.threads, [&](std::size_t begin, std::size_t end, int&) {
-    for (std::size_t task = begin; task < end; ++task) {
-      if (task == 0) {
-        mergeVariants(chunks, options, r);
-        continue;
-      }
-      std::vector<std::int64_t> throughput, service, waiting;
-      for (auto& c : chunks) {
-        throughput.insert(throughput.end(), c.throughput.begin(), c.throughput.end());
-        service.insert(service.end(), c.service.begin(), c.service.end());
-        waiting.insert(waiting.end(), c.waiting.begin(), c.waiting.end());
-      }
-      r.throughput = summarize(throughput);
-      r.serviceTime = summarize(service);
-      r.waitingTime = summarize(waiting);
-      r.edges = mergeEdges(chunks, acts);
-    }
-  });
 }
 
 }  // namespace
@@ -229,21 +144,20 @@ FlowResult analyseFlow(const EventLog& log, const FlowOptions& options, model::P
       firstItem, log.itemCount(), options.threads,
       [&](std::size_t begin, std::size_t end, ChunkFlow& out) {
         out = ChunkFlow(acts.size());
-        out.variants.reserve(end - begin, log.itemBegin[end] - log.itemBegin[begin]);
-        out.throughput.reserve(end - begin);
-        out.service.reserve(end - begin);
-        out.waiting.reserve(end - begin);
+        out.items.reserve(end - begin, log.itemBegin[end] - log.itemBegin[begin]);
         std::vector<ActivityInstance> instances;
         std::vector<std::uint32_t> seq;
         for (std::size_t i = begin; i < end; ++i) scanItem(log, acts, i, instances, seq, out);
-        out.variants.count();
+        out.items.variants.count();
       });
   if (progress.cancelled()) {
     r.cancelled = true;
     return r;
   }
   progress.report(0.7, "edges and variants");
-  merge(chunks, acts, options, r);
+  std::vector<detail::FlowItems*> items;
+  for (auto& c : chunks) items.push_back(&c.items);
+  detail::mergeFlowItems(items, acts, options, r, [&] { r.edges = mergeEdges(chunks, acts); });
   progress.report(1.0, "done");
   return r;
 }

@@ -520,7 +520,8 @@ std::vector<IncomingWait> incoming(const std::vector<std::uint64_t>& count,
 }  // namespace
 
 void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, const Incoming& in,
-                        HandoffResult& r, model::Progress& progress) {
+                        HandoffResult& r, model::Progress& progress,
+                        const std::function<void(const ActivityPairWaits&)>& withPairWaits) {
   const auto stopped = [&] { return r.cancelled = progress.cancelled(); };
   progress.report(0.4, "activity pairs");
   const Columns c = columns(r.handoffs.columns(), d);
@@ -538,6 +539,7 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, con
     g.to = d.teams.id(static_cast<std::uint32_t>(key % nT));
   };
   r.byActivity = ranked(activityTable(pairs, threads, setActivities));
+  if (withPairWaits) withPairWaits({pairs.key, pairs.first, pairs.last, pairs.g.wait.data()});
   if (stopped()) return;
   progress.report(0.55, "person pairs");
   // The person table and the team tables one after the other, each on all the threads; their

@@ -2,6 +2,9 @@
 // person, team, activity and team × activity groups. Internal to analysis/handoffs.cpp.
 #pragma once
 
+#include <functional>
+#include <span>
+
 #include "analysis/grouping.h"
 #include "analysis/handoffs.h"
 #include "model/progress.h"
@@ -33,12 +36,23 @@ struct Incoming {
   void add(const Incoming& o);
 };
 
+/// The activity pairs' waits, grouped: pair k (key[k] = from * nA + to over dense activities,
+/// ascending) has the waits [first[k], last[k]) of `wait`, in any order.
+struct ActivityPairWaits {
+  std::span<const std::uint64_t> key;
+  std::span<const std::uint32_t> first, last;
+  std::int64_t* wait;
+};
+
 /// Fills the tables of `r` from r.handoffs and the incoming waits. O(h + keys) for h handoffs
 /// (counting passes and selections; sorts only of the finished tables and of each sender's distinct
 /// receivers); the per-group figures are computed in parallel, with integer sums, so the result
 /// does not depend on the thread count. Reports its phases ("activity pairs", "person pairs",
-/// "team pairs") from 0.4 on and stops after each when cancelled (r.cancelled).
+/// "team pairs") from 0.4 on and stops after each when cancelled (r.cancelled). `withPairWaits`,
+/// when set, is called with the activity pairs' waits once their table is done (they may be
+/// reordered inside each pair's range), before the buffer is reused.
 void buildHandoffTables(const HandoffDims& dims, const HandoffOptions& options,
-                        const Incoming& incoming, HandoffResult& r, model::Progress& progress);
+                        const Incoming& incoming, HandoffResult& r, model::Progress& progress,
+                        const std::function<void(const ActivityPairWaits&)>& withPairWaits = {});
 
 }  // namespace orglens::analysis::detail

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "analysis/activity_instances.h"
+#include "analysis/flow_parts.h"
 #include "analysis/handoff_tables.h"
 #include "analysis/parallel.h"
 
@@ -31,6 +32,11 @@ struct ChunkResult {
   detail::Incoming incoming;
   std::uint64_t instances = 0;
   std::uint64_t itemsWithInstances = 0;
+  // Only when the flow figures are asked for (analyseHandoffsAndFlow): the flow figures of the
+  // chunk's items, and the waits of consecutive instances that are no handoff (the DFG edges
+  // take the handoffs' waits from the activity-pair groups).
+  std::optional<detail::FlowItems> flow;
+  detail::UngroupedWaits otherWaits;
 };
 
 /// Per-thread state of the item scan: the last actor of each activity in the current item,
@@ -38,6 +44,7 @@ struct ChunkResult {
 struct Scratch {
   std::vector<ActivityInstance> instances;
   std::vector<std::uint32_t> lastActor, seenIn;
+  std::vector<std::uint32_t> sequence;  // the instances' activities, for the flow figures
 };
 
 struct Step {
@@ -72,15 +79,19 @@ void emit(const Dims& dims, const Sink& sink, std::uint32_t fromActor, std::uint
   }
 }
 
-/// Handoffs, ping-pong and rework of one item's instance sequence step(0..n-1).
-template <class StepAt>
+/// Handoffs, ping-pong and rework of one item's instance sequence step(0..n-1); with kFlow also
+/// its flow figures (its activities are `seq`) and the waits of its consecutive instances that are
+/// no handoff.
+template <bool kFlow, class StepAt>
 void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint32_t stamp,
-               std::size_t n, StepAt stepAt, Scratch& s, ChunkResult& out) {
+               std::size_t n, StepAt stepAt, const std::uint32_t* seq, Scratch& s,
+               ChunkResult& out) {
   out.instances += n;
   out.itemsWithInstances += n > 0 ? 1 : 0;
   const std::size_t rowsBefore = out.rows;
   std::uint32_t prevActor = kNone, prevPrevActor = kNone, prevActivity = kNone;
-  model::MicrosUtc prevComplete = 0;
+  model::MicrosUtc prevComplete = 0, firstStart = 0, lastComplete = 0;
+  std::int64_t service = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const Step cur = stepAt(i);
     const std::uint32_t a = dims.activities[cur.activity];
@@ -90,18 +101,31 @@ void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint
       s.seenIn[a] = stamp;
     }
     s.lastActor[a] = cur.actor;
+    const std::int64_t wait = std::max<std::int64_t>(0, cur.start - prevComplete);
     if (i > 0 && prevActor != kNone && cur.actor != kNone && prevActor != cur.actor) {
       const std::int64_t queue =
           cur.assigned ? std::max<std::int64_t>(0, cur.start - *cur.assigned) : -1;
-      emit(dims, sink, prevActor, cur.actor, prevActivity, a,
-           std::max<std::int64_t>(0, cur.start - prevComplete), queue, out);
+      emit(dims, sink, prevActor, cur.actor, prevActivity, a, wait, queue, out);
       if (i >= 2 && prevPrevActor == cur.actor)
         out.pingPong.push_back(std::uint64_t{cur.actor} << 32 | prevActor);
+    } else if (kFlow && i > 0) {
+      out.otherWaits.key.push_back(prevActivity * sink.activityCount + a);
+      out.otherWaits.wait.push_back(wait);
+    }
+    if constexpr (kFlow) {
+      if (i == 0) firstStart = cur.start, lastComplete = cur.complete;
+      service += cur.complete - cur.start;
+      lastComplete = std::max(lastComplete, cur.complete);
+      if (cur.complete > cur.start) out.flow->hasLifecycle = true;
     }
     prevPrevActor = prevActor;
     prevActor = cur.actor;
     prevActivity = a;
     prevComplete = cur.complete;
+  }
+  if (kFlow && n > 0) {
+    out.flow->add(dims.activities[stepAt(0).activity], prevActivity, firstStart, lastComplete,
+                  service, seq, n);
   }
   if (out.rows != rowsBefore) {
     out.items.push_back(item);
@@ -109,28 +133,33 @@ void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint
   }
 }
 
+template <bool kFlow>
 void scanItem(const EventLog& log, const Dims& dims, const Sink& sink, std::size_t i, Scratch& s,
               ChunkResult& out) {
   const std::uint32_t begin = log.itemBegin[i], end = log.itemBegin[i + 1];
   const auto stamp = static_cast<std::uint32_t>(i + 1);
   if (completionsOnly(log, begin, end)) {  // each event is an instance: no pairing
-    scanSteps(
+    scanSteps<kFlow>(
         dims, sink, log.item[i], stamp, end - begin,
         [&](std::size_t k) {
           const std::uint32_t r = begin + static_cast<std::uint32_t>(k);
           return Step{log.activity[r], log.actor[r], log.time[r], log.time[r], std::nullopt};
         },
-        s, out);
+        log.activity.data() + begin, s, out);
     return;
   }
   buildInstances(log, begin, end, s.instances);
-  scanSteps(
+  if constexpr (kFlow) {
+    s.sequence.clear();
+    for (const auto& x : s.instances) s.sequence.push_back(x.activity);
+  }
+  scanSteps<kFlow>(
       dims, sink, log.item[i], stamp, s.instances.size(),
       [&](std::size_t k) {
         const auto& x = s.instances[k];
         return Step{x.activity, x.actor, x.start, x.complete, x.assigned};
       },
-      s, out);
+      s.sequence.data(), s, out);
 }
 
 /// The first event row of item i (itemBegin is empty in a log without items).
@@ -169,7 +198,7 @@ HandoffList::Columns emptyColumns(const EventLog& log, const Dims& dims, std::si
 }
 
 std::vector<ChunkResult> scanChunks(const EventLog& log, const Dims& dims, std::size_t first,
-                                    unsigned threads, const Sink& sink) {
+                                    unsigned threads, const Sink& sink, bool flow) {
   const std::uint32_t nA = dims.activities.size();
   return parallelChunks<ChunkResult>(
       first, log.itemCount(), threads, [&](std::size_t begin, std::size_t end, ChunkResult& out) {
@@ -180,7 +209,14 @@ std::vector<ChunkResult> scanChunks(const EventLog& log, const Dims& dims, std::
         Scratch s;
         s.lastActor.assign(nA, kNone);
         s.seenIn.assign(nA, 0);
-        for (std::size_t i = begin; i < end; ++i) scanItem(log, dims, sink, i, s, out);
+        if (!flow) {
+          for (std::size_t i = begin; i < end; ++i) scanItem<false>(log, dims, sink, i, s, out);
+          return;
+        }
+        out.flow.emplace(nA);
+        out.flow->reserve(end - begin, rowOf(log, end) - rowOf(log, begin));
+        for (std::size_t i = begin; i < end; ++i) scanItem<true>(log, dims, sink, i, s, out);
+        out.flow->variants.count();
       });
 }
 
@@ -248,33 +284,71 @@ std::string HandoffOptions::validate() const {
   return {};
 }
 
-HandoffResult findHandoffs(const EventLog& log, const HandoffOptions& options,
-                           model::Progress& progress) {
+namespace {
+
+/// findHandoffs(), and with `flow` set analyseFlow()'s figures too, in the same scan.
+HandoffResult analyse(const EventLog& log, const HandoffOptions& options,
+                      const FlowOptions* flowOptions, FlowResult* flow, model::Progress& progress) {
   HandoffResult r;
+  const auto stop = [&] {
+    r = {};
+    r.cancelled = true;
+    if (flow) *flow = {}, flow->cancelled = true;
+    return std::move(r);
+  };
   // Items without an id (itemless events) form no sequence.
   const std::size_t firstItem = !log.item.empty() && log.item[0] == kNone ? 1 : 0;
   progress.report(0.0, "scanning items");
   const Dims dims(log);
   auto columns = emptyColumns(log, dims, firstItem, hasAssignEvents(log));
   const Sink sink{columns, columns.activityCount, !columns.queue.empty()};
-  std::vector<ChunkResult> chunks = scanChunks(log, dims, firstItem, options.threads, sink);
-  if (progress.cancelled()) {
-    r.cancelled = true;
-    return r;
-  }
+  std::vector<ChunkResult> chunks =
+      scanChunks(log, dims, firstItem, options.threads, sink, flow != nullptr);
+  if (progress.cancelled()) return stop();
   joinRows(chunks, columns);
   r.handoffs = HandoffList(std::move(columns));
   detail::Incoming incoming;
   mergeChunks(chunks, dims, r, incoming);
+  std::vector<detail::FlowItems> flowItems;
+  detail::UngroupedWaits otherWaits;
+  std::function<void(const detail::ActivityPairWaits&)> withPairWaits;
+  if (flow) {
+    for (auto& c : chunks) {
+      flowItems.push_back(std::move(*c.flow));
+      otherWaits.key.insert(otherWaits.key.end(), c.otherWaits.key.begin(), c.otherWaits.key.end());
+      otherWaits.wait.insert(otherWaits.wait.end(), c.otherWaits.wait.begin(),
+                             c.otherWaits.wait.end());
+    }
+    withPairWaits = [&](const detail::ActivityPairWaits& p) {
+      flow->edges = detail::edgesOf(dims.activities, p.key, p.first, p.last, p.wait, otherWaits,
+                                    flowOptions->threads);
+    };
+  }
   chunks.clear();
-  detail::buildHandoffTables(dims, options, incoming, r, progress);
-  if (r.cancelled) {  // no half-built tables
-    HandoffResult stopped;
-    stopped.cancelled = true;
-    return stopped;
+  detail::buildHandoffTables(dims, options, incoming, r, progress, withPairWaits);
+  if (r.cancelled) return stop();  // no half-built tables
+  if (flow) {
+    progress.report(0.95, "variants");
+    std::vector<detail::FlowItems*> items;
+    for (auto& c : flowItems) items.push_back(&c);
+    detail::mergeFlowItems(items, dims.activities, *flowOptions, *flow, {});
   }
   progress.report(1.0, "done");
   return r;
+}
+
+}  // namespace
+
+HandoffResult findHandoffs(const EventLog& log, const HandoffOptions& options,
+                           model::Progress& progress) {
+  return analyse(log, options, nullptr, nullptr, progress);
+}
+
+HandoffsAndFlow analyseHandoffsAndFlow(const EventLog& log, const HandoffOptions& handoffOptions,
+                                       const FlowOptions& flowOptions, model::Progress& progress) {
+  HandoffsAndFlow out;
+  out.handoffs = analyse(log, handoffOptions, &flowOptions, &out.flow, progress);
+  return out;
 }
 
 }  // namespace orglens::analysis

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/flow.h"
 #include "analysis/handoff_list.h"
 #include "analysis/stats.h"
 #include "model/event_log.h"
@@ -79,5 +80,18 @@ struct HandoffResult {
 /// results identical for any thread count (all sums are exact integer sums).
 HandoffResult findHandoffs(const model::EventLog& log, const HandoffOptions& options,
                            model::Progress& progress);
+
+struct HandoffsAndFlow {
+  HandoffResult handoffs;
+  FlowResult flow;
+};
+
+/// findHandoffs() and analyseFlow() in one pass, with results equal to theirs: one scan of the
+/// items, and the DFG edges take their waits from the handoffs' activity-pair groups (plus
+/// those of consecutive instances that are no handoff) instead of collecting every wait again.
+/// For a report, which shows both. Cancelled: both results say so.
+HandoffsAndFlow analyseHandoffsAndFlow(const model::EventLog& log,
+                                       const HandoffOptions& handoffOptions,
+                                       const FlowOptions& flowOptions, model::Progress& progress);
 
 }  // namespace orglens::analysis

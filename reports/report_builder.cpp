@@ -37,6 +37,20 @@ const SharedNetwork& SectionInput::network() const {
   return *networkSlot->value;
 }
 
+const analysis::HandoffsAndFlow& SectionInput::handoffsAndFlow() const {
+  std::call_once(handoffsFlowSlot->once, [this] {
+    analysis::HandoffOptions handoffs;
+    handoffs.minCount = options.minCount;
+    handoffs.threads = options.threads;
+    analysis::FlowOptions flow;
+    flow.threads = options.threads;
+    flow.topVariants = options.top;
+    handoffsFlowSlot->value = std::make_shared<const analysis::HandoffsAndFlow>(
+        analysis::analyseHandoffsAndFlow(log, handoffs, flow, progress));
+  });
+  return *handoffsFlowSlot->value;
+}
+
 Measure measure(std::string key, std::string label, Unit unit, bool has, double value,
                 std::string note) {
   Measure m;
@@ -167,6 +181,7 @@ WindowResult buildWindow(const model::Store& store, const ReportOptions& options
   std::vector<std::exception_ptr> errors(kCount);
   SectionsProgress shared(progress, kCount);
   const auto networkSlot = std::make_shared<detail::NetworkSlot>();
+  const auto handoffsFlowSlot = std::make_shared<detail::HandoffsFlowSlot>();
   std::atomic<std::size_t> next{0};
   // A worker builds sections until none is left. Each reads the store through its own
   // connection (the caller's for the first worker): a SQLite connection serves one thread at
@@ -176,8 +191,8 @@ WindowResult buildWindow(const model::Store& store, const ReportOptions& options
     for (std::size_t k; (k = next.fetch_add(1)) < kCount;) {
       const std::size_t index = kStartOrder[k];
       SectionProgress sectionProgress(shared, index);
-      const detail::SectionInput in{own,     options,         from, to, log, fullLog,
-                                    names,   sectionProgress, networkSlot};
+      const detail::SectionInput in{own,   options, from,  to,         log,
+                                    fullLog, names, sectionProgress, networkSlot, handoffsFlowSlot};
       try {
         outputs[index] = kBuilders[index](in);
         shared.report(index, 1.0, "sections");  // a quick section may never say it is done

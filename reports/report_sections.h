@@ -10,6 +10,7 @@
 
 #include "analysis/betweenness.h"
 #include "analysis/collaboration_graph.h"
+#include "analysis/handoffs.h"
 #include "model/event_log.h"
 #include "model/interaction_log.h"
 #include "reports/privacy.h"
@@ -31,6 +32,13 @@ struct NetworkSlot {
   std::shared_ptr<const SharedNetwork> value;
 };
 
+/// The handoffs and the flow of the window, computed in one pass (analyseHandoffsAndFlow) for
+/// the handoff and flow sections.
+struct HandoffsFlowSlot {
+  std::once_flag once;
+  std::shared_ptr<const analysis::HandoffsAndFlow> value;
+};
+
 /// What every section builder reads. The window's event log is loaded once, the network
 /// when a section first asks for it.
 struct SectionInput {
@@ -44,10 +52,15 @@ struct SectionInput {
   model::Progress& progress;
   /// The network, shared by the inputs of every worker of one window (see network()).
   std::shared_ptr<NetworkSlot> networkSlot = std::make_shared<NetworkSlot>();
+  /// The same for handoffsAndFlow().
+  std::shared_ptr<HandoffsFlowSlot> handoffsFlowSlot = std::make_shared<HandoffsFlowSlot>();
 
   /// Built on the first call, through this input's store connection, then reused; a section
   /// on another worker that asks meanwhile waits for it.
   const SharedNetwork& network() const;
+  /// Handoffs and flow of `log`, computed on the first call (through this input's progress) and
+  /// then reused; a section on another worker that asks meanwhile waits for it.
+  const analysis::HandoffsAndFlow& handoffsAndFlow() const;
 };
 
 struct SectionOutput {

@@ -103,10 +103,7 @@ Chart waitDistribution(const analysis::HandoffResult& r) {
 SectionOutput handoffSection(const SectionInput& in) {
   const auto& log = in.log;
   const unsigned k = in.options.privacy.minGroup;
-  analysis::HandoffOptions options;
-  options.minCount = in.options.minCount;
-  options.threads = in.options.threads;
-  const auto r = analysis::findHandoffs(log, options, in.progress);
+  const auto& r = in.handoffsAndFlow().handoffs;
   SectionOutput out;
   out.section = {"handoffs", "Handoffs: where work waits", {}};
   double totalWait = 0;
@@ -194,10 +191,7 @@ SectionOutput handoffSection(const SectionInput& in) {
 }
 
 SectionOutput flowSection(const SectionInput& in) {
-  analysis::FlowOptions options;
-  options.threads = in.options.threads;
-  options.topVariants = in.options.top;
-  const auto r = analysis::analyseFlow(in.log, options, in.progress);
+  const auto& r = in.handoffsAndFlow().flow;
   SectionOutput out;
   out.section = {"flow", "Flow: the process map's slowest paths", {}};
   out.section.blocks.push_back(Paragraph{

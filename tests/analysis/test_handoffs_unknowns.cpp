@@ -7,6 +7,7 @@
 #include "analysis/flow.h"
 #include "analysis/handoffs.h"
 #include "model/event_log.h"
+#include "tests/analysis/same_results.h"
 
 using namespace orglens;
 using model::EventLog;
@@ -88,4 +89,14 @@ TEST_CASE(
     CHECK(w.repeats == 0);
     CHECK(w.redos == (w.activity == kA ? 3u : 1u));
   }
+}
+
+TEST_CASE("Handoffs and flow in one pass equal the separate passes with unknown activities",
+          "[analysis][handoffs][flow]") {
+  const EventLog log = unknownsLog();
+  model::NoProgress progress;
+  const auto both = analysis::analyseHandoffsAndFlow(log, {}, {}, progress);
+  test::checkSameHandoffs(both.handoffs, analysis::findHandoffs(log, {}, progress));
+  test::checkSameFlow(both.flow, analysis::analyseFlow(log, {}, progress));
+  CHECK(both.flow.edges.size() == 3);  // A→? (twice), ?→A (twice), A→A
 }

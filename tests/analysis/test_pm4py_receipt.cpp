@@ -12,6 +12,7 @@
 #include "analysis/handoffs.h"
 #include "analysis/pm4py_compat.h"
 #include "importers/import_file.h"
+#include "tests/analysis/same_results.h"
 #include "tests/support/test_support.h"
 
 using namespace orglens;
@@ -174,4 +175,9 @@ TEST_CASE("The performance DFG on receipt equals the PM4Py reference", "[analysi
   }
   // The reference's top edge by total time is ours too.
   CHECK(r.log.strings[flow.edges.front().from] == rows.front()[1]);
+  // One pass (as the report runs it) gives the same: receipt has many steps by one resource,
+  // whose DFG waits are no handoff.
+  const auto both = analysis::analyseHandoffsAndFlow(r.log, {}, {}, progress);
+  test::checkSameFlow(both.flow, flow);
+  test::checkSameHandoffs(both.handoffs, analysis::findHandoffs(r.log, {}, progress));
 }

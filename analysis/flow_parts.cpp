@@ -1,0 +1,154 @@
+#include "analysis/flow_parts.h"
+
+#include <algorithm>
+
+#include "analysis/parallel.h"
+#include "analysis/wait_groups.h"
+
+namespace orglens::analysis::detail {
+namespace {
+
+std::vector<std::pair<std::uint32_t, std::uint64_t>> byCount(const DenseIds& acts,
+                                                             const std::vector<FlowItems*>& chunks,
+                                                             bool ends) {
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> out;
+  for (std::uint32_t a = 0; a < acts.size(); ++a) {
+    std::uint64_t n = 0;
+    for (const auto* c : chunks) n += ends ? c->ends[a] : c->starts[a];
+    if (n > 0) out.emplace_back(acts.id(a), n);
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  return out;
+}
+
+/// Variants of all chunks (merged in chunk order), the top ones by items, then by sequence.
+void mergeVariants(const std::vector<FlowItems*>& chunks, const FlowOptions& options,
+                   FlowResult& r) {
+  VariantTable all = std::move(chunks.front()->variants);
+  for (std::size_t c = 1; c < chunks.size(); ++c) all.merge(chunks[c]->variants);
+  const auto& entries = all.entries();
+  r.variantCount = entries.size();
+  std::vector<std::uint32_t> order(entries.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  const auto top = std::min(order.size(), options.topVariants);
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
+                    [&](std::uint32_t a, std::uint32_t b) {
+                      if (entries[a].items != entries[b].items)
+                        return entries[a].items > entries[b].items;
+                      const auto x = all.sequence(entries[a]), y = all.sequence(entries[b]);
+                      return std::lexicographical_compare(x.begin(), x.end(), y.begin(), y.end());
+                    });
+  const double items = static_cast<double>(std::max<std::uint64_t>(1, r.items));
+  for (std::size_t i = 0; i < top; ++i) {
+    const auto& e = entries[order[i]];
+    const auto seq = all.sequence(e);
+    r.topVariants.push_back(
+        {{seq.begin(), seq.end()}, e.items, static_cast<double>(e.items) / items});
+  }
+}
+
+/// One edge's waits: a range of the grouped waits and one of the ungrouped ones (either empty).
+struct EdgeWaits {
+  std::uint64_t key;
+  std::uint32_t first, last;            // in the grouped waits
+  std::uint32_t extraFirst, extraLast;  // in the grouped ungrouped waits
+};
+
+}  // namespace
+
+void FlowItems::reserve(std::size_t itemCount, std::size_t events) {
+  variants.reserve(itemCount, events);
+  throughput.reserve(itemCount);
+  service.reserve(itemCount);
+  waiting.reserve(itemCount);
+}
+
+void mergeFlowItems(const std::vector<FlowItems*>& chunks, const DenseIds& acts,
+                    const FlowOptions& options, FlowResult& r,
+                    const std::function<void()>& alongside) {
+  for (const auto* c : chunks) {
+    r.items += c->items;
+    r.hasLifecycle = r.hasLifecycle || c->hasLifecycle;
+  }
+  r.startActivities = byCount(acts, chunks, false);
+  r.endActivities = byCount(acts, chunks, true);
+  // Two independent tasks over the threads: the variants (a serial merge), and the item
+  // durations with whatever the caller runs alongside.
+  parallelChunks<int>(0, 2, options.threads, [&](std::size_t begin, std::size_t end, int&) {
+    for (std::size_t task = begin; task < end; ++task) {
+      if (task == 0) {
+        mergeVariants(chunks, options, r);
+        continue;
+      }
+      std::vector<std::int64_t> throughput, service, waiting;
+      for (const auto* c : chunks) {
+        throughput.insert(throughput.end(), c->throughput.begin(), c->throughput.end());
+        service.insert(service.end(), c->service.begin(), c->service.end());
+        waiting.insert(waiting.end(), c->waiting.begin(), c->waiting.end());
+      }
+      r.throughput = summarize(throughput);
+      r.serviceTime = summarize(service);
+      r.waitingTime = summarize(waiting);
+      if (alongside) alongside();
+    }
+  });
+}
+
+void sortEdges(std::vector<DfgEdge>& edges) {
+  std::sort(edges.begin(), edges.end(), [](const DfgEdge& a, const DfgEdge& b) {
+    if (a.duration.sum != b.duration.sum) return a.duration.sum > b.duration.sum;
+    return std::pair(a.from, a.to) < std::pair(b.from, b.to);
+  });
+}
+
+std::vector<DfgEdge> edgesOf(const DenseIds& acts, std::span<const std::uint64_t> key,
+                             std::span<const std::uint32_t> first,
+                             std::span<const std::uint32_t> last, std::int64_t* wait,
+                             const UngroupedWaits& ungrouped, unsigned threads) {
+  const std::uint64_t nA = acts.size();
+  WaitGroups extra;
+  groupWaits(
+      ungrouped.key.size(), std::max<std::uint64_t>(1, nA * nA),
+      [&](std::size_t i) { return ungrouped.key[i]; }, ungrouped.wait, nullptr, extra);
+  // Both key lists are ascending: one walk pairs each edge's two ranges.
+  std::vector<EdgeWaits> all;
+  std::size_t i = 0, j = 0;
+  while (i < key.size() || j < extra.size()) {
+    const bool fromGroups = j == extra.size() || (i < key.size() && key[i] <= extra.key[j]);
+    const bool fromExtra = i == key.size() || (j < extra.size() && extra.key[j] <= key[i]);
+    EdgeWaits e{fromGroups ? key[i] : extra.key[j], 0, 0, 0, 0};
+    if (fromGroups) e.first = first[i], e.last = last[i], ++i;
+    if (fromExtra) e.extraFirst = extra.begin[j], e.extraLast = extra.begin[j + 1], ++j;
+    all.push_back(e);
+  }
+  auto parts = parallelChunks<std::vector<DfgEdge>>(
+      0, all.size(), threads, [&](std::size_t begin, std::size_t end, auto& out) {
+        std::vector<std::int64_t> both;
+        for (std::size_t k = begin; k < end; ++k) {
+          const auto& e = all[k];
+          DfgEdge edge{acts.id(static_cast<std::uint32_t>(e.key / nA)),
+                       acts.id(static_cast<std::uint32_t>(e.key % nA)),
+                       {}};
+          if (e.extraFirst == e.extraLast) {
+            edge.duration = summarize(wait + e.first, wait + e.last);
+          } else if (e.first == e.last) {
+            edge.duration =
+                summarize(extra.wait.data() + e.extraFirst, extra.wait.data() + e.extraLast);
+          } else {
+            both.assign(wait + e.first, wait + e.last);
+            both.insert(both.end(), extra.wait.data() + e.extraFirst,
+                        extra.wait.data() + e.extraLast);
+            edge.duration = summarize(both);
+          }
+          out.push_back(edge);
+        }
+      });
+  std::vector<DfgEdge> edges;
+  edges.reserve(all.size());
+  for (auto& part : parts) edges.insert(edges.end(), part.begin(), part.end());
+  sortEdges(edges);
+  return edges;
+}
+
+}  // namespace orglens::analysis::detail

@@ -1,0 +1,69 @@
+// The parts of the flow pass (definition "flow/1") that analyseHandoffsAndFlow() shares with
+// analyseFlow(): the per-item figures and the directly-follows edges built from waits already
+// grouped by activity pair. Internal to analysis/; not part of its public API.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <vector>
+
+#include "analysis/flow.h"
+#include "analysis/grouping.h"
+#include "analysis/variant_table.h"
+
+namespace orglens::analysis::detail {
+
+/// The flow figures of a run of items other than the edges, gathered item by item.
+struct FlowItems {
+  explicit FlowItems(std::uint32_t activities = 0) : starts(activities, 0), ends(activities, 0) {}
+  std::vector<std::uint64_t> starts, ends;  // by dense activity
+  VariantTable variants;
+  std::vector<std::int64_t> throughput, service, waiting;
+  std::uint64_t items = 0;
+  bool hasLifecycle = false;
+  /// Room for `items` items of `events` events in all (virtual memory only).
+  void reserve(std::size_t items, std::size_t events);
+  /// One item of n >= 1 instances: its first and last dense activity, the first instance's
+  /// start, the latest completion, Σ (complete − start) and its activities (StringIds).
+  void add(std::uint32_t firstActivity, std::uint32_t lastActivity, model::MicrosUtc firstStart,
+           model::MicrosUtc lastComplete, std::int64_t service, const std::uint32_t* seq,
+           std::size_t n) {
+    ++items;
+    ++starts[firstActivity];
+    ++ends[lastActivity];
+    const std::int64_t through = lastComplete - firstStart;
+    throughput.push_back(through);
+    this->service.push_back(service);
+    waiting.push_back(through > service ? through - service : 0);
+    variants.push(seq, n);
+  }
+};
+
+/// Everything of `r` but its edges from the chunks' figures (each counted: variants.count()),
+/// merged in chunk order; `acts` numbers the activities of starts and ends. The variants are
+/// merged on one thread while `alongside` runs on another (when threads allow).
+void mergeFlowItems(const std::vector<FlowItems*>& chunks, const DenseIds& acts,
+                    const FlowOptions& options, FlowResult& r,
+                    const std::function<void()>& alongside);
+
+/// The durations of consecutive instances that are not in the grouped waits (in
+/// analyseHandoffsAndFlow: those of no handoff), by dense pair key from * nA + to.
+struct UngroupedWaits {
+  std::vector<std::uint64_t> key;
+  Buffer<std::int64_t> wait;
+};
+
+/// The DFG edges, ordered as FlowResult::edges, from waits grouped by dense activity pair (pair k,
+/// key[k] = from * nA + to ascending, has the waits [first[k], last[k]) of `wait`) and the
+/// ungrouped ones. Reorders the waits inside each pair's range. Edges in parallel; the result
+/// does not depend on the thread count.
+std::vector<DfgEdge> edgesOf(const DenseIds& acts, std::span<const std::uint64_t> key,
+                             std::span<const std::uint32_t> first,
+                             std::span<const std::uint32_t> last, std::int64_t* wait,
+                             const UngroupedWaits& ungrouped, unsigned threads);
+
+/// Orders edges as FlowResult::edges: by total duration descending, then by (from, to).
+void sortEdges(std::vector<DfgEdge>& edges);
+
+}  // namespace orglens::analysis::detail
