@@ -66,6 +66,11 @@ const std::string& EventLog::label(std::uint32_t object) const {
   return strings[name != kNone ? name : objectKey[object]];
 }
 
+const std::string& EventLog::text(std::uint32_t string) const {
+  static const std::string none = "-";
+  return string < strings.size() ? strings[string] : none;
+}
+
 namespace {
 
 /// Puts the rows (read in event id order) into (item, time, id) order: a stable counting sort

@@ -53,6 +53,8 @@ struct EventLog {
   std::size_t itemCount() const { return item.size(); }
   /// Display label of an object: its name, else its key.
   const std::string& label(std::uint32_t object) const;
+  /// A string (an activity, a tool) for display: "-" for kNone or an id past the strings.
+  const std::string& text(std::uint32_t string) const;
 
   /// Loads the log from a store in one pass over the events table, then orders it in memory
   /// (counting sort by item, stable sort by time within items). O(events + objects) plus the

@@ -12,10 +12,6 @@ std::string duration(double seconds, const TableStyle& style) {
   return style.humanDurations ? formatDuration(seconds) : formatFixed(seconds, 3);
 }
 
-std::string text(const EventLog& log, std::uint32_t string) {
-  return string == EventLog::kNone || string >= log.strings.size() ? "-" : log.strings[string];
-}
-
 std::string objectLabel(const EventLog& log, std::uint32_t object, const PersonNames* names) {
   if (object == EventLog::kNone || object >= log.objectType.size()) return "-";
   return log.objectType[object] == 0 ? personLabel(log, object, names) : log.label(object);
@@ -87,8 +83,8 @@ Table handoffTable(const analysis::HandoffResult& r, const EventLog& log, Handof
       row.push_back(objectLabel(log, g.to, style.names));
     }
     if (activities) {
-      row.push_back(text(log, g.fromActivity));
-      row.push_back(text(log, g.toActivity));
+      row.push_back(log.text(g.fromActivity));
+      row.push_back(log.text(g.toActivity));
     }
     for (auto& c : statCells(g.wait, style)) row.push_back(c);
     row.push_back(duration(g.excessDelay, style));
@@ -113,7 +109,7 @@ Table reworkTable(const analysis::HandoffResult& r, const EventLog& log, const T
   t.columns = {{"activity"}, {"repeats", Align::Right, true}, {"redos", Align::Right, true}};
   for (const auto& w : r.rework) {
     if (full(t, style)) break;
-    t.addRow({text(log, w.activity), std::to_string(w.repeats), std::to_string(w.redos)});
+    t.addRow({log.text(w.activity), std::to_string(w.repeats), std::to_string(w.redos)});
   }
   return t;
 }
@@ -146,7 +142,7 @@ Table dfgTable(const analysis::FlowResult& r, const EventLog& log, const TableSt
   for (const auto& e : r.edges) {
     if (full(t, style)) break;
     const auto& d = e.duration;
-    t.addRow({text(log, e.from), text(log, e.to), std::to_string(d.count), duration(d.mean, style),
+    t.addRow({log.text(e.from), log.text(e.to), std::to_string(d.count), duration(d.mean, style),
               duration(d.median, style), duration(d.p90, style), duration(d.min, style),
               duration(d.max, style), duration(d.sum, style)});
   }
@@ -161,7 +157,7 @@ Table variantsTable(const analysis::FlowResult& r, const EventLog& log, const Ta
   for (const auto& v : r.topVariants) {
     if (full(t, style)) break;
     std::string path;
-    for (auto a : v.activities) path += (path.empty() ? "" : " → ") + text(log, a);
+    for (auto a : v.activities) path += (path.empty() ? "" : " → ") + log.text(a);
     t.addRow({std::to_string(v.items),
               formatFixed(v.share * 100, 1) + (style.humanDurations ? "%" : ""), path});
   }

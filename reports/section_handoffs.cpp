@@ -221,7 +221,7 @@ SectionOutput flowSection(const SectionInput& in) {
   bars.series = {median};
   if (!r.edges.empty()) {
     const auto& e = r.edges.front();
-    const auto step = in.log.strings[e.from] + " → " + in.log.strings[e.to];
+    const auto step = in.log.text(e.from) + " → " + in.log.text(e.to);
     bars.description = "The path " + step + " takes the most time in all: " +
                        groupDigits(e.duration.count) + " times, median " +
                        formatDuration(e.duration.median) + ".";

@@ -40,7 +40,7 @@ std::vector<std::size_t> components(const FlowData& d) {
     while (parent[v] != v) v = parent[v] = parent[parent[v]];
     return v;
   };
-  for (const auto& e : d.result.edges) parent[find(d.nodeOf[e.from])] = find(d.nodeOf[e.to]);
+  for (const auto& e : d.result.edges) parent[find(d.node(e.from))] = find(d.node(e.to));
   for (std::size_t v = 0; v < parent.size(); ++v) parent[v] = find(v);
   return parent;
 }
@@ -181,12 +181,12 @@ void FlowPage::rebuild() {
     if (static_cast<double>(e.duration.count) < threshold) continue;
     ++shown;
     const double width = 1 + 9 * static_cast<double>(e.duration.count) / static_cast<double>(most);
-    const auto tip = QString::fromStdString(d.nodes[d.nodeOf[e.from]].activity + " → " +
-                                            d.nodes[d.nodeOf[e.to]].activity + ": " +
+    const auto tip = QString::fromStdString(d.nodes[d.node(e.from)].activity + " → " +
+                                            d.nodes[d.node(e.to)].activity + ": " +
                                             reports::groupDigits(e.duration.count) +
                                             " times, median " +
                                             reports::formatDuration(e.duration.median));
-    addEdge(m_scene, at[d.nodeOf[e.from]], at[d.nodeOf[e.to]], width,
+    addEdge(m_scene, at[d.node(e.from)], at[d.node(e.to)], width,
             waitColour(e.duration.median, lo, hi), tip);
   }
   std::uint64_t busiest = 1;

@@ -65,7 +65,7 @@ std::shared_ptr<const reports::Table> itemTable(const HandoffData& d,
   for (std::size_t n = 0; n < handoffs.size() && n < kMaxRows; ++n) {
     const auto& h = d.result.handoffs[handoffs[n]];
     t->addRow({d.log.label(h.item), objectText(d, h.from), objectText(d, h.to),
-               d.log.strings[h.fromActivity], d.log.strings[h.toActivity],
+               d.log.text(h.fromActivity), d.log.text(h.toActivity),
                reports::formatFixed(static_cast<double>(h.waitMicros) / kMicros, 3),
                std::to_string(handoffs[n])});
   }
@@ -81,10 +81,10 @@ std::shared_ptr<const reports::Table> timelineTable(const HandoffData& d, std::u
     for (auto e = d.log.itemBegin[i]; e < d.log.itemBegin[i + 1]; ++e) {
       const auto actor = d.log.actor[e];
       const auto team = actor == EventLog::kNone ? EventLog::kNone : d.log.teamOf[actor];
-      t->addRow({model::formatIsoUtc(d.log.time[e]), d.log.strings[d.log.activity[e]],
+      t->addRow({model::formatIsoUtc(d.log.time[e]), d.log.text(d.log.activity[e]),
                  objectText(d, actor), team == EventLog::kNone ? "-" : d.log.label(team),
                  std::string(model::toString(d.log.lifecycle[e])),
-                 d.log.tool[e] == EventLog::kNone ? "-" : d.log.strings[d.log.tool[e]]});
+                 d.log.text(d.log.tool[e])});
     }
     break;
   }

@@ -188,16 +188,16 @@ std::shared_ptr<const FlowData> computeFlow(const model::EventLog& log,
                                             model::Progress& progress) {
   auto data = std::make_shared<FlowData>();
   data->result = analysis::analyseFlow(log, {}, progress);
-  data->nodeOf.assign(log.strings.size(), kNone);
+  data->nodeOf.assign(log.strings.size() + 1, kNone);
   std::vector<double> positionSum;
   for (std::size_t i = 0; i < log.itemCount(); ++i) {
     const auto begin = log.itemBegin[i], end = log.itemBegin[i + 1];
     const double span = std::max<double>(1, end - begin - 1);
     for (auto e = begin; e < end; ++e) {
-      auto& n = data->nodeOf[log.activity[e]];
+      auto& n = data->nodeOf[std::min<std::size_t>(log.activity[e], log.strings.size())];
       if (n == kNone) {
         n = static_cast<std::uint32_t>(data->nodes.size());
-        data->nodes.push_back({log.strings[log.activity[e]], 0, 0});
+        data->nodes.push_back({log.text(log.activity[e]), 0, 0});
         positionSum.push_back(0);
       }
       ++data->nodes[n].events;
@@ -217,7 +217,7 @@ std::shared_ptr<const FlowData> computeFlow(const model::EventLog& log,
                {"median", Align::Right, true, Unit::Seconds},
                {"p90", Align::Right, true, Unit::Seconds}};
   for (const auto& e : data->result.edges)
-    t.addRow({log.strings[e.from], log.strings[e.to], std::to_string(e.duration.count),
+    t.addRow({log.text(e.from), log.text(e.to), std::to_string(e.duration.count),
               reports::formatFixed(e.duration.median, 3), reports::formatFixed(e.duration.p90, 3)});
   return data;
 }

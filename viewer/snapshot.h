@@ -5,6 +5,7 @@
 // applies the privacy rules of the reports (pseudonyms, groups of fewer than k suppressed).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -64,8 +65,13 @@ struct FlowNode {
 struct FlowData {
   analysis::FlowResult result;
   std::vector<FlowNode> nodes;        // by activity StringId order of first appearance
-  std::vector<std::uint32_t> nodeOf;  // StringId value → index into nodes (or kNone)
+  std::vector<std::uint32_t> nodeOf;  // StringId value → index into nodes (or kNone); the last
+                                      // slot stands for an unknown activity (kNone)
   reports::Table edges;               // from, to, count, median, p90 (seconds)
+  /// The node of an activity StringId value (kNone: the unknown activity's node).
+  std::uint32_t node(std::uint32_t activity) const {
+    return nodeOf[std::min<std::size_t>(activity, nodeOf.size() - 1)];
+  }
 };
 
 struct NetworkPerson {
