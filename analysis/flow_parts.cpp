@@ -81,11 +81,17 @@ void mergeFlowItems(const std::vector<FlowItems*>& chunks, const DenseIds& acts,
         mergeVariants(chunks, options, r);
         continue;
       }
+      // One chunk: its own vectors (no copy into fresh pages).
       std::vector<std::int64_t> throughput, service, waiting;
-      for (const auto* c : chunks) {
-        throughput.insert(throughput.end(), c->throughput.begin(), c->throughput.end());
-        service.insert(service.end(), c->service.begin(), c->service.end());
-        waiting.insert(waiting.end(), c->waiting.begin(), c->waiting.end());
+      for (auto* c : chunks) {
+        for (auto [into, from] : {std::pair(&throughput, &c->throughput),
+                                  std::pair(&service, &c->service),
+                                  std::pair(&waiting, &c->waiting)}) {
+          if (into->empty())
+            into->swap(*from);
+          else
+            into->insert(into->end(), from->begin(), from->end());
+        }
       }
       r.throughput = summarize(throughput);
       r.serviceTime = summarize(service);

@@ -1,9 +1,9 @@
 #include "analysis/handoff_tables.h"
 
 #include <algorithm>
-#include <bit>
 #include <utility>
 
+#include "analysis/handoff_ranking.h"
 #include "analysis/parallel.h"
 #include "analysis/wait_groups.h"
 
@@ -284,62 +284,6 @@ void teamTables(const Pairs& p, WaitGroups& g, unsigned threads,
   }
 }
 
-/// A sort key of a group for ranked(): ascending keys are descending excess delays, then
-/// descending counts. The excess (a double, never negative or NaN here) maps to an unsigned
-/// integer in the order of its values; both are inverted for descending order.
-struct RankKey {
-  std::uint64_t excess;
-  std::uint32_t count, index;
-};
-
-RankKey rankKey(const HandoffGroup& g, std::uint32_t index) {
-  const auto bits = std::bit_cast<std::uint64_t>(g.excessDelay);
-  const std::uint64_t ordered = bits >> 63 ? ~bits : bits | (std::uint64_t{1} << 63);
-  const auto count = static_cast<std::uint32_t>(std::min<std::uint64_t>(g.wait.count, ~0u));
-  return {~ordered, ~count, index};
-}
-
-/// Sorts keys ascending by (excess, count), stably (index order on ties): an LSD radix sort over
-/// 16-bit digits, the count's two first, passes over digits that are the same for all keys
-/// skipped. A comparison sort of the 413 K person pairs of 10 M events took 0.03 s.
-void radixSort(std::vector<RankKey>& keys) {
-  std::vector<RankKey> other(keys.size());
-  std::vector<std::uint32_t> at(std::size_t{1} << 16);
-  for (int digit = 0; digit < 6; ++digit) {
-    const auto digitOf = [digit](const RankKey& k) {
-      return digit < 2 ? (k.count >> (16 * digit)) & 0xFFFFu
-                       : static_cast<std::uint32_t>(k.excess >> (16 * (digit - 2))) & 0xFFFFu;
-    };
-    std::fill(at.begin(), at.end(), 0);
-    for (const auto& k : keys) ++at[digitOf(k)];
-    if (at[digitOf(keys.front())] == keys.size()) continue;  // one digit for all: in order
-    std::uint32_t offset = 0;
-    for (auto& a : at) offset += std::exchange(a, offset);
-    for (const auto& k : keys) other[at[digitOf(k)]++] = k;
-    keys.swap(other);
-  }
-}
-
-/// Groups ordered by excess delay, then count, then key (their order in `all`).
-std::vector<HandoffGroup> ranked(std::vector<HandoffGroup>&& all) {
-  std::vector<RankKey> keys(all.size());
-  for (std::uint32_t i = 0; i < all.size(); ++i) keys[i] = rankKey(all[i], i);
-  constexpr std::size_t kRadixFrom = 1 << 14;  // fewer: a comparison sort costs less
-  if (keys.size() < kRadixFrom) {
-    std::sort(keys.begin(), keys.end(), [](const RankKey& a, const RankKey& b) {
-      if (a.excess != b.excess) return a.excess < b.excess;
-      if (a.count != b.count) return a.count < b.count;
-      return a.index < b.index;
-    });
-  } else {
-    radixSort(keys);
-  }
-  std::vector<HandoffGroup> out;
-  out.reserve(all.size());
-  for (const auto& k : keys) out.push_back(all[k.index]);
-  return out;
-}
-
 /// The rows partitioned into blocks of consecutive senders (a stable counting sort by block):
 /// few write streams, so that their pages stay in the TLB (one stream per sender, 2,000 of
 /// them, missed it on every row), and blocks small enough to be ordered by sender in the
@@ -484,25 +428,34 @@ void senderGroups(const Columns& c, const Pairs& pairs, std::uint64_t p, std::ui
 /// each block they are ordered by sender, each sender's rows grouped by receiver and each
 /// group's figures computed right away, all in buffers that stay in the cache (no second pass
 /// over all the waits). Blocks in parallel, groups in key order. O(n + g log g) for g groups.
+/// The groups come in one part per block (blocks of ~1 MB of groups, which the heap recycles,
+/// where one growing vector of all of them copied itself into fresh pages at every doubling). The
+/// blocks' waits borrow the buffer `spare` (the activity pairs' waits, done with by then).
 template <class SetKeys>
-std::vector<HandoffGroup> personTable(const Columns& c, const Pairs& pairs, unsigned threads,
-                                      SetKeys setKeys) {
+GroupParts personTable(const Columns& c, const Pairs& pairs, unsigned threads,
+                       Buffer<std::int64_t>& spare, SetKeys setKeys) {
   SenderBlocks t;
+  t.wait.swap(spare);  // pages already faulted in: no fresh ones
   partitionBySenderBlock(c, pairs, threads, t);
-  auto parts = parallelChunks<std::vector<HandoffGroup>>(
-      0, t.size(), threads, [&](std::size_t begin, std::size_t end, auto& out) {
+  auto parts = parallelChunks<GroupParts>(
+      0, t.size(), threads, [&](std::size_t begin, std::size_t end, GroupParts& out) {
         PersonScratch s(c.nP);
         for (std::size_t b = begin; b < end; ++b) {
           const auto firstSender = static_cast<std::uint32_t>(b * t.senders);
           const auto senders =
               static_cast<std::uint32_t>(std::min<std::uint64_t>(t.senders, c.nP - firstSender));
           orderBySender(t, t.begin[b], t.begin[b + 1], firstSender, senders, s);
+          out.emplace_back();
           for (std::uint32_t k = 0; k < senders; ++k)
-            senderGroups(c, pairs, firstSender + k, s.senderBegin[k], s.senderBegin[k + 1], s, out,
-                         setKeys);
+            senderGroups(c, pairs, firstSender + k, s.senderBegin[k], s.senderBegin[k + 1], s,
+                         out.back(), setKeys);
         }
       });
-  return concatenated(std::move(parts));
+  t.wait.swap(spare);
+  GroupParts blocks;
+  for (auto& part : parts)
+    for (auto& block : part) blocks.push_back(std::move(block));
+  return blocks;
 }
 
 std::vector<IncomingWait> incoming(const std::vector<std::uint64_t>& count,
@@ -546,8 +499,8 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, con
   // two serial steps, the ranking of the person groups (a sort) and the grouping of the team
   // waits (a counting pass), side by side. The team grouping reuses the activity pairs' buffers,
   // which are done with.
-  std::vector<HandoffGroup> people =
-      personTable(c, pairs, threads, [&](std::uint64_t key, HandoffGroup& g) {
+  GroupParts people =
+      personTable(c, pairs, threads, pairs.g.wait, [&](std::uint64_t key, HandoffGroup& g) {
         g.from = d.people.id(static_cast<std::uint32_t>(key / nP));
         g.to = d.people.id(static_cast<std::uint32_t>(key % nP));
       });

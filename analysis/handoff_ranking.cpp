@@ -1,0 +1,86 @@
+#include "analysis/handoff_ranking.h"
+
+#include <algorithm>
+#include <bit>
+#include <utility>
+
+namespace orglens::analysis::detail {
+namespace {
+
+/// A sort key of a group for ranked(): ascending keys are descending excess delays, then
+/// descending counts. The excess (a double, never negative or NaN here) maps to an unsigned
+/// integer in the order of its values; both are inverted for descending order.
+struct RankKey {
+  std::uint64_t excess;
+  std::uint32_t count, index;
+};
+
+RankKey rankKey(const HandoffGroup& g, std::uint32_t index) {
+  const auto bits = std::bit_cast<std::uint64_t>(g.excessDelay);
+  const std::uint64_t ordered = bits >> 63 ? ~bits : bits | (std::uint64_t{1} << 63);
+  const auto count = static_cast<std::uint32_t>(std::min<std::uint64_t>(g.wait.count, ~0u));
+  return {~ordered, ~count, index};
+}
+
+/// Sorts keys ascending by (excess, count), stably (index order on ties): an LSD radix sort over
+/// 16-bit digits, the count's two first, passes over digits that are the same for all keys
+/// skipped. A comparison sort of the 413 K person pairs of 10 M events took 0.03 s.
+void radixSort(std::vector<RankKey>& keys) {
+  std::vector<RankKey> other(keys.size());
+  std::vector<std::uint32_t> at(std::size_t{1} << 16);
+  for (int digit = 0; digit < 6; ++digit) {
+    const auto digitOf = [digit](const RankKey& k) {
+      return digit < 2 ? (k.count >> (16 * digit)) & 0xFFFFu
+                       : static_cast<std::uint32_t>(k.excess >> (16 * (digit - 2))) & 0xFFFFu;
+    };
+    std::fill(at.begin(), at.end(), 0);
+    for (const auto& k : keys) ++at[digitOf(k)];
+    if (at[digitOf(keys.front())] == keys.size()) continue;  // one digit for all: in order
+    std::uint32_t offset = 0;
+    for (auto& a : at) offset += std::exchange(a, offset);
+    for (const auto& k : keys) other[at[digitOf(k)]++] = k;
+    keys.swap(other);
+  }
+}
+
+}  // namespace
+
+std::vector<HandoffGroup> ranked(GroupParts&& parts) {
+  std::vector<std::uint32_t> start;  // of each part in the key order, + the end
+  std::uint32_t total = 0;
+  for (const auto& part : parts) {
+    start.push_back(total);
+    total += static_cast<std::uint32_t>(part.size());
+  }
+  start.push_back(total);
+  std::vector<RankKey> keys;
+  keys.reserve(total);
+  for (const auto& part : parts)
+    for (const auto& g : part) keys.push_back(rankKey(g, static_cast<std::uint32_t>(keys.size())));
+  constexpr std::size_t kRadixFrom = 1 << 14;  // fewer: a comparison sort costs less
+  if (keys.size() < kRadixFrom) {
+    std::sort(keys.begin(), keys.end(), [](const RankKey& a, const RankKey& b) {
+      if (a.excess != b.excess) return a.excess < b.excess;
+      if (a.count != b.count) return a.count < b.count;
+      return a.index < b.index;
+    });
+  } else if (!keys.empty()) {
+    radixSort(keys);
+  }
+  std::vector<HandoffGroup> out;
+  out.reserve(total);
+  for (const auto& k : keys) {
+    const auto p = static_cast<std::size_t>(
+        std::upper_bound(start.begin(), start.end(), k.index) - start.begin() - 1);
+    out.push_back(parts[p][k.index - start[p]]);
+  }
+  return out;
+}
+
+std::vector<HandoffGroup> ranked(std::vector<HandoffGroup>&& all) {
+  GroupParts parts;
+  parts.push_back(std::move(all));
+  return ranked(std::move(parts));
+}
+
+}  // namespace orglens::analysis::detail
