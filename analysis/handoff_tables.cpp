@@ -1,6 +1,8 @@
 #include "analysis/handoff_tables.h"
 
 #include <algorithm>
+#include <bit>
+#include <limits>
 #include <utility>
 
 #include "analysis/handoff_ranking.h"
@@ -284,29 +286,65 @@ void teamTables(const Pairs& p, WaitGroups& g, unsigned threads,
   }
 }
 
+/// A row of a sender block packed into one integer, in bit fields: its sender within the block
+/// (highest), its receiver and its activity pair (an index into Pairs). 12 bytes a row with the
+/// wait where 32 bits hold them (10 M events: 2,000 people, 119 pairs, ~60 senders a block), 16
+/// otherwise, against 20 for separate columns: less to write, read and fault in.
+struct RowLayout {
+  int pairBits = 0, receiverBits = 0;
+  int senderShift() const { return pairBits + receiverBits; }
+  template <class Code>
+  Code pack(std::uint64_t sender, std::uint64_t receiver, std::uint64_t pair) const {
+    const std::uint64_t low = receiver << pairBits | pair;
+    return static_cast<Code>(senderShift() < 64 ? sender << senderShift() | low : low);
+  }
+  template <class Code>
+  std::uint32_t sender(Code code) const {
+    return senderShift() < std::numeric_limits<Code>::digits
+               ? static_cast<std::uint32_t>(code >> senderShift())
+               : 0;
+  }
+  template <class Code>
+  std::uint32_t receiver(Code code) const {
+    return static_cast<std::uint32_t>((std::uint64_t{code} >> pairBits) &
+                                      ((std::uint64_t{1} << receiverBits) - 1));
+  }
+  template <class Code>
+  std::uint32_t pair(Code code) const {
+    return static_cast<std::uint32_t>(std::uint64_t{code} & ((std::uint64_t{1} << pairBits) - 1));
+  }
+};
+
 /// The rows partitioned into blocks of consecutive senders (a stable counting sort by block):
 /// few write streams, so that their pages stay in the TLB (one stream per sender, 2,000 of
 /// them, missed it on every row), and blocks small enough to be ordered by sender in the
-/// cache afterwards. Each row's sender, receiver and activity pair, wait and queue time.
+/// cache afterwards. Each row's code (RowLayout), wait and queue time.
+template <class Code>
 struct SenderBlocks {
-  std::uint32_t senders = 1;           // per block
-  std::vector<std::uint32_t> begin;    // per block + 1
-  Buffer<std::uint32_t> from;          // dense sender
-  Buffer<std::uint64_t> receiverPair;  // receiver << 32 | activity pair (index into Pairs)
-  Buffer<std::int64_t> wait, queue;    // queue: only when the log has assign events
+  std::uint32_t senders = 1;  // per block
+  RowLayout layout;
+  std::vector<std::uint32_t> begin;  // per block + 1
+  Buffer<Code> code;
+  Buffer<std::int64_t> wait, queue;  // queue: only when the log has assign events
   std::size_t size() const { return begin.size() - 1; }
 };
 
 constexpr std::uint64_t kBlockRows = 1 << 18;  // rows of a block on average
 
+/// Senders a block: kBlockRows rows on average (all of them for fewer rows).
+std::uint64_t sendersPerBlock(const Columns& c) {
+  const std::uint64_t senders = c.nP * kBlockRows / std::max<std::size_t>(1, c.size());
+  return std::clamp<std::uint64_t>(senders, 1, std::max<std::uint64_t>(1, c.nP));
+}
+
 /// Rows are partitioned by `threads` workers, each over its own contiguous range of rows: one pass
 /// counts each range's rows per block, a second writes them, each range from its own offset inside
 /// each block, so that a block holds its rows in row order whatever the number of workers.
+/// t.senders and t.layout are set by the caller.
+template <class Code>
 void partitionBySenderBlock(const Columns& c, const Pairs& pairs, unsigned threads,
-                            SenderBlocks& t) {
+                            SenderBlocks<Code>& t) {
   const std::size_t n = c.size();
-  t.senders = static_cast<std::uint32_t>(
-      std::max<std::uint64_t>(1, c.nP * kBlockRows / std::max<std::uint64_t>(1, n)));
   const std::size_t blocks = (c.nP + t.senders - 1) / t.senders;
   std::vector<std::uint32_t> blockOf(c.nP);
   for (std::uint32_t p = 0; p < c.nP; ++p) blockOf[p] = p / t.senders;
@@ -332,8 +370,7 @@ void partitionBySenderBlock(const Columns& c, const Pairs& pairs, unsigned threa
     }
   }
   t.begin[blocks] = offset;
-  t.from.resize(n);
-  t.receiverPair.resize(n);
+  t.code.resize(n);
   t.wait.resize(n);
   t.queue.resize(c.anyQueue ? n : 0);
   parallelChunks<int>(0, ranges, ranges, [&](std::size_t first, std::size_t last, int&) {
@@ -341,9 +378,10 @@ void partitionBySenderBlock(const Columns& c, const Pairs& pairs, unsigned threa
       std::uint32_t* next = at.data() + r * blocks;
       const std::size_t end = rangeBegin(r + 1);
       for (std::size_t i = rangeBegin(r); i < end; ++i) {
-        const std::uint32_t j = next[blockOf[c.from[i]]]++;
-        t.from[j] = c.from[i];
-        t.receiverPair[j] = std::uint64_t{c.to[i]} << 32 | pairs.indexOf(c.act(i));
+        const std::uint32_t from = c.from[i], block = blockOf[from];
+        const std::uint32_t j = next[block]++;
+        t.code[j] = t.layout.template pack<Code>(from - block * t.senders, c.to[i],
+                                                 pairs.indexOf(c.act(i)));
         t.wait[j] = c.wait[i];
         if (c.anyQueue) t.queue[j] = c.queue(i);
       }
@@ -352,30 +390,32 @@ void partitionBySenderBlock(const Columns& c, const Pairs& pairs, unsigned threa
 }
 
 /// Per-thread buffers of personTable(), reused from block to block.
+template <class Code>
 struct PersonScratch {
   explicit PersonScratch(std::size_t people) : count(people, 0), at(people), group(people) {}
   std::vector<std::uint32_t> count, at, group, receivers, groupBegin, senderBegin;
   std::vector<ExactMicros> excess2;
   std::vector<Queue> queue;
-  Buffer<std::uint64_t> receiverPair;  // the block's rows in sender order
+  Buffer<Code> code;  // the block's rows in sender order
   Buffer<std::int64_t> wait, queueTime, values;
 };
 
-/// The block's rows [first, last) of `t` in sender order into s.receiverPair, s.wait and
-/// s.queueTime; s.senderBegin[k] is where the block's k-th sender starts.
-void orderBySender(const SenderBlocks& t, std::size_t first, std::size_t last,
-                   std::uint32_t firstSender, std::uint32_t senders, PersonScratch& s) {
+/// The block's rows [first, last) of `t` in sender order into s.code, s.wait and s.queueTime;
+/// s.senderBegin[k] is where the block's k-th sender starts.
+template <class Code>
+void orderBySender(const SenderBlocks<Code>& t, std::size_t first, std::size_t last,
+                   std::uint32_t senders, PersonScratch<Code>& s) {
   s.senderBegin.assign(senders + 1, 0);
-  for (std::size_t j = first; j < last; ++j) ++s.senderBegin[t.from[j] - firstSender + 1];
+  for (std::size_t j = first; j < last; ++j) ++s.senderBegin[t.layout.sender(t.code[j]) + 1];
   for (std::uint32_t k = 0; k < senders; ++k) s.senderBegin[k + 1] += s.senderBegin[k];
   std::vector<std::uint32_t>& at = s.groupBegin;  // free until the senders are grouped
   at.assign(s.senderBegin.begin(), s.senderBegin.end() - 1);
-  s.receiverPair.resize(last - first);
+  s.code.resize(last - first);
   s.wait.resize(last - first);
   s.queueTime.resize(t.queue.empty() ? 0 : last - first);
   for (std::size_t j = first; j < last; ++j) {
-    const std::uint32_t to = at[t.from[j] - firstSender]++;
-    s.receiverPair[to] = t.receiverPair[j];
+    const std::uint32_t to = at[t.layout.sender(t.code[j])]++;
+    s.code[to] = t.code[j];
     s.wait[to] = t.wait[j];
     if (!t.queue.empty()) s.queueTime[to] = t.queue[j];
   }
@@ -383,13 +423,13 @@ void orderBySender(const SenderBlocks& t, std::size_t first, std::size_t last,
 
 /// The groups of sender p, whose rows are [first, last) of the scratch's ordered rows, in
 /// ascending receiver order, appended to `out`.
-template <class SetKeys>
-void senderGroups(const Columns& c, const Pairs& pairs, std::uint64_t p, std::uint32_t first,
-                  std::uint32_t last, PersonScratch& s, std::vector<HandoffGroup>& out,
-                  SetKeys& setKeys) {
+template <class Code, class SetKeys>
+void senderGroups(const Columns& c, const Pairs& pairs, const RowLayout& layout, std::uint64_t p,
+                  std::uint32_t first, std::uint32_t last, PersonScratch<Code>& s,
+                  std::vector<HandoffGroup>& out, SetKeys& setKeys) {
   s.receivers.clear();
   for (std::uint32_t j = first; j < last; ++j) {
-    const auto to = static_cast<std::uint32_t>(s.receiverPair[j] >> 32);
+    const auto to = layout.receiver(s.code[j]);
     if (s.count[to]++ == 0) s.receivers.push_back(to);
   }
   std::sort(s.receivers.begin(), s.receivers.end());  // groups in ascending key order
@@ -408,11 +448,11 @@ void senderGroups(const Columns& c, const Pairs& pairs, std::uint64_t p, std::ui
   s.excess2.assign(s.receivers.size(), 0);
   s.queue.assign(s.receivers.size(), {});
   for (std::uint32_t j = first; j < last; ++j) {
-    const auto to = static_cast<std::uint32_t>(s.receiverPair[j] >> 32);
+    const auto to = layout.receiver(s.code[j]);
     const std::uint32_t k = s.group[to];
     const std::int64_t w = s.wait[j];
     s.values[s.at[to]++] = w;
-    s.excess2[k] += std::max<std::int64_t>(0, 2 * w - pairs.base2[s.receiverPair[j] & 0xFFFFFFFFu]);
+    s.excess2[k] += std::max<std::int64_t>(0, 2 * w - pairs.base2[layout.pair(s.code[j])]);
     if (c.anyQueue && s.queueTime[j] >= 0) s.queue[k].micros += s.queueTime[j], ++s.queue[k].count;
   }
   for (std::uint32_t k = 0; k < s.receivers.size(); ++k) {
@@ -420,6 +460,31 @@ void senderGroups(const Columns& c, const Pairs& pairs, std::uint64_t p, std::ui
                           s.excess2[k], s.queue[k]));
     setKeys(p * c.nP + s.receivers[k], out.back());
   }
+}
+
+/// personTable() with rows packed into `Code`; t.senders and t.layout set.
+template <class Code, class SetKeys>
+GroupParts personTableOf(const Columns& c, const Pairs& pairs, unsigned threads,
+                         SenderBlocks<Code>& t, SetKeys& setKeys) {
+  partitionBySenderBlock(c, pairs, threads, t);
+  auto parts = parallelChunks<GroupParts>(
+      0, t.size(), threads, [&](std::size_t begin, std::size_t end, GroupParts& out) {
+        PersonScratch<Code> s(c.nP);
+        for (std::size_t b = begin; b < end; ++b) {
+          const auto firstSender = static_cast<std::uint32_t>(b * t.senders);
+          const auto senders =
+              static_cast<std::uint32_t>(std::min<std::uint64_t>(t.senders, c.nP - firstSender));
+          orderBySender(t, t.begin[b], t.begin[b + 1], senders, s);
+          out.emplace_back();
+          for (std::uint32_t k = 0; k < senders; ++k)
+            senderGroups(c, pairs, t.layout, firstSender + k, s.senderBegin[k],
+                         s.senderBegin[k + 1], s, out.back(), setKeys);
+        }
+      });
+  GroupParts blocks;
+  for (auto& part : parts)
+    for (auto& block : part) blocks.push_back(std::move(block));
+  return blocks;
 }
 
 /// The person-pair table: the same groups as a grouping by from * nP + to, without its cost: a
@@ -434,28 +499,24 @@ void senderGroups(const Columns& c, const Pairs& pairs, std::uint64_t p, std::ui
 template <class SetKeys>
 GroupParts personTable(const Columns& c, const Pairs& pairs, unsigned threads,
                        Buffer<std::int64_t>& spare, SetKeys setKeys) {
-  SenderBlocks t;
-  t.wait.swap(spare);  // pages already faulted in: no fresh ones
-  partitionBySenderBlock(c, pairs, threads, t);
-  auto parts = parallelChunks<GroupParts>(
-      0, t.size(), threads, [&](std::size_t begin, std::size_t end, GroupParts& out) {
-        PersonScratch s(c.nP);
-        for (std::size_t b = begin; b < end; ++b) {
-          const auto firstSender = static_cast<std::uint32_t>(b * t.senders);
-          const auto senders =
-              static_cast<std::uint32_t>(std::min<std::uint64_t>(t.senders, c.nP - firstSender));
-          orderBySender(t, t.begin[b], t.begin[b + 1], firstSender, senders, s);
-          out.emplace_back();
-          for (std::uint32_t k = 0; k < senders; ++k)
-            senderGroups(c, pairs, firstSender + k, s.senderBegin[k], s.senderBegin[k + 1], s,
-                         out.back(), setKeys);
-        }
-      });
-  t.wait.swap(spare);
-  GroupParts blocks;
-  for (auto& part : parts)
-    for (auto& block : part) blocks.push_back(std::move(block));
-  return blocks;
+  const auto bitsFor = [](std::uint64_t values) {  // to tell apart 0 .. values - 1
+    return static_cast<int>(std::bit_width(std::max<std::uint64_t>(1, values) - 1));
+  };
+  const RowLayout layout{bitsFor(pairs.size()), bitsFor(c.nP)};
+  std::uint64_t senders = sendersPerBlock(c);
+  const auto run = [&](auto t) {
+    t.senders = static_cast<std::uint32_t>(senders);
+    t.layout = layout;
+    t.wait.swap(spare);  // pages already faulted in: no fresh ones
+    GroupParts groups = personTableOf(c, pairs, threads, t, setKeys);
+    t.wait.swap(spare);
+    return groups;
+  };
+  if (layout.senderShift() + bitsFor(senders) <= 32) return run(SenderBlocks<std::uint32_t>{});
+  // Fewer senders a block when the fields would not fit 64 bits (more, smaller blocks).
+  const int room = 64 - layout.senderShift();
+  if (room < 32) senders = std::min<std::uint64_t>(senders, std::uint64_t{1} << room);
+  return run(SenderBlocks<std::uint64_t>{});
 }
 
 std::vector<IncomingWait> incoming(const std::vector<std::uint64_t>& count,

@@ -169,6 +169,18 @@ TEST_CASE("Handoff tables equal the reference with tens of thousands of person p
   checkHandoffs(log, 2);
 }
 
+TEST_CASE("Handoff tables equal the reference when a row's fields need more than 32 bits",
+          "[analysis][handoffs]") {
+  // 2,000 people (11 bits for a receiver, as many for a sender within its block of so few rows)
+  // and thousands of the 14,400 activity pairs (14 bits): the person table packs its rows into
+  // 64-bit codes.
+  const auto log = test::variedLog(13, 3'000, 120, 2'000);
+  for (const unsigned threads : {1u, 2u}) {
+    INFO("threads " << threads);
+    checkHandoffs(log, threads);
+  }
+}
+
 TEST_CASE("Flow figures equal a plain reference implementation on varied logs",
           "[analysis][flow]") {
   for (const std::uint64_t seed : {4u, 5u}) {
