@@ -1,42 +1,17 @@
 // The fast handoff and flow passes against plain reference implementations
 // (tests/analysis/reference_handoffs.h) on varied generated logs: every figure must be equal,
-// for any thread count.
+// for any thread count (tests/analysis/same_results.h compares them).
 #include <catch2/catch.hpp>
 #include <map>
 #include <utility>
 
 #include "tests/analysis/reference_handoffs.h"
+#include "tests/analysis/same_results.h"
 
 using namespace orglens;
 using test::kNone;
 
 namespace {
-
-void checkStats(const analysis::DurationStats& a, const analysis::DurationStats& b) {
-  CHECK(a.count == b.count);
-  CHECK(a.sum == b.sum);
-  CHECK(a.mean == b.mean);
-  CHECK(a.median == b.median);
-  CHECK(a.p90 == b.p90);
-  CHECK(a.min == b.min);
-  CHECK(a.max == b.max);
-}
-
-void checkTable(const std::vector<analysis::HandoffGroup>& got,
-                const std::vector<analysis::HandoffGroup>& want) {
-  REQUIRE(got.size() == want.size());
-  for (std::size_t i = 0; i < got.size(); ++i) {
-    INFO("group " << i);
-    CHECK(got[i].from == want[i].from);
-    CHECK(got[i].to == want[i].to);
-    CHECK(got[i].fromActivity == want[i].fromActivity);
-    CHECK(got[i].toActivity == want[i].toActivity);
-    checkStats(got[i].wait, want[i].wait);
-    CHECK(got[i].excessDelay == want[i].excessDelay);
-    CHECK(got[i].queue == want[i].queue);
-    CHECK(got[i].withQueue == want[i].withQueue);
-  }
-}
 
 void checkHandoffs(const model::EventLog& log, unsigned threads) {
   model::NoProgress progress;
@@ -57,17 +32,17 @@ void checkHandoffs(const model::EventLog& log, unsigned threads) {
   const auto base2 = test::referenceBaselines(hs);
   using H = analysis::Handoff;
   using K = std::optional<test::Key>;
-  checkTable(r.byPerson, test::referenceTable(hs, base2, [](const H& h) {
+  test::checkSameGroups(r.byPerson, test::referenceTable(hs, base2, [](const H& h) {
                return K{{h.from, h.to, kNone, kNone}};
              }));
   const auto byTeam = test::referenceTable(hs, base2, [](const H& h) {
     return h.fromTeam == kNone || h.toTeam == kNone ? K{} : K{{h.fromTeam, h.toTeam, kNone, kNone}};
   });
-  checkTable(r.byTeam, byTeam);
-  checkTable(r.byActivity, test::referenceTable(hs, base2, [](const H& h) {
+  test::checkSameGroups(r.byTeam, byTeam);
+  test::checkSameGroups(r.byActivity, test::referenceTable(hs, base2, [](const H& h) {
                return K{{kNone, kNone, h.fromActivity, h.toActivity}};
              }));
-  checkTable(r.byTeamActivity, test::referenceTable(hs, base2, [](const H& h) {
+  test::checkSameGroups(r.byTeamActivity, test::referenceTable(hs, base2, [](const H& h) {
                return h.fromTeam == kNone || h.toTeam == kNone
                           ? K{}
                           : K{{h.fromTeam, h.toTeam, h.fromActivity, h.toActivity}};
@@ -75,7 +50,7 @@ void checkHandoffs(const model::EventLog& log, unsigned threads) {
   std::vector<analysis::HandoffGroup> slow;
   for (const auto& g : byTeam)
     if (g.wait.count >= options.minCount) slow.push_back(g);
-  checkTable(r.slowTeamPairs, slow);
+  test::checkSameGroups(r.slowTeamPairs, slow);
   const auto patterns = test::referencePatterns(log);
   CHECK(r.items == patterns.items);
   REQUIRE(r.rework.size() == patterns.rework.size());
@@ -110,28 +85,7 @@ void checkFlow(const model::EventLog& log, unsigned threads) {
   analysis::FlowOptions options;
   options.threads = threads;
   const auto r = analysis::analyseFlow(log, options, progress);
-  const auto want = test::referenceFlow(log, options.topVariants);
-  CHECK(r.items == want.items);
-  REQUIRE(r.edges.size() == want.edges.size());
-  for (std::size_t i = 0; i < r.edges.size(); ++i) {
-    INFO("edge " << i);
-    CHECK(r.edges[i].from == want.edges[i].from);
-    CHECK(r.edges[i].to == want.edges[i].to);
-    checkStats(r.edges[i].duration, want.edges[i].duration);
-  }
-  CHECK(r.startActivities == want.startActivities);
-  CHECK(r.endActivities == want.endActivities);
-  checkStats(r.throughput, want.throughput);
-  checkStats(r.serviceTime, want.serviceTime);
-  checkStats(r.waitingTime, want.waitingTime);
-  CHECK(r.hasLifecycle == want.hasLifecycle);
-  CHECK(r.variantCount == want.variantCount);
-  REQUIRE(r.topVariants.size() == want.topVariants.size());
-  for (std::size_t i = 0; i < r.topVariants.size(); ++i) {
-    CHECK(r.topVariants[i].activities == want.topVariants[i].activities);
-    CHECK(r.topVariants[i].items == want.topVariants[i].items);
-    CHECK(r.topVariants[i].share == want.topVariants[i].share);
-  }
+  test::checkSameFlow(r, test::referenceFlow(log, options.topVariants));
 }
 
 }  // namespace
