@@ -41,8 +41,9 @@ struct FlowItems {
 };
 
 /// Everything of `r` but its edges from the chunks' figures (each counted: variants.count()),
-/// merged in chunk order (the chunks are used up); `acts` numbers the activities of starts and ends. The variants are
-/// merged on one thread while `alongside` runs on another (when threads allow).
+/// merged in chunk order (the chunks are used up); `acts` numbers the activities of starts and
+/// ends. The variants are merged on one thread while `alongside` runs on another (when threads
+/// allow).
 void mergeFlowItems(const std::vector<FlowItems*>& chunks, const DenseIds& acts,
                     const FlowOptions& options, FlowResult& r,
                     const std::function<void()>& alongside);
