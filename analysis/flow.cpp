@@ -61,22 +61,19 @@ template <class StepAt>
 void scanSteps(const DenseIds& acts, std::size_t n, StepAt stepAt, const std::uint32_t* seq,
                ChunkFlow& out) {
   const Step first = stepAt(0);
-  std::int64_t service = 0;
-  model::MicrosUtc lastComplete = first.complete;
+  detail::ItemTimes times;
   std::uint32_t prevActivity = acts[first.activity];
   model::MicrosUtc prevComplete = first.complete;
   for (std::size_t k = 0; k < n; ++k) {
     const Step cur = stepAt(k);
     const std::uint32_t a = acts[cur.activity];
-    service += cur.complete - cur.start;
-    lastComplete = std::max(lastComplete, cur.complete);
-    if (cur.complete > cur.start) out.items.hasLifecycle = true;
+    times.add(k == 0, cur.start, cur.complete);
     if (k > 0)
       out.edges.at(prevActivity, a).push_back(std::max<std::int64_t>(0, cur.start - prevComplete));
     prevActivity = a;
     prevComplete = cur.complete;
   }
-  out.items.add(acts[first.activity], prevActivity, first.start, lastComplete, service, seq, n);
+  out.items.add(acts[first.activity], prevActivity, times, seq, n);
 }
 
 void scanItem(const EventLog& log, const DenseIds& acts, std::size_t i,

@@ -3,6 +3,7 @@
 // grouped by activity pair. Internal to analysis/; not part of its public API.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -14,6 +15,19 @@
 
 namespace orglens::analysis::detail {
 
+/// One item's times, gathered instance by instance in order.
+struct ItemTimes {
+  model::MicrosUtc firstStart = 0, lastComplete = 0;
+  std::int64_t service = 0;  // Σ (complete − start)
+  bool lifecycle = false;    // an instance with start < complete
+  void add(bool first, model::MicrosUtc start, model::MicrosUtc complete) {
+    if (first) firstStart = start, lastComplete = complete;
+    service += complete - start;
+    lastComplete = std::max(lastComplete, complete);
+    lifecycle = lifecycle || complete > start;
+  }
+};
+
 /// The flow figures of a run of items other than the edges, gathered item by item.
 struct FlowItems {
   explicit FlowItems(std::uint32_t activities = 0) : starts(activities, 0), ends(activities, 0) {}
@@ -24,18 +38,18 @@ struct FlowItems {
   bool hasLifecycle = false;
   /// Room for `items` items of `events` events in all (virtual memory only).
   void reserve(std::size_t items, std::size_t events);
-  /// One item of n >= 1 instances: its first and last dense activity, the first instance's
-  /// start, the latest completion, Σ (complete − start) and its activities (StringIds).
-  void add(std::uint32_t firstActivity, std::uint32_t lastActivity, model::MicrosUtc firstStart,
-           model::MicrosUtc lastComplete, std::int64_t service, const std::uint32_t* seq,
-           std::size_t n) {
+  /// One item of n >= 1 instances: its first and last dense activity, its times and its
+  /// activities (StringIds).
+  void add(std::uint32_t firstActivity, std::uint32_t lastActivity, const ItemTimes& t,
+           const std::uint32_t* seq, std::size_t n) {
     ++items;
     ++starts[firstActivity];
     ++ends[lastActivity];
-    const std::int64_t through = lastComplete - firstStart;
+    hasLifecycle = hasLifecycle || t.lifecycle;
+    const std::int64_t through = t.lastComplete - t.firstStart;
     throughput.push_back(through);
-    this->service.push_back(service);
-    waiting.push_back(through > service ? through - service : 0);
+    service.push_back(t.service);
+    waiting.push_back(through > t.service ? through - t.service : 0);
     variants.push(seq, n);
   }
 };

@@ -4,6 +4,8 @@
 #include <bit>
 #include <utility>
 
+#include "analysis/radix_sort.h"
+
 namespace orglens::analysis::detail {
 namespace {
 
@@ -22,25 +24,13 @@ RankKey rankKey(const HandoffGroup& g, std::uint32_t index) {
   return {~ordered, ~count, index};
 }
 
-/// Sorts keys ascending by (excess, count), stably (index order on ties): an LSD radix sort over
-/// 16-bit digits, the count's two first, passes over digits that are the same for all keys
-/// skipped. A comparison sort of the 413 K person pairs of 10 M events took 0.03 s.
+/// Sorts keys ascending by (excess, count), stably (index order on ties): 16-bit digits, the
+/// count's two first. A comparison sort of the 413 K person pairs of 10 M events took 0.03 s.
 void radixSort(std::vector<RankKey>& keys) {
-  std::vector<RankKey> other(keys.size());
-  std::vector<std::uint32_t> at(std::size_t{1} << 16);
-  for (int digit = 0; digit < 6; ++digit) {
-    const auto digitOf = [digit](const RankKey& k) {
-      return digit < 2 ? (k.count >> (16 * digit)) & 0xFFFFu
-                       : static_cast<std::uint32_t>(k.excess >> (16 * (digit - 2))) & 0xFFFFu;
-    };
-    std::fill(at.begin(), at.end(), 0);
-    for (const auto& k : keys) ++at[digitOf(k)];
-    if (at[digitOf(keys.front())] == keys.size()) continue;  // one digit for all: in order
-    std::uint32_t offset = 0;
-    for (auto& a : at) offset += std::exchange(a, offset);
-    for (const auto& k : keys) other[at[digitOf(k)]++] = k;
-    keys.swap(other);
-  }
+  radixSort16(keys, 6, [](const RankKey& k, int digit) {
+    return digit < 2 ? (k.count >> (16 * digit)) & 0xFFFFu
+                     : static_cast<std::uint32_t>(k.excess >> (16 * (digit - 2))) & 0xFFFFu;
+  });
 }
 
 }  // namespace

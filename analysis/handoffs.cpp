@@ -92,8 +92,8 @@ void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint
   out.itemsWithInstances += n > 0 ? 1 : 0;
   const std::size_t rowsBefore = out.rows;
   std::uint32_t prevActor = kNone, prevPrevActor = kNone, prevActivity = kNone;
-  model::MicrosUtc prevComplete = 0, firstStart = 0, lastComplete = 0;
-  std::int64_t service = 0;
+  model::MicrosUtc prevComplete = 0;
+  detail::ItemTimes times;  // kFlow only
   for (std::size_t i = 0; i < n; ++i) {
     const Step cur = stepAt(i);
     const std::uint32_t a = dims.activities[cur.activity];
@@ -114,20 +114,14 @@ void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint
       out.otherWaits.key.push_back(prevActivity * sink.activityCount + a);
       out.otherWaits.wait.push_back(wait);
     }
-    if constexpr (kFlow) {
-      if (i == 0) firstStart = cur.start, lastComplete = cur.complete;
-      service += cur.complete - cur.start;
-      lastComplete = std::max(lastComplete, cur.complete);
-      if (cur.complete > cur.start) out.flow->hasLifecycle = true;
-    }
+    if constexpr (kFlow) times.add(i == 0, cur.start, cur.complete);
     prevPrevActor = prevActor;
     prevActor = cur.actor;
     prevActivity = a;
     prevComplete = cur.complete;
   }
   if (kFlow && n > 0) {
-    out.flow->add(dims.activities[stepAt(0).activity], prevActivity, firstStart, lastComplete,
-                  service, seq, n);
+    out.flow->add(dims.activities[stepAt(0).activity], prevActivity, times, seq, n);
   }
   if (out.rows != rowsBefore) {
     out.items.push_back(item);

@@ -1,7 +1,8 @@
 #include "analysis/variant_table.h"
 
 #include <algorithm>
-#include <utility>
+
+#include "analysis/radix_sort.h"
 
 namespace orglens::analysis::detail {
 namespace {
@@ -14,17 +15,7 @@ void sortByPrefix(std::vector<T>& v, Prefix prefix) {
                      [&](const T& a, const T& b) { return prefix(a) < prefix(b); });
     return;
   }
-  // Two stable passes over 16-bit digits, the low one first (an LSD radix sort).
-  std::vector<T> other(v.size());
-  std::vector<std::uint32_t> at(std::size_t{1} << 16);
-  for (const int shift : {0, 16}) {
-    std::fill(at.begin(), at.end(), 0);
-    for (const T& x : v) ++at[(prefix(x) >> shift) & 0xFFFFu];
-    std::uint32_t offset = 0;
-    for (auto& a : at) offset += std::exchange(a, offset);
-    for (const T& x : v) other[at[(prefix(x) >> shift) & 0xFFFFu]++] = x;
-    v.swap(other);
-  }
+  radixSort16(v, 2, [&](const T& x, int digit) { return (prefix(x) >> (16 * digit)) & 0xFFFFu; });
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "analysis/activity_instances.h"
 #include "analysis/handoffs.h"
 #include "tests/analysis/log_builder.h"
+#include "tests/analysis/same_results.h"
 
 using namespace orglens;
 using analysis::HandoffGroup;
@@ -131,20 +132,8 @@ TEST_CASE("Handoff results do not depend on the number of threads", "[analysis][
   two.threads = 2;
   many.threads = 7;
   const auto a = analysis::findHandoffs(t.log, one, progress);
-  for (const auto& options : {two, many}) {
-    const auto b = analysis::findHandoffs(t.log, options, progress);
-    REQUIRE(a.handoffs.size() == b.handoffs.size());
-    CHECK(std::equal(a.handoffs.begin(), a.handoffs.end(), b.handoffs.begin(),
-                     [](const auto& x, const auto& y) {
-                       return x.item == y.item && x.from == y.from && x.to == y.to &&
-                              x.waitMicros == y.waitMicros;
-                     }));
-    REQUIRE(a.byTeam.size() == b.byTeam.size());
-    for (std::size_t i = 0; i < a.byTeam.size(); ++i) {
-      CHECK(a.byTeam[i].from == b.byTeam[i].from);
-      CHECK(a.byTeam[i].excessDelay == b.byTeam[i].excessDelay);
-    }
-  }
+  for (const auto& options : {two, many})
+    test::checkSameHandoffs(a, analysis::findHandoffs(t.log, options, progress));
 }
 
 namespace {
