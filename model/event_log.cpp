@@ -60,8 +60,7 @@ std::string eventQuery(const EventLogOptions& options) {
 }  // namespace
 
 const std::string& EventLog::label(std::uint32_t object) const {
-  static const std::string none = "-";
-  if (object >= objectType.size()) return none;
+  if (object >= objectType.size()) return text(kNone);
   const std::uint32_t name = objectName[object];
   return strings[name != kNone ? name : objectKey[object]];
 }

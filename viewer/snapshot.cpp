@@ -194,7 +194,7 @@ std::shared_ptr<const FlowData> computeFlow(const model::EventLog& log,
     const auto begin = log.itemBegin[i], end = log.itemBegin[i + 1];
     const double span = std::max<double>(1, end - begin - 1);
     for (auto e = begin; e < end; ++e) {
-      auto& n = data->nodeOf[std::min<std::size_t>(log.activity[e], log.strings.size())];
+      auto& n = data->nodeOf[data->slotOf(log.activity[e])];
       if (n == kNone) {
         n = static_cast<std::uint32_t>(data->nodes.size());
         data->nodes.push_back({log.text(log.activity[e]), 0, 0});

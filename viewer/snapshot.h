@@ -68,10 +68,12 @@ struct FlowData {
   std::vector<std::uint32_t> nodeOf;  // StringId value → index into nodes (or kNone); the last
                                       // slot stands for an unknown activity (kNone)
   reports::Table edges;               // from, to, count, median, p90 (seconds)
-  /// The node of an activity StringId value (kNone: the unknown activity's node).
-  std::uint32_t node(std::uint32_t activity) const {
-    return nodeOf[std::min<std::size_t>(activity, nodeOf.size() - 1)];
+  /// The slot of nodeOf for an activity StringId value (kNone: the last one).
+  std::size_t slotOf(std::uint32_t activity) const {
+    return std::min<std::size_t>(activity, nodeOf.size() - 1);
   }
+  /// The node of an activity StringId value (kNone: the unknown activity's node).
+  std::uint32_t node(std::uint32_t activity) const { return nodeOf[slotOf(activity)]; }
 };
 
 struct NetworkPerson {
