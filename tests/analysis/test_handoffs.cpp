@@ -6,6 +6,7 @@
 #include "analysis/activity_instances.h"
 #include "analysis/handoffs.h"
 #include "tests/analysis/log_builder.h"
+#include "tests/analysis/phase_log.h"
 #include "tests/analysis/same_results.h"
 
 using namespace orglens;
@@ -136,33 +137,11 @@ TEST_CASE("Handoff results do not depend on the number of threads", "[analysis][
     test::checkSameHandoffs(a, analysis::findHandoffs(t.log, options, progress));
 }
 
-namespace {
-
-/// Records the phases reported and asks to stop once `stopAt` has been reported.
-class PhaseLog final : public model::Progress {
- public:
-  explicit PhaseLog(std::string stopAt = {}) : m_stopAt(std::move(stopAt)) {}
-  void report(double fraction, std::string_view phase) override {
-    fractions.push_back(fraction);
-    phases.emplace_back(phase);
-    if (!m_stopAt.empty() && phase == m_stopAt) m_stop = true;
-  }
-  bool cancelled() const override { return m_stop; }
-  std::vector<double> fractions;
-  std::vector<std::string> phases;
-
- private:
-  std::string m_stopAt;
-  bool m_stop = false;
-};
-
-}  // namespace
-
 TEST_CASE("Handoffs report their phases in order and stop between them when cancelled",
           "[analysis][handoffs]") {
   const auto t = test::logFromCsv(kLog);
   analysis::HandoffOptions options;
-  PhaseLog all;
+  test::PhaseLog all;
   const auto r = analysis::findHandoffs(t.log, options, all);
   CHECK_FALSE(r.cancelled);
   CHECK(all.phases == std::vector<std::string>{"scanning items", "activity pairs", "person pairs",
@@ -170,7 +149,7 @@ TEST_CASE("Handoffs report their phases in order and stop between them when canc
   CHECK(std::is_sorted(all.fractions.begin(), all.fractions.end()));
   for (const char* stopAt : {"activity pairs", "person pairs", "team pairs"}) {
     INFO("stopped at " << stopAt);
-    PhaseLog stopping(stopAt);
+    test::PhaseLog stopping(stopAt);
     const auto s = analysis::findHandoffs(t.log, options, stopping);
     CHECK(s.cancelled);
     CHECK(s.handoffs.empty());  // no half-built result

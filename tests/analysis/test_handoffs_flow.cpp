@@ -8,6 +8,7 @@
 #include "analysis/flow.h"
 #include "analysis/handoffs.h"
 #include "tests/analysis/log_builder.h"
+#include "tests/analysis/phase_log.h"
 #include "tests/analysis/reference_handoffs.h"
 #include "tests/analysis/same_results.h"
 
@@ -30,18 +31,6 @@ void checkOnePass(const model::EventLog& log, unsigned threads) {
   INFO("flow");
   test::checkSameFlow(both.flow, analysis::analyseFlow(log, fo, progress));
 }
-
-/// Records the phases reported and asks to stop once `stopAt` has been reported.
-class StopAt final : public model::Progress {
- public:
-  explicit StopAt(std::string phase) : m_phase(std::move(phase)) {}
-  void report(double, std::string_view phase) override { m_stop = m_stop || phase == m_phase; }
-  bool cancelled() const override { return m_stop; }
-
- private:
-  std::string m_phase;
-  bool m_stop = false;
-};
 
 }  // namespace
 
@@ -104,7 +93,7 @@ TEST_CASE("Handoffs and flow in one pass stop when cancelled, both saying so",
   const auto log = test::variedLog(3, 500);
   for (const char* phase : {"scanning items", "activity pairs", "team pairs"}) {
     INFO(phase);
-    StopAt stop(phase);
+    test::PhaseLog stop(phase);
     const auto both = analysis::analyseHandoffsAndFlow(log, {}, {}, stop);
     CHECK(both.handoffs.cancelled);
     CHECK(both.flow.cancelled);
