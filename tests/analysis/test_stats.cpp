@@ -8,6 +8,7 @@
 
 #include "analysis/stats.h"
 #include "model/splitmix.h"
+#include "tests/analysis/same_results.h"
 
 using orglens::analysis::DurationStats;
 using orglens::analysis::ExactMicros;
@@ -33,13 +34,7 @@ DurationStats bySorting(std::vector<std::int64_t> v) {
 
 void checkSame(std::vector<std::int64_t> v) {
   const auto want = bySorting(v);
-  const auto got = summarize(v);
-  CHECK(got.count == want.count);
-  CHECK(got.sum == want.sum);
-  CHECK(got.min == want.min);
-  CHECK(got.max == want.max);
-  CHECK(got.median == want.median);
-  CHECK(got.p90 == want.p90);
+  orglens::test::checkSameStats(summarize(v), want);
 }
 
 std::vector<std::int64_t> values(std::size_t n, int shape, std::uint64_t seed) {
