@@ -2,6 +2,7 @@
 // work item and sorted by time within an item (stable on ties: by event id).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,12 @@ struct EventLogOptions {
   std::optional<MicrosUtc> to;
   /// Keep events that have no work item (they form no sequence; adoption uses them).
   bool includeItemless = false;
+  /// Reader threads (0: one per core). A big store's events are read in ranges of ids, each
+  /// by a thread over its own read-only connection, and the lookups by another; the log is
+  /// the same for any number. One thread reads while an import or a transaction is open.
+  unsigned threads = 0;
+  /// Fewer event ids than this a thread: fewer threads (a store under it: one).
+  std::int64_t eventsPerThread = std::int64_t{1} << 20;
 };
 
 struct EventLog {
@@ -56,9 +63,10 @@ struct EventLog {
   /// A string (an activity, a tool) for display: "-" for kNone or an id past the strings.
   const std::string& text(std::uint32_t string) const;
 
-  /// Loads the log from a store in one pass over the events table, then orders it in memory
-  /// (counting sort by item, stable sort by time within items). O(events + objects) plus the
-  /// in-item sorts, which are O(k) for items whose events arrived in time order.
+  /// Loads the log from a store in one pass over the events table (in parallel ranges for a
+  /// big store), then orders it in memory (counting sort by item, stable sort by time within
+  /// items). O(events + objects) plus the in-item sorts, which are O(k) for items whose events
+  /// arrived in time order.
   static EventLog load(const Store& store, const EventLogOptions& options = {});
   /// Only the lookups (strings, objects, teams), no events: for other loaders.
   static EventLog loadLookups(const Store& store);

@@ -77,6 +77,11 @@ class Store {
   /// True when the store holds at least one person object.
   bool holdsPeople() const;
 
+  /// Another read-only connection to the same file, for loading in parallel threads (each
+  /// thread its own connection); null when it would not see what this one sees: during an
+  /// import, inside an open transaction, or when the file cannot be opened again.
+  std::unique_ptr<Store> openReader() const;
+
   /// Starts an import transaction; nothing is visible until ImportSession::commit().
   std::unique_ptr<ImportSession> beginImport(const SourceRecord& source);
 
