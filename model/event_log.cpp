@@ -75,9 +75,10 @@ struct Rows {
   std::vector<MicrosUtc> time;
   std::vector<Lifecycle> lifecycle;
   std::vector<Platform> platform;
-  std::size_t size() const { return item.size(); }
   void append(const Rows& o) {
-    const auto add = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+    const auto add = [](auto& to, const auto& from) {
+      to.insert(to.end(), from.begin(), from.end());
+    };
     add(item, o.item), add(eventId, o.eventId), add(activity, o.activity), add(actor, o.actor);
     add(tool, o.tool), add(time, o.time), add(lifecycle, o.lifecycle), add(platform, o.platform);
   }
