@@ -3,6 +3,9 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <exception>
+#include <optional>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -30,18 +33,22 @@ MessageLog MessageLog::load(const Store& store, std::optional<MicrosUtc> from,
     log.objectName = std::forward<From>(from).objectName;
     log.teamOf = std::forward<From>(from).teamOf;
   };
-  if (lookups)
-    take(*lookups);
-  else
-    take(EventLog::loadLookups(store));
-  sqlite3* db = store.db();
-  log.timezoneOf.assign(log.objectType.size(), std::string());
-  Statement tz(db, "SELECT a.object, a.value FROM object_attributes a JOIN strings k ON k.id = a.key "
-                   "AND k.value = 'timezone' ORDER BY a.object, ifnull(a.time_us, 0)");
-  while (tz.step()) {
-    const auto object = idOrNone(tz, 0);
-    if (object < log.timezoneOf.size()) log.timezoneOf[object] = std::string(tz.columnText(1));
+  // Without the caller's lookups, they are read by another thread over its own connection
+  // while this one reads the messages (each about half of a load).
+  std::optional<EventLog> own;
+  std::exception_ptr lookupError;
+  std::jthread lookupThread;
+  if (!lookups) {
+    if (auto reader = store.openReader())
+      lookupThread = std::jthread([&own, &lookupError, reader = std::move(reader)] {
+        try {
+          own = EventLog::loadLookups(*reader);
+        } catch (...) {
+          lookupError = std::current_exception();
+        }
+      });
   }
+  sqlite3* db = store.db();
   std::string sql =
       "SELECT eo.object, e.time_us, e.actor, e.item, e.id FROM events e "
       "JOIN event_objects eo ON eo.event = e.id JOIN strings q ON q.id = eo.qualifier AND q.value = 'sent'";
@@ -61,6 +68,21 @@ MessageLog MessageLog::load(const Store& store, std::optional<MicrosUtc> from,
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     return std::tie(a.thread, a.time, a.event) < std::tie(b.thread, b.time, b.event);
   });
+  if (lookupThread.joinable()) lookupThread.join();
+  if (lookupError) std::rethrow_exception(lookupError);
+  if (lookups)
+    take(*lookups);
+  else if (own)
+    take(std::move(*own));
+  else
+    take(EventLog::loadLookups(store));
+  log.timezoneOf.assign(log.objectType.size(), std::string());
+  Statement tz(db, "SELECT a.object, a.value FROM object_attributes a JOIN strings k ON k.id = a.key "
+                   "AND k.value = 'timezone' ORDER BY a.object, ifnull(a.time_us, 0)");
+  while (tz.step()) {
+    const auto object = idOrNone(tz, 0);
+    if (object < log.timezoneOf.size()) log.timezoneOf[object] = std::string(tz.columnText(1));
+  }
   std::unordered_map<std::uint32_t, std::uint32_t> indexOf;
   for (const auto& r : rows) {
     if (!indexOf.emplace(r.message, static_cast<std::uint32_t>(log.message.size())).second) continue;
@@ -70,8 +92,8 @@ MessageLog MessageLog::load(const Store& store, std::optional<MicrosUtc> from,
     log.thread.push_back(r.thread);
   }
   log.parent.assign(log.message.size(), kNone);
-  Statement replies(db, "SELECT r.from_object, r.to_object FROM relations r JOIN strings q ON q.id = r.qualifier "
-                        "AND q.value = 'reply-to'");
+  Statement replies(db, "SELECT r.from_object, r.to_object FROM relations r "
+                        "WHERE r.qualifier = (SELECT id FROM strings WHERE value = 'reply-to')");
   while (replies.step()) {
     auto child = indexOf.find(idOrNone(replies, 0));
     auto parent = indexOf.find(idOrNone(replies, 1));
