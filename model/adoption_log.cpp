@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "model/event_log.h"
+#include "model/range_reader.h"
 #include "model/store.h"
 
 namespace orglens::model {
@@ -90,14 +91,7 @@ void AdoptionLog::sortActions() {
 
 AdoptionLog AdoptionLog::load(const Store& store, const AdoptionLoadOptions& options) {
   AdoptionLog log;
-  const auto ownLookups = options.lookups ? EventLog{} : EventLog::loadLookups(store);
-  const EventLog& lookups = options.lookups ? *options.lookups : ownLookups;
   sqlite3* db = store.db();
-  const auto attributes = loadAttributes(db);
-  const auto attributesOf = [&attributes](std::uint32_t object) -> const Attributes* {
-    const auto it = attributes.find(object);
-    return it == attributes.end() ? nullptr : &it->second;
-  };
 
   // The sources whose events are actions; usage logs also register their users. Filtering on
   // source ids (a small table) spares a join per event row.
@@ -115,30 +109,61 @@ AdoptionLog AdoptionLog::load(const Store& store, const AdoptionLoadOptions& opt
     sourceList += (sourceList.empty() ? "" : ",") + std::to_string(id);
   }
 
-  // One pass over the events (they have no index on these columns): the window's actions,
-  // kept by raw actor until the registered people are known, and every usage-log actor (all
-  // time: registration does not depend on the window).
+  // One pass over the events (they have no index on these columns), in ranges of ids read in
+  // parallel for a big store, with the lookups and attributes read meanwhile: the window's
+  // actions, kept by raw actor until the registered people are known, and every usage-log actor
+  // (all time: registration does not depend on the window).
   struct Raw {
     MicrosUtc time;
     std::uint32_t actor, tool, activity;
     Platform platform;
   };
-  std::vector<Raw> raw;
+  struct Part {
+    std::vector<Raw> raw;
+    std::vector<std::uint32_t> usageActors;  // with repeats
+  };
+  EventLog ownLookups;
+  std::unordered_map<std::uint32_t, Attributes> attributes;
+  const detail::RangeReader reader(store, options.threads, options.eventsPerThread);
+  std::vector<Part> ranges(reader.ranges());
+  reader.run(
+      [&](const Store& connection, std::int64_t first, std::int64_t last, std::size_t r) {
+        if (sourceList.empty()) return;
+        Statement s(connection.db(),
+                    "SELECT time_us, actor, tool, activity, platform, source FROM events "
+                    "WHERE actor IS NOT NULL AND source IN (" +
+                        sourceList + ") AND id >= ?1 AND id < ?2 ORDER BY id");
+        s.bind(1, first).bind(2, last);
+        Part& out = ranges[r];
+        while (s.step()) {
+          const auto actor = idOrNone(s, 1);
+          const auto source = static_cast<std::size_t>(s.columnInt(5));
+          if (source < isUsage.size() && isUsage[source]) out.usageActors.push_back(actor);
+          const MicrosUtc t = s.columnInt(0);
+          if ((options.from && t < *options.from) || (options.to && t >= *options.to)) continue;
+          out.raw.push_back(
+              {t, actor, idOrNone(s, 2), idOrNone(s, 3), static_cast<Platform>(s.columnInt(4))});
+        }
+      },
+      [&](const Store& connection) {
+        if (!options.lookups) ownLookups = EventLog::loadLookups(connection);
+        attributes = loadAttributes(connection.db());
+      });
+  const EventLog& lookups = options.lookups ? *options.lookups : ownLookups;
+  const auto attributesOf = [&attributes](std::uint32_t object) -> const Attributes* {
+    const auto it = attributes.find(object);
+    return it == attributes.end() ? nullptr : &it->second;
+  };
   std::vector<char> usageActor(lookups.objectType.size(), 0);
-  if (!sourceList.empty()) {
-    Statement s(db,
-                "SELECT time_us, actor, tool, activity, platform, source FROM events "
-                "WHERE actor IS NOT NULL AND source IN (" + sourceList + ") ORDER BY id");
-    while (s.step()) {
-      const auto actor = idOrNone(s, 1);
-      const auto source = static_cast<std::size_t>(s.columnInt(5));
-      if (source < isUsage.size() && isUsage[source] && actor < usageActor.size())
-        usageActor[actor] = 1;
-      const MicrosUtc t = s.columnInt(0);
-      if ((options.from && t < *options.from) || (options.to && t >= *options.to)) continue;
-      raw.push_back({t, actor, idOrNone(s, 2), idOrNone(s, 3),
-                     static_cast<Platform>(s.columnInt(4))});
-    }
+  std::vector<Raw> raw;
+  for (auto& part : ranges) {
+    for (const auto actor : part.usageActors)
+      if (actor < usageActor.size()) usageActor[actor] = 1;
+    if (raw.empty())
+      raw = std::move(part.raw);
+    else
+      raw.insert(raw.end(), part.raw.begin(), part.raw.end());
+    part = Part{};
   }
 
   // Registered people: roster, live chat users, usage-log users.

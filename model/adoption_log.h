@@ -34,6 +34,10 @@ struct AdoptionLoadOptions {
   /// The store's lookups (strings, objects, teams) when the caller already holds them, e.g. an
   /// EventLog loaded from the same store; otherwise load() reads them.
   const EventLog* lookups = nullptr;
+  /// Reader threads (0: one per core) and the fewest event ids a thread reads, as
+  /// EventLogOptions: a big store's events are read in ranges, the lookups meanwhile.
+  unsigned threads = 0;
+  std::int64_t eventsPerThread = std::int64_t{1} << 20;
 };
 
 struct AdoptionLog {

@@ -1,0 +1,88 @@
+// Loading the sample organisation's store by several threads (event id ranges over their own
+// connections, the lookups meanwhile) must give what one thread loads.
+#include <catch2/catch.hpp>
+
+#include "model/adoption_log.h"
+#include "model/event_log.h"
+#include "model/store.h"
+#include "tests/support/sample_store.h"
+
+using namespace orglens;
+
+namespace {
+
+void checkSame(const model::AdoptionLog& a, const model::AdoptionLog& b) {
+  CHECK(a.time == b.time);
+  CHECK(a.person == b.person);
+  CHECK(a.tool == b.tool);
+  CHECK(a.activity == b.activity);
+  CHECK(a.platform == b.platform);
+  CHECK(a.tools == b.tools);
+  CHECK(a.activities == b.activities);
+  CHECK(a.unregisteredActions == b.unregisteredActions);
+  REQUIRE(a.people.size() == b.people.size());
+  for (std::size_t i = 0; i < a.people.size(); ++i) {
+    const auto &p = a.people[i], &q = b.people[i];
+    CHECK(p.object == q.object);
+    CHECK(p.key == q.key);
+    CHECK(p.team == q.team);
+    CHECK(p.department == q.department);
+    CHECK(p.isManager == q.isManager);
+    CHECK(p.timezone == q.timezone);
+    CHECK(p.registered == q.registered);
+    CHECK(p.inRoster == q.inRoster);
+    CHECK(p.chatUser == q.chatUser);
+    CHECK(p.usageUser == q.usageUser);
+  }
+}
+
+void checkSame(const model::EventLog& a, const model::EventLog& b) {
+  CHECK(a.time == b.time);
+  CHECK(a.activity == b.activity);
+  CHECK(a.actor == b.actor);
+  CHECK(a.tool == b.tool);
+  CHECK(a.lifecycle == b.lifecycle);
+  CHECK(a.platform == b.platform);
+  CHECK(a.eventId == b.eventId);
+  CHECK(a.item == b.item);
+  CHECK(a.itemBegin == b.itemBegin);
+  CHECK(a.objectType == b.objectType);
+  CHECK(a.teamOf == b.teamOf);
+  CHECK(a.strings == b.strings);
+}
+
+}  // namespace
+
+TEST_CASE("The sample store loads the same by one thread and by several",
+          "[model][adoption][eventlog]") {
+  const auto store = model::Store::open(test::importedSampleStore(), model::Store::Mode::ReadOnly);
+  model::AdoptionLoadOptions oneAdoption;
+  oneAdoption.threads = 1;
+  const auto adoption = model::AdoptionLog::load(*store, oneAdoption);
+  REQUIRE(adoption.size() > 10'000);
+  REQUIRE(adoption.people.size() > 100);
+  model::EventLogOptions oneEvents;
+  oneEvents.threads = 1;
+  oneEvents.includeItemless = true;
+  const auto events = model::EventLog::load(*store, oneEvents);
+  REQUIRE(events.eventCount() > 10'000);
+  for (unsigned threads : {2u, 3u, 8u}) {
+    INFO(threads << " threads");
+    auto severalAdoption = oneAdoption;
+    severalAdoption.threads = threads;
+    severalAdoption.eventsPerThread = 1000;  // many ranges even for this store
+    checkSame(model::AdoptionLog::load(*store, severalAdoption), adoption);
+    auto severalEvents = oneEvents;
+    severalEvents.threads = threads;
+    severalEvents.eventsPerThread = 1000;
+    checkSame(model::EventLog::load(*store, severalEvents), events);
+  }
+  // A window and the caller's lookups, by several threads.
+  model::AdoptionLoadOptions window = oneAdoption;
+  window.from = adoption.time[adoption.size() / 3];
+  window.lookups = &events;
+  const auto expected = model::AdoptionLog::load(*store, window);
+  window.threads = 3;
+  window.eventsPerThread = 1000;
+  checkSame(model::AdoptionLog::load(*store, window), expected);
+}
