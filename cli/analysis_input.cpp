@@ -25,6 +25,7 @@ model::EventLog loadLog(const AnalysisArgs& args, std::unique_ptr<model::Store>&
   if (options.from && options.to && *options.from >= *options.to)
     throw std::invalid_argument("--from must be before --to");
   options.itemType = args.items == "any" ? "" : args.items;
+  options.threads = args.threads;
   reports::parseFormat(args.format);  // validates early
   store = model::Store::open(args.db, model::Store::Mode::ReadOnly);
   return model::EventLog::load(*store, options);

@@ -226,6 +226,7 @@ int runAdoption(const AdoptionArgs& args) {
     load.to = bound(args.common.to, "--to");
     if (load.from && load.to && *load.from >= *load.to)
       throw std::invalid_argument("--from must be before --to");
+    load.threads = args.common.threads;
     const auto store = model::Store::open(args.common.db, model::Store::Mode::ReadOnly);
     const auto log = model::AdoptionLog::load(*store, load);
     analysis::AdoptionOptions options;

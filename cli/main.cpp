@@ -109,7 +109,8 @@ void addAnalysisOptions(CLI::App* cmd, AnalysisArgs& args) {
       ->capture_default_str();
   cmd->add_option("--top", args.top, "Rows per table (0 = all)")->capture_default_str();
   cmd->add_option("--threads", args.threads,
-                  "Worker threads (0 = all cores; results do not depend on it)");
+                  "Worker threads for reading the store and analysing (0 = all cores; results do "
+                  "not depend on it)");
   addShowPeople(cmd, args.showPeople);
 }
 
@@ -315,7 +316,8 @@ void addReport(CLI::App& app, ReportArgs& args) {
   cmd->add_option("--min-count", args.minCount, "Handoffs a team pair needs to be ranked")
       ->capture_default_str();
   cmd->add_option("--threads", args.threads,
-                  "Worker threads (0 = all cores; results do not depend on it)");
+                  "Worker threads for reading the store and analysing (0 = all cores; results do "
+                  "not depend on it)");
   cmd->add_flag("-q,--quiet", args.quiet, "Do not print the path and the headline findings");
   cmd->footer(
       "Sections: headline findings, handoffs, flow, workload, responsiveness, silos, adoption, "

@@ -163,6 +163,7 @@ WindowResult buildWindow(const model::Store& store, const ReportOptions& options
   load.from = from;
   load.to = to;
   load.itemType = options.items;
+  load.threads = options.threads;
   const auto fullLog = model::EventLog::load(store, load);
   if (!options.team.empty()) checkTeam(fullLog, options);  // its lookups hold every team
   const auto teamLog = options.team.empty() ? model::EventLog{} : itemsOfTeam(fullLog, options.team);

@@ -120,6 +120,7 @@ SectionOutput adoptionSection(const SectionInput& in) {
   load.from = in.from;
   load.to = in.to;
   load.lookups = &in.fullLog;  // the same store's lookups, read once for the report
+  load.threads = 1;            // the sections already run side by side on the cores
   auto log = model::AdoptionLog::load(in.store, load);
   if (!in.options.team.empty()) log = peopleOfTeam(log, in.options.team);
   analysis::AdoptionOptions options;
