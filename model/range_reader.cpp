@@ -1,6 +1,7 @@
 #include "model/range_reader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <thread>
 
@@ -13,46 +14,49 @@ RangeReader::RangeReader(const Store& store, unsigned threads, std::int64_t perT
   m_end = queryInt(store.db(), "SELECT ifnull(max(id), 0) + 1 FROM events").value_or(1);
   const auto wanted = static_cast<std::int64_t>(
       threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency()));
-  const std::int64_t ranges =
-      std::clamp<std::int64_t>((m_end - 1) / std::max<std::int64_t>(1, perThread), 1, wanted);
-  // A side connection as soon as one range is worth a thread of its own.
-  if (wanted < 2 || m_end - 1 < std::max<std::int64_t>(1, perThread)) return;
-  for (std::int64_t r = 0; r < ranges; ++r)
+  perThread = std::max<std::int64_t>(1, perThread);
+  if (wanted < 2 || m_end - 1 < perThread) return;  // one thread
+  // At least two workers once the store is worth a thread: the side task beside the events.
+  const std::int64_t workers = std::clamp<std::int64_t>((m_end - 1) / perThread, 2, wanted);
+  for (std::int64_t w = 1; w < workers; ++w)
     if (auto reader = store.openReader()) m_readers.push_back(std::move(reader));
-  if (m_readers.size() != static_cast<std::size_t>(ranges)) {
+  if (m_readers.size() != static_cast<std::size_t>(workers - 1)) {
     m_readers.clear();
     return;
   }
-  m_ranges = static_cast<std::size_t>(ranges);
+  m_ranges =
+      static_cast<std::size_t>(std::min<std::int64_t>(kRangesPerWorker * workers, m_end - 1));
 }
 
 void RangeReader::run(
     const std::function<void(const Store&, std::int64_t, std::int64_t, std::size_t)>& read,
     const std::function<void(const Store&)>& side) const {
-  std::vector<std::exception_ptr> errors(m_ranges + 1);
-  const auto guarded = [&errors](std::size_t slot, const auto& work) {
+  std::exception_ptr error;
+  std::atomic<bool> failed{false};
+  std::atomic<std::size_t> next{0};
+  const auto n = static_cast<std::int64_t>(m_ranges);
+  // A worker takes the next range until none is left (ranges differ in cost: a range of
+  // events the query leaves out is cheap), the side task first when it is the one to do it.
+  const auto work = [&](const Store& connection, bool withSide, std::exception_ptr& slot) {
     try {
-      work();
+      if (withSide) side(connection);
+      for (std::size_t r; !failed && (r = next++) < m_ranges;) {
+        const auto k = static_cast<std::int64_t>(r);
+        read(connection, 1 + (m_end - 1) * k / n, 1 + (m_end - 1) * (k + 1) / n, r);
+      }
     } catch (...) {
-      errors[slot] = std::current_exception();
+      slot = std::current_exception();
+      failed = true;
     }
   };
-  const auto n = static_cast<std::int64_t>(m_ranges);
-  const auto range = [&](std::size_t r, const Store& connection) {
-    const auto k = static_cast<std::int64_t>(r);
-    guarded(r + 1,
-            [&] { read(connection, 1 + (m_end - 1) * k / n, 1 + (m_end - 1) * (k + 1) / n, r); });
-  };
+  std::vector<std::exception_ptr> errors(m_readers.size() + 1);
   {
     std::vector<std::jthread> threads;
-    if (!m_readers.empty()) {
-      threads.emplace_back([&] { guarded(0, [&] { side(*m_readers[0]); }); });
-      for (std::size_t r = 1; r < m_ranges; ++r)
-        threads.emplace_back([&, r] { range(r, *m_readers[r]); });
-    }
-    range(0, m_store);
+    for (std::size_t w = 0; w < m_readers.size(); ++w)
+      threads.emplace_back([&, w] { work(*m_readers[w], w == 0, errors[w + 1]); });
+    work(m_store, false, errors[0]);
   }
-  if (m_readers.empty()) guarded(0, [&] { side(m_store); });
+  if (m_readers.empty() && !failed) work(m_store, true, errors[0]);
   for (const auto& e : errors)
     if (e) std::rethrow_exception(e);
 }
