@@ -192,6 +192,26 @@ int main(int argc, char** argv) {
         withCommas(e2e.counts.skippedRows) + " skipped rows, " + withCommas(e2e.counts.warnings) +
         " warnings; SHA-256 of the file alone takes " + fixed(e2e.hashSeconds, 3) + " s");
 
+    // Loading what was imported: the analyses' first step (EventLog::load), by one thread and by
+    // one per core (event id ranges over their own connections).
+    importOnce(big, stores / "load.orglens");
+    const LoadResult load = loadBothWays(stores / "load.orglens", o.heavyRuns + 1);
+    removeStore(stores / "load.orglens");
+    const double loadRatio = load.serialSeconds / load.parallelSeconds;
+    rows.push_back({"EventLog::load, 1 thread", withCommas(load.events) + " ev",
+                    fixed(load.serialSeconds, 3),
+                    perSecond(static_cast<double>(load.events), load.serialSeconds, "ev"), "-",
+                    "(info)", "-"});
+    rows.push_back({"EventLog::load, " + std::to_string(load.threads) + " threads",
+                    withCommas(load.events) + " ev", fixed(load.parallelSeconds, 3),
+                    perSecond(static_cast<double>(load.events), load.parallelSeconds, "ev") + " (" +
+                        fixed(loadRatio, 2) + "x 1 thread)",
+                    "-", "same log", verdict(load.same)});
+    if (!load.same) missed.push_back("EventLog::load by threads");
+    if (load.events != e2e.counts.events)
+      notes.push_back("load: " + withCommas(load.events) + " events loaded of " +
+                      withCommas(e2e.counts.events) + " imported");
+
     const char* self = "/proc/self/exe";
     if (access(self, X_OK) != 0) self = argv[0];
     const ChildResult rssSmall = runChildImport(self, small, stores / "child-small.orglens");

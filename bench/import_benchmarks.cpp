@@ -8,12 +8,14 @@
 #include <cstring>
 #include <stdexcept>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "bench/bench_util.h"
 #include "importers/csv_reader.h"
 #include "importers/import_file.h"
 #include "importers/timestamp.h"
+#include "model/event_log.h"
 #include "model/import_session.h"
 #include "model/progress.h"
 #include "model/store.h"
@@ -157,6 +159,36 @@ ImportResult importEndToEnd(const EventFile& file, const std::filesystem::path& 
   importers::sha256File(file.path);
   best.hashSeconds = secondsSince(start);
   return best;
+}
+
+// ---- Loading a store ----------------------------------------------------------------------
+
+LoadResult loadBothWays(const std::filesystem::path& storePath, int runs) {
+  LoadResult r;
+  r.threads = std::max(1u, std::thread::hardware_concurrency());
+  const auto store = model::Store::open(storePath, model::Store::Mode::ReadOnly);
+  model::EventLogOptions serial, parallel;
+  serial.threads = 1;
+  parallel.threads = r.threads;
+  model::EventLog one, several;
+  for (int run = 0; run < runs; ++run) {
+    auto start = Clock::now();
+    one = model::EventLog::load(*store, serial);
+    r.serialSeconds = std::min(r.serialSeconds, secondsSince(start));
+    start = Clock::now();
+    several = model::EventLog::load(*store, parallel);
+    r.parallelSeconds = std::min(r.parallelSeconds, secondsSince(start));
+  }
+  r.events = one.eventCount();
+  r.same = one.time == several.time && one.activity == several.activity &&
+           one.actor == several.actor && one.tool == several.tool &&
+           one.lifecycle == several.lifecycle && one.platform == several.platform &&
+           one.eventId == several.eventId && one.instance == several.instance &&
+           one.item == several.item && one.itemBegin == several.itemBegin &&
+           one.strings == several.strings && one.objectType == several.objectType &&
+           one.objectKey == several.objectKey && one.objectName == several.objectName &&
+           one.teamOf == several.teamOf;
+  return r;
 }
 
 // ---- Peak RSS in a child process ---------------------------------------------------------

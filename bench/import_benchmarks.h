@@ -46,6 +46,16 @@ ImportResult importOnce(const EventFile& file, const std::filesystem::path& stor
 ImportResult importEndToEnd(const EventFile& file, const std::filesystem::path& storePath,
                             int runs);
 
+struct LoadResult {
+  double serialSeconds = 1e300, parallelSeconds = 1e300;
+  unsigned threads = 1;  // of the parallel load: one per core
+  std::uint64_t events = 0;
+  bool same = false;  // the two logs are identical, column by column
+};
+/// model::EventLog::load of the store at `storePath` (every item) by one thread and by one per
+/// core, best of `runs` each (alternated), and whether both give the same log.
+LoadResult loadBothWays(const std::filesystem::path& storePath, int runs);
+
 struct ChildResult {
   std::uint64_t rssKiB = 0;  // the child's VmHWM (its own address space only)
   double seconds = 0;

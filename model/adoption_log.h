@@ -37,7 +37,7 @@ struct AdoptionLoadOptions {
   /// Reader threads (0: one per core) and the fewest event ids a thread reads, as
   /// EventLogOptions: a big store's events are read in ranges, the lookups meanwhile.
   unsigned threads = 0;
-  std::int64_t eventsPerThread = std::int64_t{1} << 20;
+  std::int64_t eventsPerThread = std::int64_t{1} << 16;
 };
 
 struct AdoptionLog {

@@ -27,7 +27,7 @@ struct EventLogOptions {
   /// the same for any number. One thread reads while an import or a transaction is open.
   unsigned threads = 0;
   /// Fewer event ids than this a thread: fewer threads (a store under it: one).
-  std::int64_t eventsPerThread = std::int64_t{1} << 20;
+  std::int64_t eventsPerThread = std::int64_t{1} << 16;
 };
 
 struct EventLog {
