@@ -2,8 +2,10 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
+#include "model/range_reader.h"
 #include "model/store.h"
 
 namespace orglens::model {
@@ -142,49 +144,31 @@ std::vector<Diagnostic> Store::diagnostics(SourceId source, std::size_t limit) c
 
 namespace {
 
-/// Marks `id` (≥ 1) in `seen`; returns true the first time.
-bool markFirst(std::vector<char>& seen, std::int64_t id) {
+/// Marks `id` (≥ 1) in `seen`.
+void mark(std::vector<char>& seen, std::int64_t id) {
   const auto i = static_cast<std::size_t>(id);
   if (i >= seen.size()) seen.resize(std::max(i + 1, seen.size() * 2), 0);
-  if (seen[i]) return false;
   seen[i] = 1;
-  return true;
 }
 
-}  // namespace
+/// The event figures of one range of event ids.
+struct EventFigures {
+  std::uint64_t events = 0, withoutActor = 0;
+  std::optional<MicrosUtc> first, last;
+  std::vector<char> activities, actors;  // seen ids
+};
 
-/// The event figures of the summary in one pass over the events table (it has no index on
-/// these columns: six aggregate queries were six scans, noticeable on million-event stores).
-void Store::scanEvents(StoreSummary& out) const {
-  Statement s(connection(), "SELECT time_us, activity, actor FROM events");
-  std::vector<char> activities, actors;
-  while (s.step()) {
-    ++out.events;
-    const auto t = s.columnInt(0);
-    if (!out.firstEvent || t < *out.firstEvent) out.firstEvent = t;
-    if (!out.lastEvent || t > *out.lastEvent) out.lastEvent = t;
-    if (!s.columnIsNull(1) && markFirst(activities, s.columnInt(1))) ++out.activities;
-    if (s.columnIsNull(2)) {
-      ++out.eventsWithoutActor;
-    } else if (markFirst(actors, s.columnInt(2))) {
-      ++out.activePeople;
-    }
-  }
-}
-
-StoreSummary Store::summary() const {
-  StoreSummary out;
-  out.schemaVersion = schemaVersion();
-  Statement types(connection(),
+/// The summary's figures of objects, people, aliases and relations.
+void countObjects(sqlite3* db, StoreSummary& out) {
+  Statement types(db,
                   "SELECT t.name, count(o.id) FROM object_types t LEFT JOIN objects o "
                   "ON o.type = t.id GROUP BY t.id ORDER BY t.id");
   while (types.step())
     out.objectsByType.push_back(
         {std::string(types.columnText(0)), static_cast<std::uint64_t>(types.columnInt(1))});
-  auto count = [this](std::string_view sql) {
-    return static_cast<std::uint64_t>(queryInt(connection(), sql).value_or(0));
+  const auto count = [db](std::string_view sql) {
+    return static_cast<std::uint64_t>(queryInt(db, sql).value_or(0));
   };
-  scanEvents(out);
   out.people = count("SELECT count(*) FROM objects WHERE type = 1");
   out.teams = count("SELECT count(*) FROM objects WHERE type = 2");
   out.peopleWithoutTeam = count(
@@ -192,17 +176,72 @@ StoreSummary Store::summary() const {
       "JOIN objects t ON t.id = r.to_object AND t.type = 2 WHERE r.from_object = p.id) AND NOT "
       "EXISTS (SELECT 1 FROM relations m JOIN strings q ON q.id = m.qualifier AND "
       "q.value = 'merged-into' WHERE m.from_object = p.id)");
+  // aliases has no index on person: NOT IN builds one over the roster's people once, where
+  // NOT EXISTS scanned every alias for every person (0.65 s at 5,000 people, 21,581 aliases).
   if (count("SELECT count(*) FROM aliases WHERE kind = 0") > 0)
     out.peopleNotInRoster = count(
-        "SELECT count(*) FROM objects p WHERE p.type = 1 AND NOT EXISTS (SELECT 1 FROM aliases a "
-        "WHERE a.person = p.id AND a.kind = 0) AND NOT EXISTS (SELECT 1 FROM relations m JOIN "
-        "strings q "
+        "SELECT count(*) FROM objects p WHERE p.type = 1 AND p.id NOT IN (SELECT person FROM "
+        "aliases WHERE kind = 0) AND NOT EXISTS (SELECT 1 FROM relations m JOIN strings q "
         "ON q.id = m.qualifier AND q.value = 'merged-into' WHERE m.from_object = p.id)");
   out.aliases = count("SELECT count(*) FROM aliases");
   out.relations = count("SELECT count(*) FROM relations");
+}
+
+std::uint64_t marked(const std::vector<char>& seen) {
+  return static_cast<std::uint64_t>(std::count(seen.begin(), seen.end(), 1));
+}
+
+}  // namespace
+
+/// The event figures of the summary in one pass over the events table (it has no index on
+/// these columns: six aggregate queries were six scans, noticeable on million-event stores).
+void Store::scanEvents(StoreSummary& out) const {
+  // A big store in ranges of ids by several threads (detail::RangeReader), the figures merged.
+  const detail::RangeReader reader(*this, 0, detail::kEventsPerThread);
+  std::vector<EventFigures> ranges(reader.ranges());
+  reader.run(
+      [&ranges](const Store& store, std::int64_t first, std::int64_t last, std::size_t r) {
+        Statement s(store.db(),
+                    "SELECT time_us, activity, actor FROM events WHERE id >= ?1 AND id < ?2");
+        s.bind(1, first).bind(2, last);
+        EventFigures& f = ranges[r];
+        while (s.step()) {
+          ++f.events;
+          const auto t = s.columnInt(0);
+          if (!f.first || t < *f.first) f.first = t;
+          if (!f.last || t > *f.last) f.last = t;
+          if (!s.columnIsNull(1)) mark(f.activities, s.columnInt(1));
+          if (s.columnIsNull(2))
+            ++f.withoutActor;
+          else
+            mark(f.actors, s.columnInt(2));
+        }
+      },
+      [&out](const Store& store) { countObjects(store.db(), out); });
+  std::vector<char> activities, actors;
+  const auto merge = [](std::vector<char>& into, const std::vector<char>& from) {
+    if (into.size() < from.size()) into.resize(from.size(), 0);
+    for (std::size_t i = 0; i < from.size(); ++i) into[i] |= from[i];
+  };
+  for (const auto& f : ranges) {
+    out.events += f.events;
+    out.eventsWithoutActor += f.withoutActor;
+    if (f.first && (!out.firstEvent || *f.first < *out.firstEvent)) out.firstEvent = f.first;
+    if (f.last && (!out.lastEvent || *f.last > *out.lastEvent)) out.lastEvent = f.last;
+    merge(activities, f.activities);
+    merge(actors, f.actors);
+  }
+  out.activities = marked(activities);
+  out.activePeople = marked(actors);
+}
+
+StoreSummary Store::summary() const {
+  StoreSummary out;
+  out.schemaVersion = schemaVersion();
   out.pseudonymKeyId = metaValue("pseudonym_key_id").value_or("");
   Statement s(connection(), std::string(kSourceColumns) + " ORDER BY id");
   while (s.step()) out.sources.push_back({SourceId::fromRowid(s.columnInt(0)), readSource(s)});
+  scanEvents(out);  // with the object counts (countObjects) beside the scan
   return out;
 }
 
