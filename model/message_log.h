@@ -26,9 +26,12 @@ struct MessageLog {
   std::size_t size() const { return message.size(); }
   /// Loads every message sent in [from, to). O(messages log messages). `lookups`: the store's
   /// lookups when the caller already holds them (an EventLog of the same store), else read.
+  /// A big store is read by `threads` threads (0: one per core; the log is the same for any),
+  /// from `rowsPerThread` rows of event_objects a thread.
   static MessageLog load(const Store& store, std::optional<MicrosUtc> from = std::nullopt,
                          std::optional<MicrosUtc> to = std::nullopt,
-                         const EventLog* lookups = nullptr);
+                         const EventLog* lookups = nullptr, unsigned threads = 0,
+                         std::int64_t rowsPerThread = std::int64_t{1} << 16);
 };
 
 }  // namespace orglens::model

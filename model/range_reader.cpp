@@ -9,9 +9,11 @@
 
 namespace orglens::model::detail {
 
-RangeReader::RangeReader(const Store& store, unsigned threads, std::int64_t perThread)
+RangeReader::RangeReader(const Store& store, unsigned threads, std::int64_t perThread,
+                         std::string_view table)
     : m_store(store) {
-  m_end = queryInt(store.db(), "SELECT ifnull(max(id), 0) + 1 FROM events").value_or(1);
+  m_end = queryInt(store.db(), "SELECT ifnull(max(rowid), 0) + 1 FROM " + std::string(table))
+              .value_or(1);
   const auto wanted = static_cast<std::int64_t>(
       threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency()));
   perThread = std::max<std::int64_t>(1, perThread);

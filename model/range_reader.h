@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace orglens::model {
@@ -26,8 +28,10 @@ inline constexpr std::int64_t kEventsPerThread = std::int64_t{1} << 16;
 /// the store's sees (an import or a transaction is open: Store::openReader()).
 class RangeReader {
  public:
-  /// `threads` 0: one per core.
-  RangeReader(const Store& store, unsigned threads, std::int64_t perThread);
+  /// `threads` 0: one per core. The ranges are of the rowids of `table` (a constant name; its
+  /// rows stand in for events, as event_objects' do).
+  RangeReader(const Store& store, unsigned threads, std::int64_t perThread,
+              std::string_view table = "events");
   /// Ranges a worker (thread) on average: a few, for the balance.
   static constexpr std::int64_t kRangesPerWorker = 4;
   std::size_t ranges() const { return m_ranges; }

@@ -2,8 +2,11 @@
 // connections, the lookups meanwhile) must give what one thread loads.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "model/adoption_log.h"
 #include "model/event_log.h"
+#include "model/message_log.h"
 #include "model/store.h"
 #include "tests/support/sample_store.h"
 
@@ -110,4 +113,27 @@ TEST_CASE("The store summary (read in ranges by several threads) equals SQL's ow
             "relations m JOIN strings q ON q.id = m.qualifier AND q.value = 'merged-into' WHERE "
             "m.from_object = p.id)"));
   CHECK(static_cast<std::int64_t>(s.people) == one("SELECT count(*) FROM objects WHERE type = 1"));
+}
+
+TEST_CASE("The sample store's messages load the same by one thread and by several",
+          "[model][messages]") {
+  const auto store = model::Store::open(test::importedSampleStore(), model::Store::Mode::ReadOnly);
+  const auto one = model::MessageLog::load(*store, std::nullopt, std::nullopt, nullptr, 1);
+  REQUIRE(one.size() > 1'000);
+  REQUIRE(std::count_if(one.parent.begin(), one.parent.end(),
+                        [](std::uint32_t p) { return p != model::MessageLog::kNone; }) > 100);
+  for (unsigned threads : {2u, 3u}) {
+    INFO(threads << " threads");
+    const auto several =
+        model::MessageLog::load(*store, std::nullopt, std::nullopt, nullptr, threads, 1000);
+    CHECK(several.message == one.message);
+    CHECK(several.time == one.time);
+    CHECK(several.author == one.author);
+    CHECK(several.thread == one.thread);
+    CHECK(several.parent == one.parent);
+    CHECK(several.strings == one.strings);
+    CHECK(several.objectType == one.objectType);
+    CHECK(several.teamOf == one.teamOf);
+    CHECK(several.timezoneOf == one.timezoneOf);
+  }
 }
