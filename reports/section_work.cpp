@@ -61,7 +61,8 @@ SectionOutput workloadSection(const SectionInput& in) {
 }
 
 SectionOutput responsivenessSection(const SectionInput& in) {
-  auto log = model::MessageLog::load(in.store, in.from, in.to, &in.fullLog);
+  // One reader thread: the sections already run side by side on the cores.
+  auto log = model::MessageLog::load(in.store, in.from, in.to, &in.fullLog, 1);
   if (!in.options.team.empty()) log = threadsOfTeam(log, in.options.team);
   analysis::ResponsivenessOptions options;
   const auto r = analysis::analyseResponsiveness(log, options, in.progress);
