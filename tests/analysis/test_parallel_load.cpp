@@ -8,6 +8,7 @@
 #include "model/event_log.h"
 #include "model/message_log.h"
 #include "model/store.h"
+#include "tests/support/same_event_log.h"
 #include "tests/support/sample_store.h"
 
 using namespace orglens;
@@ -39,21 +40,6 @@ void checkSame(const model::AdoptionLog& a, const model::AdoptionLog& b) {
   }
 }
 
-void checkSame(const model::EventLog& a, const model::EventLog& b) {
-  CHECK(a.time == b.time);
-  CHECK(a.activity == b.activity);
-  CHECK(a.actor == b.actor);
-  CHECK(a.tool == b.tool);
-  CHECK(a.lifecycle == b.lifecycle);
-  CHECK(a.platform == b.platform);
-  CHECK(a.eventId == b.eventId);
-  CHECK(a.item == b.item);
-  CHECK(a.itemBegin == b.itemBegin);
-  CHECK(a.objectType == b.objectType);
-  CHECK(a.teamOf == b.teamOf);
-  CHECK(a.strings == b.strings);
-}
-
 }  // namespace
 
 TEST_CASE("The sample store loads the same by one thread and by several",
@@ -78,7 +64,7 @@ TEST_CASE("The sample store loads the same by one thread and by several",
     auto severalEvents = oneEvents;
     severalEvents.threads = threads;
     severalEvents.eventsPerThread = 1000;
-    checkSame(model::EventLog::load(*store, severalEvents), events);
+    test::checkSameLog(model::EventLog::load(*store, severalEvents), events);
   }
   // A window and the caller's lookups, by several threads.
   model::AdoptionLoadOptions window = oneAdoption;

@@ -10,6 +10,7 @@
 #include "model/identity.h"
 #include "model/import_session.h"
 #include "model/store.h"
+#include "tests/support/same_event_log.h"
 #include "tests/support/test_support.h"
 
 using namespace orglens::model;
@@ -59,24 +60,6 @@ std::size_t fill(ImportSession& session) {
   return withItem;
 }
 
-void checkSame(const EventLog& a, const EventLog& b) {
-  CHECK(a.time == b.time);
-  CHECK(a.activity == b.activity);
-  CHECK(a.actor == b.actor);
-  CHECK(a.tool == b.tool);
-  CHECK(a.lifecycle == b.lifecycle);
-  CHECK(a.platform == b.platform);
-  CHECK(a.eventId == b.eventId);
-  CHECK(a.instance == b.instance);
-  CHECK(a.item == b.item);
-  CHECK(a.itemBegin == b.itemBegin);
-  CHECK(a.strings == b.strings);
-  CHECK(a.objectType == b.objectType);
-  CHECK(a.objectKey == b.objectKey);
-  CHECK(a.objectName == b.objectName);
-  CHECK(a.teamOf == b.teamOf);
-}
-
 }  // namespace
 
 TEST_CASE("Loading an event log in parallel ranges gives the log one thread reads",
@@ -103,7 +86,7 @@ TEST_CASE("Loading an event log in parallel ranges gives the log one thread read
       parallel.threads = threads;
       parallel.eventsPerThread = 1;  // parallel even for this small store
       INFO("threads " << threads << ", item type '" << base.itemType << "'");
-      checkSame(EventLog::load(*store, parallel), expected);
+      orglens::test::checkSameLog(EventLog::load(*store, parallel), expected);
     }
   }
   // The instances were read: some events share one.
@@ -128,10 +111,10 @@ TEST_CASE("While an import is open, an event log is read over the import's conne
   serial.threads = 1;
   // What the import's connection sees so far (the rows its batches have written); the same
   // whatever the threads asked for, and no crash on items whose objects are not written yet.
-  checkSame(EventLog::load(*store, parallel), EventLog::load(*store, serial));
+  orglens::test::checkSameLog(EventLog::load(*store, parallel), EventLog::load(*store, serial));
   session->commit(session->counts(), {});
   CHECK(store->openReader() != nullptr);
   const auto after = EventLog::load(*store, parallel);
   CHECK(after.eventCount() == withItem);
-  checkSame(after, EventLog::load(*store, serial));
+  orglens::test::checkSameLog(after, EventLog::load(*store, serial));
 }
