@@ -16,6 +16,7 @@
 #include "model/time_format.h"
 #include "samples/planted.h"
 #include "samples/sample_org.h"
+#include "tests/support/same_logs.h"
 #include "tests/support/sample_store.h"
 #include "tests/support/test_support.h"
 
@@ -217,14 +218,7 @@ TEST_CASE("AdoptionLog::load: the caller's lookups and a window give the same ac
   model::AdoptionLoadOptions withLookups;
   withLookups.lookups = &lookups;
   const auto same = model::AdoptionLog::load(*store, withLookups);
-  CHECK(same.time == whole.time);
-  CHECK(same.person == whole.person);
-  CHECK(same.tool == whole.tool);
-  CHECK(same.activity == whole.activity);
-  CHECK(same.platform == whole.platform);
-  CHECK(same.tools == whole.tools);
-  CHECK(same.unregisteredActions == whole.unregisteredActions);
-  REQUIRE(same.people.size() == whole.people.size());
+  test::checkSameAdoption(same, whole);
 
   // A window keeps exactly the whole log's actions inside it, in the same order, and the same
   // registered people (registration does not depend on the window).

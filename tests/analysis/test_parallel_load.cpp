@@ -8,39 +8,10 @@
 #include "model/event_log.h"
 #include "model/message_log.h"
 #include "model/store.h"
-#include "tests/support/same_event_log.h"
+#include "tests/support/same_logs.h"
 #include "tests/support/sample_store.h"
 
 using namespace orglens;
-
-namespace {
-
-void checkSame(const model::AdoptionLog& a, const model::AdoptionLog& b) {
-  CHECK(a.time == b.time);
-  CHECK(a.person == b.person);
-  CHECK(a.tool == b.tool);
-  CHECK(a.activity == b.activity);
-  CHECK(a.platform == b.platform);
-  CHECK(a.tools == b.tools);
-  CHECK(a.activities == b.activities);
-  CHECK(a.unregisteredActions == b.unregisteredActions);
-  REQUIRE(a.people.size() == b.people.size());
-  for (std::size_t i = 0; i < a.people.size(); ++i) {
-    const auto &p = a.people[i], &q = b.people[i];
-    CHECK(p.object == q.object);
-    CHECK(p.key == q.key);
-    CHECK(p.team == q.team);
-    CHECK(p.department == q.department);
-    CHECK(p.isManager == q.isManager);
-    CHECK(p.timezone == q.timezone);
-    CHECK(p.registered == q.registered);
-    CHECK(p.inRoster == q.inRoster);
-    CHECK(p.chatUser == q.chatUser);
-    CHECK(p.usageUser == q.usageUser);
-  }
-}
-
-}  // namespace
 
 TEST_CASE("The sample store loads the same by one thread and by several",
           "[model][adoption][eventlog]") {
@@ -60,7 +31,7 @@ TEST_CASE("The sample store loads the same by one thread and by several",
     auto severalAdoption = oneAdoption;
     severalAdoption.threads = threads;
     severalAdoption.eventsPerThread = 1000;  // many ranges even for this store
-    checkSame(model::AdoptionLog::load(*store, severalAdoption), adoption);
+    test::checkSameAdoption(model::AdoptionLog::load(*store, severalAdoption), adoption);
     auto severalEvents = oneEvents;
     severalEvents.threads = threads;
     severalEvents.eventsPerThread = 1000;
@@ -73,7 +44,7 @@ TEST_CASE("The sample store loads the same by one thread and by several",
   const auto expected = model::AdoptionLog::load(*store, window);
   window.threads = 3;
   window.eventsPerThread = 1000;
-  checkSame(model::AdoptionLog::load(*store, window), expected);
+  test::checkSameAdoption(model::AdoptionLog::load(*store, window), expected);
 }
 
 TEST_CASE("The store summary (read in ranges by several threads) equals SQL's own aggregates",

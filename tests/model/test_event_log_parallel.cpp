@@ -10,7 +10,7 @@
 #include "model/identity.h"
 #include "model/import_session.h"
 #include "model/store.h"
-#include "tests/support/same_event_log.h"
+#include "tests/support/same_logs.h"
 #include "tests/support/test_support.h"
 
 using namespace orglens::model;
