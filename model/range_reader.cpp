@@ -33,7 +33,6 @@ RangeReader::RangeReader(const Store& store, unsigned threads, std::int64_t perT
 void RangeReader::run(
     const std::function<void(const Store&, std::int64_t, std::int64_t, std::size_t)>& read,
     const std::function<void(const Store&)>& side) const {
-  std::exception_ptr error;
   std::atomic<bool> failed{false};
   std::atomic<std::size_t> next{0};
   const auto n = static_cast<std::int64_t>(m_ranges);
