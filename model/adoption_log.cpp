@@ -120,7 +120,7 @@ AdoptionLog AdoptionLog::load(const Store& store, const AdoptionLoadOptions& opt
   };
   struct Part {
     std::vector<Raw> raw;
-    std::vector<std::uint32_t> usageActors;  // with repeats
+    std::vector<char> usageActor;  // per actor: seen in a usage log
   };
   EventLog ownLookups;
   std::unordered_map<std::uint32_t, Attributes> attributes;
@@ -138,7 +138,11 @@ AdoptionLog AdoptionLog::load(const Store& store, const AdoptionLoadOptions& opt
         while (s.step()) {
           const auto actor = idOrNone(s, 1);
           const auto source = static_cast<std::size_t>(s.columnInt(5));
-          if (source < isUsage.size() && isUsage[source]) out.usageActors.push_back(actor);
+          if (source < isUsage.size() && isUsage[source] && actor != kNone) {
+            if (actor >= out.usageActor.size())
+              out.usageActor.resize(std::max<std::size_t>(actor + 1, 2 * out.usageActor.size()));
+            out.usageActor[actor] = 1;
+          }
           const MicrosUtc t = s.columnInt(0);
           if ((options.from && t < *options.from) || (options.to && t >= *options.to)) continue;
           out.raw.push_back(
@@ -157,8 +161,9 @@ AdoptionLog AdoptionLog::load(const Store& store, const AdoptionLoadOptions& opt
   std::vector<char> usageActor(lookups.objectType.size(), 0);
   std::vector<Raw> raw;
   for (auto& part : ranges) {
-    for (const auto actor : part.usageActors)
-      if (actor < usageActor.size()) usageActor[actor] = 1;
+    for (std::size_t actor = 0; actor < std::min(usageActor.size(), part.usageActor.size());
+         ++actor)
+      usageActor[actor] |= part.usageActor[actor];
     if (raw.empty())
       raw = std::move(part.raw);
     else
