@@ -205,11 +205,10 @@ WindowResult buildWindow(const model::Store& store, const ReportOptions& options
   const unsigned workers = analysis::threadCount(options.threads, kCount);
   std::vector<std::unique_ptr<model::Store>> stores;
   for (unsigned w = 1; w < workers; ++w) {
-    try {
-      stores.push_back(model::Store::open(store.path(), model::Store::Mode::ReadOnly));
-    } catch (const std::exception&) {
-      break;  // a store that cannot be opened a second time: fewer workers, the same report
-    }
+    // A store that cannot be opened a second time: fewer workers, the same report.
+    auto reader = store.openReader();
+    if (!reader) break;
+    stores.push_back(std::move(reader));
   }
   {
     std::vector<std::jthread> threads;
