@@ -282,14 +282,20 @@ std::string HandoffOptions::validate() const {
 
 namespace {
 
+/// What analyseHandoffsAndFlow() asks of the flow: its options and where its result goes.
+struct FlowTarget {
+  const FlowOptions& options;
+  FlowResult& result;
+};
+
 /// findHandoffs(), and with `flow` set analyseFlow()'s figures too, in the same scan.
-HandoffResult analyse(const EventLog& log, const HandoffOptions& options,
-                      const FlowOptions* flowOptions, FlowResult* flow, model::Progress& progress) {
+HandoffResult analyse(const EventLog& log, const HandoffOptions& options, const FlowTarget* flow,
+                      model::Progress& progress) {
   HandoffResult r;
   const auto stop = [&] {
     r = {};
     r.cancelled = true;
-    if (flow) *flow = {}, flow->cancelled = true;
+    if (flow) flow->result = {}, flow->result.cancelled = true;
     return std::move(r);
   };
   // Items without an id (itemless events) form no sequence.
@@ -316,8 +322,8 @@ HandoffResult analyse(const EventLog& log, const HandoffOptions& options,
                              c.otherWaits.wait.end());
     }
     withPairWaits = [&](const detail::ActivityPairWaits& p) {
-      flow->edges = detail::edgesOf(dims.activities, p.key, p.first, p.last, p.wait, otherWaits,
-                                    flowOptions->threads);
+      flow->result.edges = detail::edgesOf(dims.activities, p.key, p.first, p.last, p.wait,
+                                           otherWaits, flow->options.threads);
     };
   }
   chunks.clear();
@@ -327,7 +333,7 @@ HandoffResult analyse(const EventLog& log, const HandoffOptions& options,
     progress.report(0.95, "variants");
     std::vector<detail::FlowItems*> items;
     for (auto& c : flowItems) items.push_back(&c);
-    detail::mergeFlowItems(items, dims.activities, *flowOptions, *flow, {});
+    detail::mergeFlowItems(items, dims.activities, flow->options, flow->result, {});
   }
   progress.report(1.0, "done");
   return r;
@@ -337,13 +343,14 @@ HandoffResult analyse(const EventLog& log, const HandoffOptions& options,
 
 HandoffResult findHandoffs(const EventLog& log, const HandoffOptions& options,
                            model::Progress& progress) {
-  return analyse(log, options, nullptr, nullptr, progress);
+  return analyse(log, options, nullptr, progress);
 }
 
 HandoffsAndFlow analyseHandoffsAndFlow(const EventLog& log, const HandoffOptions& handoffOptions,
                                        const FlowOptions& flowOptions, model::Progress& progress) {
   HandoffsAndFlow out;
-  out.handoffs = analyse(log, handoffOptions, &flowOptions, &out.flow, progress);
+  const FlowTarget flow{flowOptions, out.flow};
+  out.handoffs = analyse(log, handoffOptions, &flow, progress);
   return out;
 }
 
