@@ -180,14 +180,7 @@ LoadResult loadBothWays(const std::filesystem::path& storePath, int runs) {
     r.parallelSeconds = std::min(r.parallelSeconds, secondsSince(start));
   }
   r.events = one.eventCount();
-  r.same = one.time == several.time && one.activity == several.activity &&
-           one.actor == several.actor && one.tool == several.tool &&
-           one.lifecycle == several.lifecycle && one.platform == several.platform &&
-           one.eventId == several.eventId && one.instance == several.instance &&
-           one.item == several.item && one.itemBegin == several.itemBegin &&
-           one.strings == several.strings && one.objectType == several.objectType &&
-           one.objectKey == several.objectKey && one.objectName == several.objectName &&
-           one.teamOf == several.teamOf;
+  r.same = one == several;
   return r;
 }
 

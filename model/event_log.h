@@ -56,6 +56,9 @@ struct EventLog {
   std::vector<std::uint32_t> objectName;  // StringId value or kNone
   std::vector<std::uint32_t> teamOf;      // per object: its team ObjectId (people only) or kNone
 
+  /// Every column and lookup equal (loads of one store by different thread counts must be).
+  friend bool operator==(const EventLog&, const EventLog&) = default;
+
   std::size_t eventCount() const { return time.size(); }
   std::size_t itemCount() const { return item.size(); }
   /// Display label of an object: its name, else its key.

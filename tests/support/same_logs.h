@@ -26,6 +26,7 @@ inline void checkSameLog(const model::EventLog& a, const model::EventLog& b) {
   CHECK(a.objectKey == b.objectKey);
   CHECK(a.objectName == b.objectName);
   CHECK(a.teamOf == b.teamOf);
+  CHECK(a == b);  // and any column added later
 }
 
 inline void checkSameAdoption(const model::AdoptionLog& a, const model::AdoptionLog& b) {
