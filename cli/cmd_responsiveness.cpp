@@ -24,7 +24,7 @@ int runResponsiveness(const ResponsivenessArgs& args) {
     const auto format = reports::parseFormat(args.common.format);
     const auto from = bound(args.common.from, "--from"), to = bound(args.common.to, "--to");
     auto store = model::Store::open(args.common.db, model::Store::Mode::ReadOnly);
-    const auto log = model::MessageLog::load(*store, from, to, nullptr, args.common.threads);
+    const auto log = model::MessageLog::load(*store, {from, to, nullptr, args.common.threads});
     analysis::ResponsivenessOptions options;
     options.workingHoursOnly = args.workingHours;
     options.hours = {args.startHour, args.endHour};

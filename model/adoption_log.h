@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "model/event_log.h"
 #include "model/ids.h"
 #include "model/types.h"
 
@@ -27,8 +28,6 @@ struct AdoptionPerson {
   bool inRoster = false, chatUser = false, usageUser = false;
 };
 
-struct EventLog;
-
 struct AdoptionLoadOptions {
   std::optional<MicrosUtc> from, to;  // [from, to)
   /// The store's lookups (strings, objects, teams) when the caller already holds them, e.g. an
@@ -37,7 +36,7 @@ struct AdoptionLoadOptions {
   /// Reader threads (0: one per core) and the fewest event ids a thread reads, as
   /// EventLogOptions: a big store's events are read in ranges, the lookups meanwhile.
   unsigned threads = 0;
-  std::int64_t eventsPerThread = std::int64_t{1} << 16;
+  std::int64_t eventsPerThread = kRowsPerReaderThread;
 };
 
 struct AdoptionLog {

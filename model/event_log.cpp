@@ -219,8 +219,7 @@ EventLog EventLog::load(const Store& store, const EventLogOptions& options) {
     permute(log.instance, order);
     permute(rowItem, order);
   };
-  if (options.threads == 1 ||
-      static_cast<std::int64_t>(rowItem.size()) < detail::kEventsPerThread) {
+  if (options.threads == 1 || static_cast<std::int64_t>(rowItem.size()) < kRowsPerReaderThread) {
     first();
     second();
   } else {

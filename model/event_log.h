@@ -14,6 +14,10 @@ namespace orglens::model {
 
 class Store;
 
+/// The fewest rows (event ids, event_objects rows) worth a reader thread of their own: a big
+/// store is loaded by several threads, each over its own read-only connection (docs/store.md).
+inline constexpr std::int64_t kRowsPerReaderThread = std::int64_t{1} << 16;
+
 struct EventLogOptions {
   /// Only events whose work item has this object type (e.g. "task"); empty = every item.
   std::string itemType;
@@ -27,7 +31,7 @@ struct EventLogOptions {
   /// the same for any number. One thread reads while an import or a transaction is open.
   unsigned threads = 0;
   /// Fewer event ids than this a thread: fewer threads (a store under it: one).
-  std::int64_t eventsPerThread = std::int64_t{1} << 16;
+  std::int64_t eventsPerThread = kRowsPerReaderThread;
 };
 
 struct EventLog {

@@ -19,9 +19,10 @@ std::uint32_t idOrNone(const Statement& s, int column) {
 
 }  // namespace
 
-MessageLog MessageLog::load(const Store& store, std::optional<MicrosUtc> from,
-                            std::optional<MicrosUtc> to, const EventLog* lookups,
-                            unsigned threads, std::int64_t rowsPerThread) {
+MessageLog MessageLog::load(const Store& store, const MessageLoadOptions& options) {
+  const auto& from = options.from;
+  const auto& to = options.to;
+  const EventLog* lookups = options.lookups;
   MessageLog log;
   // The caller's lookups are copied, lookups read here are moved.
   const auto take = [&log](auto&& from) {
@@ -56,7 +57,7 @@ MessageLog MessageLog::load(const Store& store, std::optional<MicrosUtc> from,
   std::vector<std::pair<std::uint32_t, std::uint32_t>> replies;  // (message, its parent)
   // Ranges of event_objects' rowids: the query scans them in order (event id ranges took the
   // index on event, a second lookup a row).
-  const detail::RangeReader reader(store, threads, rowsPerThread, "event_objects");
+  const detail::RangeReader reader(store, options.threads, options.rowsPerThread, "event_objects");
   std::vector<std::vector<Row>> ranges(reader.ranges());
   reader.run(
       [&](const Store& connection, std::int64_t first, std::int64_t last, std::size_t r) {

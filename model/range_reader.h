@@ -16,9 +16,6 @@ class Store;
 
 namespace detail {
 
-/// The fewest event ids worth a thread of their own (EventLogOptions::eventsPerThread's default).
-inline constexpr std::int64_t kEventsPerThread = std::int64_t{1} << 16;
-
 /// The store's event ids [1, end) in ranges read by several workers, each over its own
 /// read-only connection (the first over the store's own), plus one side task (the lookups, say)
 /// that the second worker does first. A worker takes the next range left, so the ranges can

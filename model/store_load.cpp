@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "model/event_log.h"
 #include "model/range_reader.h"
 #include "model/store.h"
 
@@ -197,7 +198,7 @@ std::uint64_t marked(const std::vector<char>& seen) {
 /// these columns: six aggregate queries were six scans, noticeable on million-event stores).
 void Store::scanEvents(StoreSummary& out) const {
   // A big store in ranges of ids by several threads (detail::RangeReader), the figures merged.
-  const detail::RangeReader reader(*this, 0, detail::kEventsPerThread);
+  const detail::RangeReader reader(*this, 0, kRowsPerReaderThread);
   std::vector<EventFigures> ranges(reader.ranges());
   reader.run(
       [&ranges](const Store& store, std::int64_t first, std::int64_t last, std::size_t r) {

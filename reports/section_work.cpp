@@ -62,7 +62,7 @@ SectionOutput workloadSection(const SectionInput& in) {
 
 SectionOutput responsivenessSection(const SectionInput& in) {
   // One reader thread: the sections already run side by side on the cores.
-  auto log = model::MessageLog::load(in.store, in.from, in.to, &in.fullLog, 1);
+  auto log = model::MessageLog::load(in.store, {in.from, in.to, &in.fullLog, 1});
   if (!in.options.team.empty()) log = threadsOfTeam(log, in.options.team);
   analysis::ResponsivenessOptions options;
   const auto r = analysis::analyseResponsiveness(log, options, in.progress);

@@ -52,7 +52,7 @@ TEST_CASE("The store summary (read in ranges by several threads) equals SQL's ow
   const auto store = model::Store::open(test::importedSampleStore(), model::Store::Mode::ReadOnly);
   const auto s = store->summary();
   const auto one = [&](const char* sql) { return model::queryInt(store->db(), sql).value_or(-1); };
-  // Big enough for several ranges (detail::kEventsPerThread = 65,536 ids a thread).
+  // Big enough for several ranges (model::kRowsPerReaderThread = 65,536 ids a thread).
   REQUIRE(s.events > 2 * 65'536);
   CHECK(static_cast<std::int64_t>(s.events) == one("SELECT count(*) FROM events"));
   CHECK(s.firstEvent == one("SELECT min(time_us) FROM events"));
@@ -75,14 +75,18 @@ TEST_CASE("The store summary (read in ranges by several threads) equals SQL's ow
 TEST_CASE("The sample store's messages load the same by one thread and by several",
           "[model][messages]") {
   const auto store = model::Store::open(test::importedSampleStore(), model::Store::Mode::ReadOnly);
-  const auto one = model::MessageLog::load(*store, std::nullopt, std::nullopt, nullptr, 1);
+  model::MessageLoadOptions oneThread;
+  oneThread.threads = 1;
+  const auto one = model::MessageLog::load(*store, oneThread);
   REQUIRE(one.size() > 1'000);
   REQUIRE(std::count_if(one.parent.begin(), one.parent.end(),
                         [](std::uint32_t p) { return p != model::MessageLog::kNone; }) > 100);
   for (unsigned threads : {2u, 3u}) {
     INFO(threads << " threads");
-    const auto several =
-        model::MessageLog::load(*store, std::nullopt, std::nullopt, nullptr, threads, 1000);
+    model::MessageLoadOptions options;
+    options.threads = threads;
+    options.rowsPerThread = 1000;  // many ranges even for this store
+    const auto several = model::MessageLog::load(*store, options);
     CHECK(several.message == one.message);
     CHECK(several.time == one.time);
     CHECK(several.author == one.author);
