@@ -8,6 +8,7 @@
 
 #include "model/event_log.h"
 #include "model/range_reader.h"
+#include "model/seen_ids.h"
 #include "model/store.h"
 
 namespace orglens::model {
@@ -139,9 +140,7 @@ AdoptionLog AdoptionLog::load(const Store& store, const AdoptionLoadOptions& opt
           const auto actor = idOrNone(s, 1);
           const auto source = static_cast<std::size_t>(s.columnInt(5));
           if (source < isUsage.size() && isUsage[source] && actor != kNone) {
-            if (actor >= out.usageActor.size())
-              out.usageActor.resize(std::max<std::size_t>(actor + 1, 2 * out.usageActor.size()));
-            out.usageActor[actor] = 1;
+            detail::markSeen(out.usageActor, actor);
           }
           const MicrosUtc t = s.columnInt(0);
           if ((options.from && t < *options.from) || (options.to && t >= *options.to)) continue;
@@ -158,18 +157,17 @@ AdoptionLog AdoptionLog::load(const Store& store, const AdoptionLoadOptions& opt
     const auto it = attributes.find(object);
     return it == attributes.end() ? nullptr : &it->second;
   };
-  std::vector<char> usageActor(lookups.objectType.size(), 0);
+  std::vector<char> usageActor;
   std::vector<Raw> raw;
   for (auto& part : ranges) {
-    for (std::size_t actor = 0; actor < std::min(usageActor.size(), part.usageActor.size());
-         ++actor)
-      usageActor[actor] |= part.usageActor[actor];
+    detail::addSeen(usageActor, part.usageActor);
     if (raw.empty())
       raw = std::move(part.raw);
     else
       raw.insert(raw.end(), part.raw.begin(), part.raw.end());
     part = Part{};
   }
+  usageActor.resize(lookups.objectType.size(), 0);  // actors past the objects read: none
 
   // Registered people: roster, live chat users, usage-log users.
   std::map<std::uint32_t, AdoptionPerson> registered;  // by ObjectId value

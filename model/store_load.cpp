@@ -7,6 +7,7 @@
 
 #include "model/event_log.h"
 #include "model/range_reader.h"
+#include "model/seen_ids.h"
 #include "model/store.h"
 
 namespace orglens::model {
@@ -145,13 +146,6 @@ std::vector<Diagnostic> Store::diagnostics(SourceId source, std::size_t limit) c
 
 namespace {
 
-/// Marks `id` (≥ 1) in `seen`.
-void mark(std::vector<char>& seen, std::int64_t id) {
-  const auto i = static_cast<std::size_t>(id);
-  if (i >= seen.size()) seen.resize(std::max(i + 1, seen.size() * 2), 0);
-  seen[i] = 1;
-}
-
 /// The event figures of one range of event ids.
 struct EventFigures {
   std::uint64_t events = 0, withoutActor = 0;
@@ -211,26 +205,22 @@ void Store::scanEvents(StoreSummary& out) const {
           const auto t = s.columnInt(0);
           if (!f.first || t < *f.first) f.first = t;
           if (!f.last || t > *f.last) f.last = t;
-          if (!s.columnIsNull(1)) mark(f.activities, s.columnInt(1));
+          if (!s.columnIsNull(1)) detail::markSeen(f.activities, s.columnInt(1));
           if (s.columnIsNull(2))
             ++f.withoutActor;
           else
-            mark(f.actors, s.columnInt(2));
+            detail::markSeen(f.actors, s.columnInt(2));
         }
       },
       [&out](const Store& store) { countObjects(store.db(), out); });
   std::vector<char> activities, actors;
-  const auto merge = [](std::vector<char>& into, const std::vector<char>& from) {
-    if (into.size() < from.size()) into.resize(from.size(), 0);
-    for (std::size_t i = 0; i < from.size(); ++i) into[i] |= from[i];
-  };
   for (const auto& f : ranges) {
     out.events += f.events;
     out.eventsWithoutActor += f.withoutActor;
     if (f.first && (!out.firstEvent || *f.first < *out.firstEvent)) out.firstEvent = f.first;
     if (f.last && (!out.lastEvent || *f.last > *out.lastEvent)) out.lastEvent = f.last;
-    merge(activities, f.activities);
-    merge(actors, f.actors);
+    detail::addSeen(activities, f.activities);
+    detail::addSeen(actors, f.actors);
   }
   out.activities = marked(activities);
   out.activePeople = marked(actors);
