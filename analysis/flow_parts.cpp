@@ -22,29 +22,40 @@ std::vector<std::pair<std::uint32_t, std::uint64_t>> byCount(const DenseIds& act
   return out;
 }
 
-/// Variants of all chunks (merged in chunk order), the top ones by items, then by sequence.
+/// Variants of all chunks, the top ones by items, then by sequence. With several chunks their
+/// tables are walked together (VariantTable::mergedOf()), not merged into one.
 void mergeVariants(const std::vector<FlowItems*>& chunks, const FlowOptions& options,
                    FlowResult& r) {
-  VariantTable all = std::move(chunks.front()->variants);
-  for (std::size_t c = 1; c < chunks.size(); ++c) all.merge(chunks[c]->variants);
-  const auto& entries = all.entries();
-  r.variantCount = entries.size();
-  std::vector<std::uint32_t> order(entries.size());
+  std::vector<const VariantTable*> tables;
+  for (const auto* c : chunks) tables.push_back(&c->variants);
+  std::vector<VariantTable::Merged> merged;
+  if (tables.size() > 1) merged = VariantTable::mergedOf(tables);
+  const auto& only = tables.front()->entries();  // the variants of a single chunk
+  const std::size_t count = tables.size() > 1 ? merged.size() : only.size();
+  const auto itemsOf = [&](std::uint32_t i) {
+    return tables.size() > 1 ? merged[i].items : only[i].items;
+  };
+  const auto sequenceOf = [&](std::uint32_t i) {
+    if (tables.size() == 1) return tables.front()->sequence(only[i]);
+    const VariantTable& t = *tables[merged[i].table];
+    return t.sequence(t.entries()[merged[i].entry]);
+  };
+  r.variantCount = count;
+  std::vector<std::uint32_t> order(count);
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   const auto top = std::min(order.size(), options.topVariants);
   std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
                     [&](std::uint32_t a, std::uint32_t b) {
-                      if (entries[a].items != entries[b].items)
-                        return entries[a].items > entries[b].items;
-                      const auto x = all.sequence(entries[a]), y = all.sequence(entries[b]);
+                      if (itemsOf(a) != itemsOf(b)) return itemsOf(a) > itemsOf(b);
+                      const auto x = sequenceOf(a), y = sequenceOf(b);
                       return std::lexicographical_compare(x.begin(), x.end(), y.begin(), y.end());
                     });
   const double items = static_cast<double>(std::max<std::uint64_t>(1, r.items));
   for (std::size_t i = 0; i < top; ++i) {
-    const auto& e = entries[order[i]];
-    const auto seq = all.sequence(e);
-    r.topVariants.push_back(
-        {{seq.begin(), seq.end()}, e.items, static_cast<double>(e.items) / items});
+    const auto seq = sequenceOf(order[i]);
+    r.topVariants.push_back({{seq.begin(), seq.end()},
+                             itemsOf(order[i]),
+                             static_cast<double>(itemsOf(order[i])) / items});
   }
 }
 
@@ -116,7 +127,7 @@ std::vector<DfgEdge> edgesOf(const DenseIds& acts, std::span<const std::uint64_t
   WaitGroups extra;
   groupWaits(
       ungrouped.key.size(), std::max<std::uint64_t>(1, nA * nA),
-      [&](std::size_t i) { return ungrouped.key[i]; }, ungrouped.wait, nullptr, extra);
+      [&](std::size_t i) { return ungrouped.key[i]; }, ungrouped.wait, nullptr, extra, threads);
   // Both key lists are ascending: one walk pairs each edge's two ranges.
   std::vector<EdgeWaits> all;
   std::size_t i = 0, j = 0;
@@ -128,8 +139,12 @@ std::vector<DfgEdge> edgesOf(const DenseIds& acts, std::span<const std::uint64_t
     if (fromExtra) e.extraFirst = extra.begin[j], e.extraLast = extra.begin[j + 1], ++j;
     all.push_back(e);
   }
-  auto parts = parallelChunks<std::vector<DfgEdge>>(
-      0, all.size(), threads, [&](std::size_t begin, std::size_t end, auto& out) {
+  std::vector<std::uint64_t> workBefore{0};  // the waits of the edges before each
+  for (const auto& e : all)
+    workBefore.push_back(workBefore.back() + (e.last - e.first) + (e.extraLast - e.extraFirst));
+  auto parts = parallelChunksByWork<std::vector<DfgEdge>>(
+      0, all.size(), threads, [&](std::size_t k) { return workBefore[k]; },
+      [&](std::size_t begin, std::size_t end, auto& out) {
         std::vector<std::int64_t> both;
         for (std::size_t k = begin; k < end; ++k) {
           const auto& e = all[k];

@@ -113,6 +113,10 @@ struct Pairs {
   std::vector<std::int64_t> base2;        // per pair: twice its baseline (µs)
   std::vector<std::uint32_t> indexByKey;  // pair key → pair, when nA² <= 2^22
   std::size_t size() const { return key.size(); }
+  /// The rows of the pairs before pair k (k <= size()), for parallelChunksByWork().
+  auto workBefore() const {
+    return [this](std::size_t k) { return k < size() ? first[k] : (k ? last.back() : 0u); };
+  }
   std::uint32_t indexOf(std::uint64_t pairKey) const {
     if (!indexByKey.empty()) return indexByKey[pairKey];
     return static_cast<std::uint32_t>(std::lower_bound(key.begin(), key.end(), pairKey) -
@@ -120,11 +124,11 @@ struct Pairs {
   }
 };
 
-void groupPairs(const Columns& c, Pairs& p) {
+void groupPairs(const Columns& c, Pairs& p, unsigned threads) {
   groupWaits(
       c.size(), 2 * c.nA * c.nA,
       [&](std::size_t i) { return c.act(i) * 2 + (c.inside(i) ? 0 : 1); }, c.wait,
-      c.anyQueue ? &c.h.queue : nullptr, p.g);
+      c.anyQueue ? &c.h.queue : nullptr, p.g, threads);
   for (std::size_t k = 0; k < p.g.size(); ++k) {
     const std::uint64_t pair = p.g.key[k] >> 1;
     if (p.key.empty() || p.key.back() != pair) {
@@ -160,11 +164,12 @@ void gatherInside(Pairs& p, const std::vector<std::uint32_t>& which, Buffer<std:
 /// inside-team range (or, at level 4, its whole range); levels 2 and 3 work on copies.
 void baselines(const Columns& c, Pairs& p, unsigned threads) {
   p.base2.assign(p.size(), kUnset);
-  parallelChunks<int>(0, p.size(), threads, [&](std::size_t begin, std::size_t end, int&) {
-    for (std::size_t k = begin; k < end; ++k)
-      if (p.inside[k] > p.first[k])
-        p.base2[k] = twiceMedian(p.g.wait.data() + p.first[k], p.g.wait.data() + p.inside[k]);
-  });
+  parallelChunksByWork<int>(
+      0, p.size(), threads, p.workBefore(), [&](std::size_t begin, std::size_t end, int&) {
+        for (std::size_t k = begin; k < end; ++k)
+          if (p.inside[k] > p.first[k])
+            p.base2[k] = twiceMedian(p.g.wait.data() + p.first[k], p.g.wait.data() + p.inside[k]);
+      });
   std::vector<std::uint32_t> unset;
   for (std::uint32_t k = 0; k < p.size(); ++k)
     if (p.base2[k] == kUnset) unset.push_back(k);
@@ -210,8 +215,8 @@ std::vector<HandoffGroup> concatenated(std::vector<std::vector<HandoffGroup>>&& 
 /// The activity-pair table: each pair's figures from its whole range, in parallel.
 template <class SetKeys>
 std::vector<HandoffGroup> activityTable(Pairs& p, unsigned threads, SetKeys setKeys) {
-  auto parts = parallelChunks<std::vector<HandoffGroup>>(
-      0, p.size(), threads, [&](std::size_t begin, std::size_t end, auto& out) {
+  auto parts = parallelChunksByWork<std::vector<HandoffGroup>>(
+      0, p.size(), threads, p.workBefore(), [&](std::size_t begin, std::size_t end, auto& out) {
         for (std::size_t k = begin; k < end; ++k) {
           std::int64_t* first = p.g.wait.data() + p.first[k];
           std::int64_t* last = p.g.wait.data() + p.last[k];
@@ -257,8 +262,9 @@ void teamTables(const Pairs& p, WaitGroups& g, unsigned threads,
   struct Part {
     std::vector<HandoffGroup> teams, teamActivities;
   };
-  auto parts = parallelChunks<Part>(
-      0, teamStart.size() - 1, threads, [&](std::size_t begin, std::size_t end, Part& out) {
+  auto parts = parallelChunksByWork<Part>(
+      0, teamStart.size() - 1, threads, [&](std::size_t t) { return g.begin[teamStart[t]]; },
+      [&](std::size_t begin, std::size_t end, Part& out) {
         for (std::size_t t = begin; t < end; ++t) {
           ExactMicros excess2 = 0;
           Queue queue;
@@ -542,7 +548,7 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, con
   const std::uint64_t nA = c.nA, nP = c.nP, nT = c.nT;
   const auto threads = options.threads;
   Pairs pairs;
-  groupPairs(c, pairs);
+  groupPairs(c, pairs, threads);
   baselines(c, pairs, threads);
   const auto setActivities = [&](std::uint64_t key, HandoffGroup& g) {
     g.fromActivity = d.activities.id(static_cast<std::uint32_t>(key / nA));

@@ -70,6 +70,43 @@ void VariantTable::merge(const VariantTable& other) {
   mergeSorted(other.m_entries, other.m_pool);
 }
 
+std::vector<VariantTable::Merged> VariantTable::mergedOf(
+    std::span<const VariantTable* const> tables) {
+  std::size_t total = 0;
+  for (const auto* t : tables) total += t->m_entries.size();
+  std::vector<Merged> out;
+  out.reserve(total);
+  std::vector<std::size_t> at(tables.size(), 0);  // each table's next entry
+  for (;;) {
+    bool any = false;
+    std::uint32_t p = 0;  // the smallest prefix of the tables' next entries
+    for (std::size_t t = 0; t < tables.size(); ++t) {
+      if (at[t] == tables[t]->m_entries.size()) continue;
+      const std::uint32_t next = prefix(tables[t]->m_entries[at[t]].hash);
+      if (!any || next < p) p = next, any = true;
+    }
+    if (!any) return out;
+    const std::size_t runStart = out.size();
+    for (std::size_t t = 0; t < tables.size(); ++t) {
+      const auto& entries = tables[t]->m_entries;
+      for (; at[t] < entries.size() && prefix(entries[at[t]].hash) == p; ++at[t]) {
+        const Entry& e = entries[at[t]];
+        const std::uint32_t* seq = tables[t]->m_pool.data() + e.offset;
+        const auto known = std::find_if(
+            out.begin() + static_cast<std::ptrdiff_t>(runStart), out.end(), [&](const Merged& m) {
+              const VariantTable& other = *tables[m.table];
+              return other.same(other.m_entries[m.entry], e.hash, seq, e.length);
+            });
+        if (known != out.end())
+          known->items += e.items;
+        else
+          out.push_back(
+              {static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(at[t]), e.items});
+      }
+    }
+  }
+}
+
 void VariantTable::mergeSorted(const std::vector<Entry>& sorted,
                                const std::vector<std::uint32_t>& pool) {
   const bool ownPool = &pool == &m_pool;

@@ -42,6 +42,18 @@ class VariantTable {
   /// The variants, ordered by the high 32 bits of their hash.
   const std::vector<Entry>& entries() const { return m_entries; }
 
+  /// A variant of several tables (mergedOf()): the first table that has it, its entry there,
+  /// and its items in all of them.
+  struct Merged {
+    std::uint32_t table, entry;
+    std::uint64_t items;
+  };
+  /// The distinct variants of `tables` (each counted) with their items added up, without copying
+  /// a sequence or building a merged table: one walk over their entries in hash-prefix order,
+  /// comparing sequences only inside a run of one prefix. The variants come in prefix order,
+  /// within a prefix in table order. O(entries of all tables · tables).
+  static std::vector<Merged> mergedOf(std::span<const VariantTable* const> tables);
+
  private:
   struct Pending {
     std::uint64_t hash;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/grouping.h"
+#include "analysis/parallel.h"
 
 namespace orglens::analysis::detail {
 
@@ -22,20 +23,80 @@ struct WaitGroups {
   std::int64_t* last(std::size_t g) { return wait.data() + begin[g + 1]; }
 };
 
+/// The counting path of groupWaits() on `ranges` contiguous ranges of rows, one thread each:
+/// per range a count of its rows by key, then each range's rows moved to their key's slots after
+/// those of the ranges before it (stable, as one pass over all rows would place them).
+template <class KeyOf>
+void groupWaitsInRanges(std::size_t n, std::uint64_t keySpace, KeyOf& keyOf,
+                        const Buffer<std::int64_t>& wait, const Buffer<std::int64_t>* queue,
+                        WaitGroups& out, unsigned ranges) {
+  const auto rangeBegin = [&](std::size_t r) { return n * r / ranges; };
+  // at[r * keySpace + k]: range r's count of key k, then its next slot for key k.
+  std::vector<std::uint32_t> at(ranges * keySpace, 0);
+  parallelChunks<int>(0, ranges, ranges, [&](std::size_t first, std::size_t last, int&) {
+    for (std::size_t r = first; r < last; ++r) {
+      std::uint32_t* count = at.data() + r * keySpace;
+      for (std::size_t i = rangeBegin(r), end = rangeBegin(r + 1); i < end; ++i)
+        if (const std::uint64_t k = keyOf(i); k != kSkipRow) ++count[k];
+    }
+  });
+  std::uint32_t offset = 0;
+  for (std::uint64_t k = 0; k < keySpace; ++k) {
+    const std::uint32_t before = offset;
+    for (std::size_t r = 0; r < ranges; ++r) {
+      const std::uint32_t count = at[r * keySpace + k];
+      at[r * keySpace + k] = offset;
+      offset += count;
+    }
+    if (offset == before) continue;
+    out.key.push_back(k);
+    out.begin.push_back(before);
+  }
+  out.begin.push_back(offset);
+  parallelChunks<int>(0, ranges, ranges, [&](std::size_t first, std::size_t last, int&) {
+    for (std::size_t r = first; r < last; ++r) {
+      std::uint32_t* next = at.data() + r * keySpace;
+      for (std::size_t i = rangeBegin(r), end = rangeBegin(r + 1); i < end; ++i) {
+        const std::uint64_t k = keyOf(i);
+        if (k == kSkipRow) continue;
+        const std::uint32_t j = next[k]++;
+        out.wait[j] = wait[i];
+        if (queue) out.queue[j] = (*queue)[i];
+      }
+    }
+  });
+}
+
+/// Rows a thread of groupWaits() counts and moves at least (fewer: fewer threads).
+inline constexpr std::size_t kGroupRowsPerThread = std::size_t{1} << 16;
+/// Counters of all threads of groupWaits() together at most (more keys: one thread).
+inline constexpr std::uint64_t kGroupParallelCounters = std::uint64_t{1} << 20;
+
 /// Groups rows 0..n-1 by keyOf(row) < keySpace (kSkipRow: left out) with their wait[row] and,
 /// when `queue` is not null, (*queue)[row]. `out` is reused (no fresh pages when its buffers
 /// are big enough). O(n + keySpace) by counting when keySpace is at most max(n, 2^22): two
 /// passes over the rows and none over a row-sized index; else O(n + g log g) through a hash
-/// map (groupRows).
+/// map (groupRows). The counting passes run on up to `threads` threads (0: one per core), each
+/// on its own contiguous range of at least `rowsPerThread` rows with its own counters (while
+/// threads × keySpace stay within kGroupParallelCounters): a thread's rows of a key go after
+/// those of the threads before it, so the groups are the same for any number of threads.
 template <class KeyOf>
 void groupWaits(std::size_t n, std::uint64_t keySpace, KeyOf keyOf,
                 const Buffer<std::int64_t>& wait, const Buffer<std::int64_t>* queue,
-                WaitGroups& out) {
+                WaitGroups& out, unsigned threads = 1,
+                std::size_t rowsPerThread = kGroupRowsPerThread) {
   out.key.clear();
   out.begin.clear();
   out.wait.resize(n);
   out.queue.resize(queue ? n : 0);
-  if (keySpace > std::max<std::uint64_t>(n, std::uint64_t{1} << 22)) {
+  const unsigned ranges =
+      keySpace == 0 ? 1
+                    : static_cast<unsigned>(std::min<std::uint64_t>(
+                          threadCount(threads, n / std::max<std::size_t>(1, rowsPerThread)),
+                          std::max<std::uint64_t>(1, kGroupParallelCounters / keySpace)));
+  if (ranges > 1 && keySpace <= std::max<std::uint64_t>(n, std::uint64_t{1} << 22)) {
+    groupWaitsInRanges(n, keySpace, keyOf, wait, queue, out, ranges);
+  } else if (keySpace > std::max<std::uint64_t>(n, std::uint64_t{1} << 22)) {
     const RowGroups g = groupRows(n, keySpace, keyOf);
     out.key = g.key;
     out.begin = g.begin;

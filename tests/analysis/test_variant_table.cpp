@@ -118,3 +118,49 @@ TEST_CASE("VariantTable keeps apart different sequences whose hashes share the s
   onlyX.merge(onlyY);
   CHECK(counted(onlyX) == Counts{{x, 1}, {y, 1}});
 }
+
+namespace {
+
+/// The variants that VariantTable::mergedOf() finds in `tables`, by sequence.
+Counts mergedCounts(const std::vector<const VariantTable*>& tables) {
+  Counts c;
+  for (const auto& m : VariantTable::mergedOf(tables)) {
+    REQUIRE(m.table < tables.size());
+    const VariantTable& t = *tables[m.table];
+    REQUIRE(m.entry < t.entries().size());
+    const auto seq = t.sequence(t.entries()[m.entry]);
+    const auto [at, fresh] = c.emplace(Seq(seq.begin(), seq.end()), m.items);
+    CHECK(fresh);  // each variant once
+  }
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("VariantTable::mergedOf() adds up the variants of several tables, as merge() does") {
+  const auto seqs = sequences(120'000, 9);
+  VariantTable a, b, c, empty;
+  Counts want;
+  push(a, seqs, 0, 50'000, want);
+  push(b, seqs, 50'000, 51'000, want);  // a small table: few of the prefixes
+  push(c, seqs, 51'000, 120'000, want);
+  for (auto* t : {&a, &b, &c, &empty}) t->count();
+  CHECK(mergedCounts({&a, &empty, &b, &c}) == want);
+  CHECK(mergedCounts({&c}) == counted(c));
+  CHECK(mergedCounts({&empty}).empty());
+  a.merge(b);
+  a.merge(c);
+  CHECK(counted(a) == want);
+}
+
+TEST_CASE("VariantTable::mergedOf() keeps apart sequences whose hashes share the prefix") {
+  const auto [x, y] = prefixCollision();
+  VariantTable a, b, c;
+  Counts want;
+  push(a, {x, x}, 0, 2, want);
+  push(b, {y}, 0, 1, want);  // a prefix run that meets a new sequence
+  push(c, {y, x, y}, 0, 3, want);
+  for (auto* t : {&a, &b, &c}) t->count();
+  CHECK(mergedCounts({&a, &b, &c}) == want);
+  CHECK(want == Counts{{x, 3}, {y, 3}});
+}

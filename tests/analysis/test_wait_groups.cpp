@@ -27,10 +27,12 @@ Rows rows(std::uint64_t keyScale) {
   return r;
 }
 
-void check(const Rows& r, std::uint64_t keySpace) {
+void check(const Rows& r, std::uint64_t keySpace, unsigned threads = 1,
+           std::size_t rowsPerThread = kGroupRowsPerThread) {
   WaitGroups g;
   groupWaits(
-      r.key.size(), keySpace, [&](std::size_t i) { return r.key[i]; }, r.wait, &r.queue, g);
+      r.key.size(), keySpace, [&](std::size_t i) { return r.key[i]; }, r.wait, &r.queue, g,
+      threads, rowsPerThread);
   std::map<std::uint64_t, std::vector<std::int64_t>> wait, queue;
   for (std::size_t i = 0; i < r.key.size(); ++i)
     if (r.key[i] != kSkipRow)
@@ -51,6 +53,20 @@ void check(const Rows& r, std::uint64_t keySpace) {
 
 TEST_CASE("Waits are grouped by key through counting", "[analysis][grouping]") {
   check(rows(1), 13);
+}
+
+TEST_CASE("Waits are grouped the same on several threads, each counting its own rows",
+          "[analysis][grouping]") {
+  // 200 rows: from 16 a thread up to 7 threads; 9 rows a thread: 22 threads (more than rows of
+  // some keys, so that some threads have none of a key).
+  for (const unsigned threads : {2u, 3u, 7u, 40u})
+    for (const std::size_t rowsPerThread : {std::size_t{9}, std::size_t{16}, std::size_t{1000}}) {
+      INFO(threads << " threads, " << rowsPerThread << " rows a thread");
+      check(rows(1), 13, threads, rowsPerThread);
+      check(rows(3), 40, threads, rowsPerThread);  // keys that never occur between them
+    }
+  // So many keys that the threads' counters would pass kGroupParallelCounters: fewer threads.
+  check(rows(kGroupParallelCounters / 16), kGroupParallelCounters, 4, 9);
 }
 
 TEST_CASE("Waits are grouped by key through a hash map when the key space is huge",
