@@ -71,8 +71,6 @@ struct EdgeWaits {
 void FlowItems::reserve(std::size_t itemCount, std::size_t events) {
   variants.reserve(itemCount, events);
   throughput.reserve(itemCount);
-  service.reserve(itemCount);
-  waiting.reserve(itemCount);
 }
 
 void mergeFlowItems(const std::vector<FlowItems*>& chunks, const DenseIds& acts,
@@ -92,6 +90,11 @@ void mergeFlowItems(const std::vector<FlowItems*>& chunks, const DenseIds& acts,
         mergeVariants(chunks, options, r);
         continue;
       }
+      // Service and waiting times are kept separately if any chunk kept them.
+      const bool separate =
+          std::any_of(chunks.begin(), chunks.end(), [](const FlowItems* c) { return c->separate; });
+      for (auto* c : chunks)
+        if (separate && !c->separate) c->keepSeparate();
       // One chunk: its own vectors (no copy into fresh pages).
       std::vector<std::int64_t> throughput, service, waiting;
       for (auto* c : chunks) {
@@ -105,8 +108,14 @@ void mergeFlowItems(const std::vector<FlowItems*>& chunks, const DenseIds& acts,
         }
       }
       r.throughput = summarize(throughput);
-      r.serviceTime = summarize(service);
-      r.waitingTime = summarize(waiting);
+      if (separate) {
+        r.serviceTime = summarize(service);
+        r.waitingTime = summarize(waiting);
+      } else {  // each item's service time 0, its waiting time its throughput
+        r.serviceTime = {};
+        r.serviceTime.count = r.throughput.count;
+        r.waitingTime = r.throughput;
+      }
       if (alongside) alongside();
     }
   });

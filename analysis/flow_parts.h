@@ -33,7 +33,10 @@ struct FlowItems {
   explicit FlowItems(std::uint32_t activities = 0) : starts(activities, 0), ends(activities, 0) {}
   std::vector<std::uint64_t> starts, ends;  // by dense activity
   VariantTable variants;
+  /// Per item. service and waiting are kept only once an item's differ from 0 and its throughput
+  /// (`separate`); until then, and for a log of completions only throughout, they are those.
   std::vector<std::int64_t> throughput, service, waiting;
+  bool separate = false;
   std::uint64_t items = 0;
   bool hasLifecycle = false;
   /// Room for `items` items of `events` events in all (virtual memory only).
@@ -47,10 +50,19 @@ struct FlowItems {
     ++ends[lastActivity];
     hasLifecycle = hasLifecycle || t.lifecycle;
     const std::int64_t through = t.lastComplete - t.firstStart;
+    const std::int64_t wait = through > t.service ? through - t.service : 0;
     throughput.push_back(through);
-    service.push_back(t.service);
-    waiting.push_back(through > t.service ? through - t.service : 0);
+    if (!separate && (t.service != 0 || wait != through)) separate = true, keepSeparate(1);
+    if (separate) service.push_back(t.service), waiting.push_back(wait);
     variants.push(seq, n);
+  }
+  /// Fills in service (0) and waiting (the throughput) of the items before the last `but`.
+  void keepSeparate(std::size_t but = 0) {
+    const std::size_t before = throughput.size() - but;
+    service.reserve(throughput.capacity());  // virtual memory only, as the throughputs'
+    waiting.reserve(throughput.capacity());
+    service.assign(before, 0);
+    waiting.assign(throughput.begin(), throughput.begin() + static_cast<std::ptrdiff_t>(before));
   }
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <limits>
+#include <type_traits>
 #include <utility>
 
 #include "analysis/handoff_ranking.h"
@@ -236,7 +237,8 @@ std::vector<HandoffGroup> activityTable(Pairs& p, unsigned threads, SetKeys setK
 /// order) rather than all nA² of them, so that the key space stays small enough for the counting
 /// pass: 40 teams and 100 activities would be 16 M keys, past the hash-map threshold for 9 M
 /// handoffs. This is the grouping, into `g`.
-void groupTeamWaits(const Columns& c, const Pairs& p, WaitGroups& g) {
+void groupTeamWaits(const Columns& c, const Pairs& p, WaitGroups& g,
+                    Buffer<std::uint32_t>& keyCache) {
   const std::uint64_t nPairs = std::max<std::uint64_t>(1, p.size());
   groupWaits(
       c.size(), c.nT * c.nT * nPairs,
@@ -244,16 +246,17 @@ void groupTeamWaits(const Columns& c, const Pairs& p, WaitGroups& g) {
         const auto team = c.team(i);
         return team == kSkipRow ? kSkipRow : team * nPairs + p.indexOf(c.act(i));
       },
-      c.wait, c.anyQueue ? &c.h.queue : nullptr, g);
+      c.wait, c.anyQueue ? &c.h.queue : nullptr, g, 1, kGroupRowsPerThread,
+      keyCache.capacity() >= c.size() ? &keyCache : nullptr);
 }
 
 /// The two team tables from the grouping `g` of groupTeamWaits(): each activity pair's figures
 /// first (selections inside its range), then the team pair's on the union; its excess and queue
 /// time are the sums of its parts'.
 template <class SetTeams, class SetActivities>
-void teamTables(const Pairs& p, WaitGroups& g, unsigned threads,
-                std::vector<HandoffGroup>& byTeam, std::vector<HandoffGroup>& byTeamActivity,
-                SetTeams setTeams, SetActivities setActivities) {
+void teamTables(const Pairs& p, WaitGroups& g, unsigned threads, std::vector<HandoffGroup>& byTeam,
+                std::vector<HandoffGroup>& byTeamActivity, SetTeams setTeams,
+                SetActivities setActivities) {
   const std::uint64_t nPairs = std::max<std::uint64_t>(1, p.size());
   std::vector<std::uint32_t> teamStart;  // first group of each team pair, + the end
   for (std::uint32_t k = 0; k < g.size(); ++k)
@@ -498,13 +501,12 @@ GroupParts personTableOf(const Columns& c, const Pairs& pairs, unsigned threads,
 /// the cache on every row of every pass. The rows are partitioned into blocks of senders; in
 /// each block they are ordered by sender, each sender's rows grouped by receiver and each
 /// group's figures computed right away, all in buffers that stay in the cache (no second pass
-/// over all the waits). Blocks in parallel, groups in key order. O(n + g log g) for g groups.
-/// The groups come in one part per block (blocks of ~1 MB of groups, which the heap recycles,
-/// where one growing vector of all of them copied itself into fresh pages at every doubling). The
-/// blocks' waits borrow the buffer `spare` (the activity pairs' waits, done with by then).
+/// over all the waits). Blocks in parallel, groups in key order. O(n + g log g) for g groups, in
+/// one part per block (~1 MB, which the heap recycles). The blocks' waits borrow `spare` (the
+/// activity pairs' waits, done with); their 32-bit codes are left in `codes` (a key cache).
 template <class SetKeys>
 GroupParts personTable(const Columns& c, const Pairs& pairs, unsigned threads,
-                       Buffer<std::int64_t>& spare, SetKeys setKeys) {
+                       Buffer<std::int64_t>& spare, Buffer<std::uint32_t>& codes, SetKeys setKeys) {
   const auto bitsFor = [](std::uint64_t values) {  // to tell apart 0 .. values - 1
     return static_cast<int>(std::bit_width(std::max<std::uint64_t>(1, values) - 1));
   };
@@ -516,6 +518,7 @@ GroupParts personTable(const Columns& c, const Pairs& pairs, unsigned threads,
     t.wait.swap(spare);  // pages already faulted in: no fresh ones
     GroupParts groups = personTableOf(c, pairs, threads, t, setKeys);
     t.wait.swap(spare);
+    if constexpr (std::is_same_v<decltype(t.code), Buffer<std::uint32_t>>) t.code.swap(codes);
     return groups;
   };
   if (layout.senderShift() + bitsFor(senders) <= 32) return run(SenderBlocks<std::uint32_t>{});
@@ -566,8 +569,9 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, con
   // two serial steps, the ranking of the person groups (a sort) and the grouping of the team
   // waits (a counting pass), side by side. The team grouping reuses the activity pairs' buffers,
   // which are done with.
+  Buffer<std::uint32_t> codes;  // the person table's, then the team grouping's key cache
   GroupParts people =
-      personTable(c, pairs, threads, pairs.g.wait, [&](std::uint64_t key, HandoffGroup& g) {
+      personTable(c, pairs, threads, pairs.g.wait, codes, [&](std::uint64_t key, HandoffGroup& g) {
         g.from = d.people.id(static_cast<std::uint32_t>(key / nP));
         g.to = d.people.id(static_cast<std::uint32_t>(key % nP));
       });
@@ -576,7 +580,7 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, con
       if (task == 0)
         r.byPerson = ranked(std::move(people));
       else
-        groupTeamWaits(c, pairs, pairs.g);
+        groupTeamWaits(c, pairs, pairs.g, codes);
     }
   });
   if (stopped()) return;

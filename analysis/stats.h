@@ -17,8 +17,10 @@ __extension__ typedef __int128 ExactMicros;
 
 /// Σ [first, last) exactly, as two 64-bit sums (the values' low 32 bits, unsigned, and their high
 /// 32 bits, signed) joined once: the loop stays in 64-bit registers and vectorises, where adding
-/// into 128 bits costs a carry chain per value.
-inline ExactMicros exactSum(const std::int64_t* first, const std::int64_t* last) {
+/// into 128 bits costs a carry chain per value. `alsoEach(x)` is called on every value in the same
+/// pass (for figures gathered beside the sum).
+template <class AlsoEach>
+ExactMicros exactSum(const std::int64_t* first, const std::int64_t* last, AlsoEach alsoEach) {
   ExactMicros total = 0;
   constexpr std::ptrdiff_t kBlock = std::ptrdiff_t{1} << 30;  // neither sum can overflow
   while (first != last) {
@@ -28,11 +30,16 @@ inline ExactMicros exactSum(const std::int64_t* first, const std::int64_t* last)
     for (const std::int64_t* p = first; p != end; ++p) {
       low += static_cast<std::uint32_t>(*p);
       high += *p >> 32;
+      alsoEach(*p);
     }
     total += (static_cast<ExactMicros>(high) << 32) + static_cast<ExactMicros>(low);
     first = end;
   }
   return total;
+}
+
+inline ExactMicros exactSum(const std::int64_t* first, const std::int64_t* last) {
+  return exactSum(first, last, [](std::int64_t) {});
 }
 
 struct DurationStats {

@@ -26,8 +26,8 @@ struct WaitGroups {
 /// The counting path of groupWaits() on `ranges` contiguous ranges of rows, one thread each:
 /// per range a count of its rows by key, then each range's rows moved to their key's slots after
 /// those of the ranges before it (stable, as one pass over all rows would place them).
-template <class KeyOf>
-void groupWaitsInRanges(std::size_t n, std::uint64_t keySpace, KeyOf& keyOf,
+template <class KeyOf, class CachedKey>
+void groupWaitsInRanges(std::size_t n, std::uint64_t keySpace, KeyOf& keyOf, CachedKey& cachedKey,
                         const Buffer<std::int64_t>& wait, const Buffer<std::int64_t>* queue,
                         WaitGroups& out, unsigned ranges) {
   const auto rangeBegin = [&](std::size_t r) { return n * r / ranges; };
@@ -57,7 +57,7 @@ void groupWaitsInRanges(std::size_t n, std::uint64_t keySpace, KeyOf& keyOf,
     for (std::size_t r = first; r < last; ++r) {
       std::uint32_t* next = at.data() + r * keySpace;
       for (std::size_t i = rangeBegin(r), end = rangeBegin(r + 1); i < end; ++i) {
-        const std::uint64_t k = keyOf(i);
+        const std::uint64_t k = cachedKey(i);
         if (k == kSkipRow) continue;
         const std::uint32_t j = next[k]++;
         out.wait[j] = wait[i];
@@ -79,23 +79,39 @@ inline constexpr std::uint64_t kGroupParallelCounters = std::uint64_t{1} << 20;
 /// map (groupRows). The counting passes run on up to `threads` threads (0: one per core), each
 /// on its own contiguous range of at least `rowsPerThread` rows with its own counters (while
 /// threads × keySpace stay within kGroupParallelCounters): a thread's rows of a key go after
-/// those of the threads before it, so the groups are the same for any number of threads.
+/// those of the threads before it, so the groups are the same for any number of threads. With
+/// `keyCache` (and keys below 2^32 − 1) the counting passes call keyOf once a row: the first
+/// writes the keys there, the second reads them (for a costly keyOf; the cache's memory is best
+/// reused, already faulted in).
 template <class KeyOf>
 void groupWaits(std::size_t n, std::uint64_t keySpace, KeyOf keyOf,
                 const Buffer<std::int64_t>& wait, const Buffer<std::int64_t>* queue,
                 WaitGroups& out, unsigned threads = 1,
-                std::size_t rowsPerThread = kGroupRowsPerThread) {
+                std::size_t rowsPerThread = kGroupRowsPerThread,
+                Buffer<std::uint32_t>* keyCache = nullptr) {
   out.key.clear();
   out.begin.clear();
   out.wait.resize(n);
   out.queue.resize(queue ? n : 0);
+  if (keySpace >= kNoGroup) keyCache = nullptr;
+  if (keyCache) keyCache->resize(n);
+  const auto countedKey = [&](std::size_t i) {  // keyOf(i), cached when asked
+    const std::uint64_t k = keyOf(i);
+    if (keyCache) (*keyCache)[i] = k == kSkipRow ? kNoGroup : static_cast<std::uint32_t>(k);
+    return k;
+  };
+  const auto cachedKey = [&](std::size_t i) {  // keyOf(i) again
+    if (!keyCache) return keyOf(i);
+    const std::uint32_t k = (*keyCache)[i];
+    return k == kNoGroup ? kSkipRow : std::uint64_t{k};
+  };
   const unsigned ranges =
       keySpace == 0 ? 1
                     : static_cast<unsigned>(std::min<std::uint64_t>(
                           threadCount(threads, n / std::max<std::size_t>(1, rowsPerThread)),
                           std::max<std::uint64_t>(1, kGroupParallelCounters / keySpace)));
   if (ranges > 1 && keySpace <= std::max<std::uint64_t>(n, std::uint64_t{1} << 22)) {
-    groupWaitsInRanges(n, keySpace, keyOf, wait, queue, out, ranges);
+    groupWaitsInRanges(n, keySpace, countedKey, cachedKey, wait, queue, out, ranges);
   } else if (keySpace > std::max<std::uint64_t>(n, std::uint64_t{1} << 22)) {
     const RowGroups g = groupRows(n, keySpace, keyOf);
     out.key = g.key;
@@ -110,7 +126,7 @@ void groupWaits(std::size_t n, std::uint64_t keySpace, KeyOf keyOf,
   } else {
     std::vector<std::uint32_t> at(keySpace, 0);  // counts, then each key's next slot
     for (std::size_t i = 0; i < n; ++i)
-      if (const std::uint64_t k = keyOf(i); k != kSkipRow) ++at[k];
+      if (const std::uint64_t k = countedKey(i); k != kSkipRow) ++at[k];
     std::uint32_t offset = 0;
     for (std::uint64_t k = 0; k < keySpace; ++k) {
       if (at[k] == 0) continue;
@@ -122,7 +138,7 @@ void groupWaits(std::size_t n, std::uint64_t keySpace, KeyOf keyOf,
     }
     out.begin.push_back(offset);
     for (std::size_t i = 0; i < n; ++i) {
-      const std::uint64_t k = keyOf(i);
+      const std::uint64_t k = cachedKey(i);
       if (k == kSkipRow) continue;
       const std::uint32_t j = at[k]++;
       out.wait[j] = wait[i];

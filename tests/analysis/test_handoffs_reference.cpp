@@ -145,3 +145,28 @@ TEST_CASE("Flow figures equal a plain reference implementation on varied logs",
     }
   }
 }
+
+TEST_CASE("Flow figures equal the reference on completions only, and with lifecycles late",
+          "[analysis][flow]") {
+  // Completions only: each item's service time is 0 and its waiting time its throughput, which
+  // the pass does not store item by item. Then the same log with lifecycles in its last items
+  // only: the items before get their service and waiting times filled in, in whichever chunk.
+  auto log = test::variedLog(6, 3'000);
+  auto completionsOnly = log;
+  for (auto& l : completionsOnly.lifecycle) l = model::Lifecycle::Complete;
+  auto lateLifecycle = log;
+  const std::size_t lastItems = log.itemBegin[log.itemCount() - 20];
+  for (std::size_t e = 0; e < lastItems; ++e)
+    lateLifecycle.lifecycle[e] = model::Lifecycle::Complete;
+  for (const unsigned threads : {1u, 2u, 5u}) {
+    INFO("threads " << threads);
+    checkFlow(completionsOnly, threads);
+    checkFlow(lateLifecycle, threads);
+  }
+  model::NoProgress progress;
+  const auto r = analysis::analyseFlow(completionsOnly, {}, progress);
+  CHECK_FALSE(r.hasLifecycle);
+  CHECK(r.serviceTime.count == r.throughput.count);
+  CHECK(r.serviceTime.max == 0);
+  CHECK(analysis::analyseFlow(lateLifecycle, {}, progress).serviceTime.max > 0);
+}

@@ -28,11 +28,19 @@ Rows rows(std::uint64_t keyScale) {
 }
 
 void check(const Rows& r, std::uint64_t keySpace, unsigned threads = 1,
-           std::size_t rowsPerThread = kGroupRowsPerThread) {
+           std::size_t rowsPerThread = kGroupRowsPerThread, bool cacheKeys = false) {
   WaitGroups g;
+  Buffer<std::uint32_t> cache;
+  std::size_t calls = 0;
   groupWaits(
-      r.key.size(), keySpace, [&](std::size_t i) { return r.key[i]; }, r.wait, &r.queue, g,
-      threads, rowsPerThread);
+      r.key.size(), keySpace,
+      [&](std::size_t i) {
+        if (threads == 1) ++calls;  // on several threads: not counted
+        return r.key[i];
+      },
+      r.wait, &r.queue, g, threads, rowsPerThread, cacheKeys ? &cache : nullptr);
+  // With the keys cached, keyOf is called once a row on the counting path, not twice.
+  if (cacheKeys && threads == 1 && keySpace < kNoGroup) CHECK(calls == r.key.size());
   std::map<std::uint64_t, std::vector<std::int64_t>> wait, queue;
   for (std::size_t i = 0; i < r.key.size(); ++i)
     if (r.key[i] != kSkipRow)
@@ -67,6 +75,13 @@ TEST_CASE("Waits are grouped the same on several threads, each counting its own 
     }
   // So many keys that the threads' counters would pass kGroupParallelCounters: fewer threads.
   check(rows(kGroupParallelCounters / 16), kGroupParallelCounters, 4, 9);
+}
+
+TEST_CASE("Waits are grouped the same with the keys cached, on one thread or several",
+          "[analysis][grouping]") {
+  check(rows(1), 13, 1, kGroupRowsPerThread, true);
+  check(rows(3), 40, 3, 16, true);
+  check(rows(std::uint64_t{1} << 40), std::uint64_t{13} << 40, 1, kGroupRowsPerThread, true);
 }
 
 TEST_CASE("Waits are grouped by key through a hash map when the key space is huge",
