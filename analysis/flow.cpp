@@ -142,6 +142,7 @@ FlowResult analyseFlow(const EventLog& log, const FlowOptions& options, model::P
       [&](std::size_t begin, std::size_t end, ChunkFlow& out) {
         out = ChunkFlow(acts.size());
         out.items.reserve(end - begin, log.itemBegin[end] - log.itemBegin[begin]);
+        out.items.variants.share(log.activity);  // completions-only items: not copied
         std::vector<ActivityInstance> instances;
         std::vector<std::uint32_t> seq;
         for (std::size_t i = begin; i < end; ++i) scanItem(log, acts, i, instances, seq, out);

@@ -211,6 +211,7 @@ std::vector<ChunkResult> scanChunks(const EventLog& log, const Dims& dims, std::
         }
         out.flow.emplace(nA);
         out.flow->reserve(end - begin, rowOf(log, end) - rowOf(log, begin));
+        out.flow->variants.share(log.activity);  // completions-only items: not copied
         for (std::size_t i = begin; i < end; ++i) scanItem<true>(log, dims, sink, i, s, out);
         out.flow->variants.count();
       });

@@ -1,6 +1,7 @@
 #include "analysis/variant_table.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "analysis/radix_sort.h"
 
@@ -25,16 +26,27 @@ void VariantTable::reserve(std::size_t items, std::size_t symbols) {
   m_pool.reserve(symbols);
 }
 
+void VariantTable::share(std::span<const std::uint32_t> shared) {
+  m_shared = shared;
+}
+
 void VariantTable::push(const std::uint32_t* seq, std::size_t n) {
-  m_pending.push_back(
-      {hashOf(seq, n), static_cast<std::uint32_t>(m_pool.size()), static_cast<std::uint32_t>(n)});
+  const std::less_equal<const std::uint32_t*> notAfter;  // a total order, unlike <=
+  const auto length = static_cast<std::uint32_t>(n);
+  if (!m_shared.empty() && n < kShared && notAfter(m_shared.data(), seq) &&
+      notAfter(seq + n, m_shared.data() + m_shared.size())) {
+    const auto offset = static_cast<std::uint32_t>(seq - m_shared.data());
+    m_pending.push_back({hashOf(seq, n), offset, length | kShared});
+    return;
+  }
+  m_pending.push_back({hashOf(seq, n), static_cast<std::uint32_t>(m_pool.size()), length});
   m_pool.insert(m_pool.end(), seq, seq + n);
 }
 
 bool VariantTable::same(const Entry& e, std::uint64_t hash, const std::uint32_t* seq,
                         std::uint32_t length) const {
-  if (e.hash != hash || e.length != length) return false;
-  const std::uint32_t* have = m_pool.data() + e.offset;
+  if (e.hash != hash || sizeOf(e.length) != length) return false;
+  const std::uint32_t* have = at(e.offset, e.length);
   std::uint32_t i = 0;
   while (i < length && have[i] == seq[i]) ++i;  // short sequences: no memcmp call
   return i == length;
@@ -48,12 +60,13 @@ void VariantTable::count() {
   constexpr std::size_t kAhead = 16;  // an item's sequence is read when its run has others
   for (std::size_t i = 0; i < m_pending.size(); ++i) {
     if (i + kAhead < m_pending.size())
-      __builtin_prefetch(m_pool.data() + m_pending[i + kAhead].offset);
+      __builtin_prefetch(at(m_pending[i + kAhead].offset, m_pending[i + kAhead].length));
     const Pending& p = m_pending[i];
     if (i == 0 || prefix(p.hash) != prefix(m_pending[i - 1].hash)) runStart = fresh.size();
-    const std::uint32_t* seq = m_pool.data() + p.offset;
-    auto known = std::find_if(fresh.begin() + static_cast<std::ptrdiff_t>(runStart), fresh.end(),
-                              [&](const Entry& e) { return same(e, p.hash, seq, p.length); });
+    const std::uint32_t* seq = at(p.offset, p.length);
+    auto known =
+        std::find_if(fresh.begin() + static_cast<std::ptrdiff_t>(runStart), fresh.end(),
+                     [&](const Entry& e) { return same(e, p.hash, seq, sizeOf(p.length)); });
     if (known != fresh.end())
       ++known->items;
     else
@@ -63,11 +76,11 @@ void VariantTable::count() {
   if (m_entries.empty())
     m_entries.swap(fresh);
   else
-    mergeSorted(fresh, m_pool);
+    mergeSorted(fresh, *this);
 }
 
 void VariantTable::merge(const VariantTable& other) {
-  mergeSorted(other.m_entries, other.m_pool);
+  mergeSorted(other.m_entries, other);
 }
 
 std::vector<VariantTable::Merged> VariantTable::mergedOf(
@@ -91,11 +104,11 @@ std::vector<VariantTable::Merged> VariantTable::mergedOf(
       const auto& entries = tables[t]->m_entries;
       for (; at[t] < entries.size() && prefix(entries[at[t]].hash) == p; ++at[t]) {
         const Entry& e = entries[at[t]];
-        const std::uint32_t* seq = tables[t]->m_pool.data() + e.offset;
+        const std::uint32_t* seq = tables[t]->at(e.offset, e.length);
         const auto known = std::find_if(
             out.begin() + static_cast<std::ptrdiff_t>(runStart), out.end(), [&](const Merged& m) {
               const VariantTable& other = *tables[m.table];
-              return other.same(other.m_entries[m.entry], e.hash, seq, e.length);
+              return other.same(other.m_entries[m.entry], e.hash, seq, sizeOf(e.length));
             });
         if (known != out.end())
           known->items += e.items;
@@ -107,17 +120,19 @@ std::vector<VariantTable::Merged> VariantTable::mergedOf(
   }
 }
 
-void VariantTable::mergeSorted(const std::vector<Entry>& sorted,
-                               const std::vector<std::uint32_t>& pool) {
-  const bool ownPool = &pool == &m_pool;
-  // An entry of `sorted` as one of this table: its sequence copied into m_pool when it lives
-  // in another table's pool.
+void VariantTable::mergeSorted(const std::vector<Entry>& sorted, const VariantTable& from) {
+  // An entry of `sorted` as one of this table: its sequence copied into m_pool when it lives in
+  // another table's pool or in memory this table does not share.
   auto adopt = [&](const Entry& e) {
     Entry mine = e;
-    if (!ownPool) {
-      mine.offset = static_cast<std::uint32_t>(m_pool.size());
-      m_pool.insert(m_pool.end(), pool.data() + e.offset, pool.data() + e.offset + e.length);
-    }
+    const bool shared = (e.length & kShared) != 0;
+    if (&from == this || (shared && from.m_shared.data() == m_shared.data() &&
+                          from.m_shared.size() == m_shared.size()))
+      return mine;
+    const std::uint32_t* seq = from.at(e.offset, e.length);
+    mine.offset = static_cast<std::uint32_t>(m_pool.size());
+    mine.length = sizeOf(e.length);
+    m_pool.insert(m_pool.end(), seq, seq + mine.length);
     return mine;
   };
   std::vector<Entry> out;
@@ -140,11 +155,11 @@ void VariantTable::mergeSorted(const std::vector<Entry>& sorted,
     const std::size_t mineEnd = out.size();
     for (; j < sorted.size() && prefix(sorted[j].hash) == p; ++j) {
       const Entry& e = sorted[j];
-      const std::uint32_t* seq = pool.data() + e.offset;
+      const std::uint32_t* seq = from.at(e.offset, e.length);
       const auto first = out.begin() + static_cast<std::ptrdiff_t>(runStart);
       const auto last = out.begin() + static_cast<std::ptrdiff_t>(mineEnd);
-      auto known =
-          std::find_if(first, last, [&](const Entry& x) { return same(x, e.hash, seq, e.length); });
+      auto known = std::find_if(
+          first, last, [&](const Entry& x) { return same(x, e.hash, seq, sizeOf(e.length)); });
       if (known != last)
         known->items += e.items;
       else

@@ -19,7 +19,7 @@ class VariantTable {
  public:
   struct Entry {
     std::uint64_t hash;
-    std::uint32_t offset, length;  // into the pool
+    std::uint32_t offset, length;  // into the pool, or the shared memory (kShared in length)
     std::uint64_t items;
   };
   static std::uint64_t hashOf(const std::uint32_t* seq, std::size_t n) {
@@ -29,6 +29,11 @@ class VariantTable {
   }
   /// Room for `items` pushed sequences of `symbols` activities in all. Virtual memory only.
   void reserve(std::size_t items, std::size_t symbols);
+  /// Sequences pushed from inside `shared` (the log's activity column, whose items are their own
+  /// sequences when they have completions only) are kept there, not copied into the pool: the
+  /// memory must outlive the table, unchanged. Tables that share the same memory merge without
+  /// copying those either.
+  void share(std::span<const std::uint32_t> shared);
   /// One item's sequence, counted by the next count(). O(n).
   void push(const std::uint32_t* seq, std::size_t n);
   /// Counts the pushed sequences. O(pushed items + symbols) (a run of k distinct variants with
@@ -37,7 +42,7 @@ class VariantTable {
   /// Adds the variants of `other` with their item counts. O(entries of both + other's symbols).
   void merge(const VariantTable& other);
   std::span<const std::uint32_t> sequence(const Entry& e) const {
-    return {m_pool.data() + e.offset, e.length};
+    return {at(e.offset, e.length), sizeOf(e.length)};
   }
   /// The variants, ordered by the high 32 bits of their hash.
   const std::vector<Entry>& entries() const { return m_entries; }
@@ -60,12 +65,20 @@ class VariantTable {
     std::uint32_t offset, length;
   };
   static std::uint32_t prefix(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32); }
+  /// In an entry's length: its sequence lies in the shared memory.
+  static constexpr std::uint32_t kShared = std::uint32_t{1} << 31;
+  static std::uint32_t sizeOf(std::uint32_t length) { return length & ~kShared; }
+  const std::uint32_t* at(std::uint32_t offset, std::uint32_t length) const {
+    return (length & kShared ? m_shared.data() : m_pool.data()) + offset;
+  }
   /// Whether entry `e` (its sequence in m_pool) is the sequence `seq` with hash `hash`.
   bool same(const Entry& e, std::uint64_t hash, const std::uint32_t* seq,
             std::uint32_t length) const;
-  /// Merges `sorted` (ordered by hash prefix, sequences in `pool`) into m_entries; their
-  /// sequences are copied into m_pool unless `pool` is m_pool.
-  void mergeSorted(const std::vector<Entry>& sorted, const std::vector<std::uint32_t>& pool);
+  /// Merges `sorted` (ordered by hash prefix, sequences in `from`'s pool or shared memory) into
+  /// m_entries; their sequences are copied into m_pool unless they are this table's own or lie
+  /// in the memory both share.
+  void mergeSorted(const std::vector<Entry>& sorted, const VariantTable& from);
+  std::span<const std::uint32_t> m_shared;
   std::vector<std::uint32_t> m_pool;
   std::vector<Entry> m_entries;
   std::vector<Pending> m_pending;

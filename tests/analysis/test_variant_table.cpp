@@ -164,3 +164,56 @@ TEST_CASE("VariantTable::mergedOf() keeps apart sequences whose hashes share the
   CHECK(mergedCounts({&a, &b, &c}) == want);
   CHECK(want == Counts{{x, 3}, {y, 3}});
 }
+
+TEST_CASE("VariantTable keeps sequences in shared memory apart from none and copies on merge") {
+  // A "log column" of items: the sequences of 3,000 items back to back.
+  const auto seqs = sequences(3'000, 21);
+  std::vector<std::uint32_t> column;
+  std::vector<std::size_t> begin;
+  for (const auto& s : seqs)
+    begin.push_back(column.size()), column.insert(column.end(), s.begin(), s.end());
+  begin.push_back(column.size());
+  // Table a shares the column: the first 2,000 items are pushed from it, the rest from copies
+  // (as the handoff scan pushes items with lifecycles from a scratch buffer), so that equal
+  // sequences come from both places.
+  VariantTable a;
+  a.share(column);
+  Counts want;
+  for (std::size_t i = 0; i < seqs.size(); ++i) {
+    if (i < 2'000) {
+      a.push(column.data() + begin[i], begin[i + 1] - begin[i]);
+    } else {
+      const Seq copy = seqs[i];
+      a.push(copy.data(), copy.size());
+    }
+    ++want[seqs[i]];
+  }
+  a.count();
+  CHECK(counted(a) == want);
+  std::size_t inColumn = 0;
+  for (const auto& e : a.entries()) {
+    const auto* p = a.sequence(e).data();
+    inColumn += p >= column.data() && p < column.data() + column.size();
+  }
+  CHECK(inColumn > 0);  // kept in the column, not copied
+  CHECK(inColumn < a.entries().size());
+  // b shares the same column: merged into a, and walked together with it.
+  VariantTable b;
+  b.share(column);
+  for (std::size_t i = 0; i < 500; ++i) b.push(column.data() + begin[i], begin[i + 1] - begin[i]);
+  b.count();
+  Counts both = want;
+  for (std::size_t i = 0; i < 500; ++i) ++both[seqs[i]];
+  CHECK(mergedCounts({&a, &b}) == both);
+  VariantTable d = a;
+  d.merge(b);
+  CHECK(counted(d) == both);
+  // c shares nothing: what it takes from a is copied, so that changing the column afterwards
+  // leaves c's variants as they were.
+  VariantTable c;
+  c.merge(a);
+  c.merge(b);
+  CHECK(counted(c) == both);
+  std::fill(column.begin(), column.end(), 99);
+  CHECK(counted(c) == both);
+}
