@@ -209,17 +209,20 @@ inline std::map<Key, std::int64_t> referenceBaselines(const std::vector<analysis
     insideTarget[{kNone, kNone, kNone, h.toActivity}].push_back(h.waitMicros);
     inside.push_back(h.waitMicros);
   }
-  std::map<Key, std::int64_t> base2;
+  std::map<Key, std::int64_t> base2, targetBase2;  // targetBase2: level 2, once per target
+  const std::int64_t insideBase2 = inside.empty() ? 0 : twiceMedian(inside);  // level 3
   for (const auto& [k, waits] : pair) {
     const Key target{kNone, kNone, kNone, k[3]};
-    if (insidePair.count(k))
+    if (insidePair.count(k)) {
       base2[k] = twiceMedian(insidePair[k]);
-    else if (insideTarget.count(target))
-      base2[k] = twiceMedian(insideTarget[target]);
-    else if (!inside.empty())
-      base2[k] = twiceMedian(inside);
-    else
+    } else if (insideTarget.count(target)) {
+      if (!targetBase2.count(target)) targetBase2[target] = twiceMedian(insideTarget[target]);
+      base2[k] = targetBase2[target];
+    } else if (!inside.empty()) {
+      base2[k] = insideBase2;
+    } else {
       base2[k] = twiceMedian(waits);
+    }
   }
   return base2;
 }

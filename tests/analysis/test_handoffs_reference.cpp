@@ -135,6 +135,19 @@ TEST_CASE("Handoff tables equal the reference when a row's fields need more than
   }
 }
 
+TEST_CASE("Handoff tables equal the reference with more than 65,535 activities",
+          "[analysis][handoffs]") {
+  // 100,000 activities, of which ~89,000 occur: activity pairs past 32 bits, so the handoff
+  // list keeps the two activities in two columns, which the threads' chunks join side by side.
+  const auto log = test::variedLog(17, 40'000, 100'000);
+  model::NoProgress progress;
+  REQUIRE(analysis::findHandoffs(log, {}, progress).handoffs.columns().wide);
+  for (const unsigned threads : {1u, 3u}) {
+    INFO("threads " << threads);
+    checkHandoffs(log, threads);
+  }
+}
+
 TEST_CASE("Flow figures equal a plain reference implementation on varied logs",
           "[analysis][flow]") {
   for (const std::uint64_t seed : {4u, 5u}) {
