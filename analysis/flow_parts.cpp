@@ -28,15 +28,14 @@ void mergeVariants(const std::vector<FlowItems*>& chunks, const FlowOptions& opt
                    FlowResult& r) {
   std::vector<const VariantTable*> tables;
   for (const auto* c : chunks) tables.push_back(&c->variants);
+  const bool several = tables.size() > 1;
   std::vector<VariantTable::Merged> merged;
-  if (tables.size() > 1) merged = VariantTable::mergedOf(tables);
+  if (several) merged = VariantTable::mergedOf(tables);
   const auto& only = tables.front()->entries();  // the variants of a single chunk
-  const std::size_t count = tables.size() > 1 ? merged.size() : only.size();
-  const auto itemsOf = [&](std::uint32_t i) {
-    return tables.size() > 1 ? merged[i].items : only[i].items;
-  };
+  const std::size_t count = several ? merged.size() : only.size();
+  const auto itemsOf = [&](std::uint32_t i) { return several ? merged[i].items : only[i].items; };
   const auto sequenceOf = [&](std::uint32_t i) {
-    if (tables.size() == 1) return tables.front()->sequence(only[i]);
+    if (!several) return tables.front()->sequence(only[i]);
     const VariantTable& t = *tables[merged[i].table];
     return t.sequence(t.entries()[merged[i].entry]);
   };

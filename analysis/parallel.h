@@ -49,8 +49,8 @@ std::vector<Result> parallelChunks(std::size_t first, std::size_t last, unsigned
 /// size (the groups of a table: a few hold most of the rows). workBefore(k) is the work of the
 /// items before k, non-decreasing in k, for k in [first, last] (the offsets of contiguous
 /// ranges, say). Chunk t ends where the work before comes nearest to t + 1 shares of the total
-/// (the first such item); chunks may be empty. The results are merged in order as with parallelChunks(), so the
-/// outcome does not depend on the number of threads either.
+/// (the first such item); chunks may be empty. The results are merged in order as with
+/// parallelChunks(), so the outcome does not depend on the number of threads either.
 template <class Result, class WorkBefore, class Fn>
 std::vector<Result> parallelChunksByWork(std::size_t first, std::size_t last, unsigned threads,
                                          WorkBefore workBefore, Fn fn) {

@@ -89,21 +89,21 @@ std::vector<VariantTable::Merged> VariantTable::mergedOf(
   for (const auto* t : tables) total += t->m_entries.size();
   std::vector<Merged> out;
   out.reserve(total);
-  std::vector<std::size_t> at(tables.size(), 0);  // each table's next entry
+  std::vector<std::size_t> next(tables.size(), 0);  // each table's next entry
   for (;;) {
     bool any = false;
     std::uint32_t p = 0;  // the smallest prefix of the tables' next entries
     for (std::size_t t = 0; t < tables.size(); ++t) {
-      if (at[t] == tables[t]->m_entries.size()) continue;
-      const std::uint32_t next = prefix(tables[t]->m_entries[at[t]].hash);
-      if (!any || next < p) p = next, any = true;
+      if (next[t] == tables[t]->m_entries.size()) continue;
+      const std::uint32_t q = prefix(tables[t]->m_entries[next[t]].hash);
+      if (!any || q < p) p = q, any = true;
     }
     if (!any) return out;
     const std::size_t runStart = out.size();
     for (std::size_t t = 0; t < tables.size(); ++t) {
       const auto& entries = tables[t]->m_entries;
-      for (; at[t] < entries.size() && prefix(entries[at[t]].hash) == p; ++at[t]) {
-        const Entry& e = entries[at[t]];
+      for (; next[t] < entries.size() && prefix(entries[next[t]].hash) == p; ++next[t]) {
+        const Entry& e = entries[next[t]];
         const std::uint32_t* seq = tables[t]->at(e.offset, e.length);
         const auto known = std::find_if(
             out.begin() + static_cast<std::ptrdiff_t>(runStart), out.end(), [&](const Merged& m) {
@@ -114,7 +114,7 @@ std::vector<VariantTable::Merged> VariantTable::mergedOf(
           known->items += e.items;
         else
           out.push_back(
-              {static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(at[t]), e.items});
+              {static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(next[t]), e.items});
       }
     }
   }
