@@ -246,10 +246,17 @@ void joinRows(std::vector<ChunkResult>& chunks, HandoffList::Columns& columns, u
       }
     });
   std::size_t rows = 0;
-  for (const auto& c : chunks) {
-    columns.items.insert(columns.items.end(), c.items.begin(), c.items.end());
-    for (const auto e : c.itemEnd) columns.itemEnd.push_back(static_cast<std::uint32_t>(rows + e));
-    rows += c.rows;
+  if (chunks.size() == 1) {  // rows from 0: its item ends are the list's (moved, not copied)
+    columns.items = std::move(chunks.front().items);
+    columns.itemEnd = std::move(chunks.front().itemEnd);
+    rows = chunks.front().rows;
+  } else {
+    for (const auto& c : chunks) {
+      columns.items.insert(columns.items.end(), c.items.begin(), c.items.end());
+      for (const auto e : c.itemEnd)
+        columns.itemEnd.push_back(static_cast<std::uint32_t>(rows + e));
+      rows += c.rows;
+    }
   }
   for (auto* column : {&columns.from, &columns.to, &columns.activities}) column->resize(rows);
   if (columns.wide) columns.toActivity.resize(rows);
@@ -329,6 +336,10 @@ HandoffResult analyse(const EventLog& log, const HandoffOptions& options, const 
   if (flow) {
     for (auto& c : chunks) {
       flowItems.push_back(std::move(*c.flow));
+      if (chunks.size() == 1) {
+        otherWaits = std::move(c.otherWaits);
+        break;
+      }
       otherWaits.key.insert(otherWaits.key.end(), c.otherWaits.key.begin(), c.otherWaits.key.end());
       otherWaits.wait.insert(otherWaits.wait.end(), c.otherWaits.wait.begin(),
                              c.otherWaits.wait.end());
