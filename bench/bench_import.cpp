@@ -240,7 +240,9 @@ int main(int argc, char** argv) {
                       "keeps hash maps of case ids and people, which grow with distinct cases (" +
                       withCommas(rssBig.nonPeople - DataShape::kTeams) + " vs " +
                       withCommas(rssSmall.nonPeople - DataShape::kTeams) +
-                      " here); SQLite's page cache is bounded (cache_size 8 MiB)");
+                      " here); SQLite's page cache is bounded at 32 MiB during an import "
+                      "(ImportSession), which a small file may not fill: compare two bigger "
+                      "files (--events) to see whether the peak keeps growing past it");
     }
 
     std::printf("\n");
