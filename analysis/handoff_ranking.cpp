@@ -38,15 +38,19 @@ void radixSort(std::vector<RankKey>& keys) {
 std::vector<HandoffGroup> ranked(GroupParts&& parts) {
   std::size_t total = 0;
   for (const auto& part : parts) total += part.size();
-  std::vector<RankKey> keys;
   std::vector<const HandoffGroup*> at;  // by index in key order: the group
-  keys.reserve(total);
   at.reserve(total);
   for (const auto& part : parts)
-    for (const auto& g : part) {
-      keys.push_back(rankKey(g, static_cast<std::uint32_t>(keys.size())));
-      at.push_back(&g);
-    }
+    for (const auto& g : part) at.push_back(&g);
+  return ranked(at);
+}
+
+std::vector<HandoffGroup> ranked(std::span<const HandoffGroup* const> at) {
+  const std::size_t total = at.size();
+  std::vector<RankKey> keys;
+  keys.reserve(total);
+  for (std::size_t i = 0; i < total; ++i)
+    keys.push_back(rankKey(*at[i], static_cast<std::uint32_t>(i)));
   constexpr std::size_t kRadixFrom = 1 << 14;  // fewer: a comparison sort costs less
   if (keys.size() < kRadixFrom) {
     std::sort(keys.begin(), keys.end(), [](const RankKey& a, const RankKey& b) {

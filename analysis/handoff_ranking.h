@@ -2,6 +2,7 @@
 // key. Internal to analysis/handoff_tables.cpp.
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "analysis/handoffs.h"
@@ -17,5 +18,7 @@ using GroupParts = std::vector<std::vector<HandoffGroup>>;
 std::vector<HandoffGroup> ranked(GroupParts&& parts);
 /// The same for one part.
 std::vector<HandoffGroup> ranked(std::vector<HandoffGroup>&& all);
+/// The same for groups given by pointer, in key order.
+std::vector<HandoffGroup> ranked(std::span<const HandoffGroup* const> inKeyOrder);
 
 }  // namespace orglens::analysis::detail

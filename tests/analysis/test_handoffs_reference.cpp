@@ -5,6 +5,7 @@
 #include <map>
 #include <utility>
 
+#include "analysis/handoff_people.h"
 #include "tests/analysis/reference_handoffs.h"
 #include "tests/analysis/same_results.h"
 
@@ -145,6 +146,33 @@ TEST_CASE("Handoff tables equal the reference with more than 65,535 activities",
   for (const unsigned threads : {1u, 3u}) {
     INFO("threads " << threads);
     checkHandoffs(log, threads);
+  }
+}
+
+TEST_CASE("Handoff tables equal the reference however the person table cuts its blocks",
+          "[analysis][handoffs]") {
+  // Small limits reach on a small log what only big ones would: many blocks of whole teams (each
+  // building its teams' tables), teams cut for the code's sender field (the team tables then
+  // come from a grouping of their own), and that grouping on its own. The log's people are in
+  // teams by id modulo 5, so a block's senders are not in id order: the person table is ranked
+  // by key all the same.
+  using analysis::detail::BlockLimits;
+  struct Restore {
+    BlockLimits saved = analysis::detail::blockLimits();
+    ~Restore() { analysis::detail::blockLimits() = saved; }
+  } restore;
+  const auto log = test::variedLog(19, 3'000);
+  const std::pair<const char*, BlockLimits> cases[] = {
+      {"blocks of about 500 rows", {500, ~std::uint64_t{0}, true}},
+      {"at most 3 senders a block", {500, 3, true}},
+      {"the team tables by their own grouping", {std::uint64_t{1} << 18, ~std::uint64_t{0}, false}},
+  };
+  for (const auto& [name, limits] : cases) {
+    analysis::detail::blockLimits() = limits;
+    for (const unsigned threads : {1u, 3u}) {
+      INFO(name << ", threads " << threads);
+      checkHandoffs(log, threads);
+    }
   }
 }
 

@@ -1,0 +1,416 @@
+#include "analysis/handoff_people.h"
+
+#include <algorithm>
+#include <bit>
+#include <limits>
+#include <type_traits>
+#include <utility>
+
+#include "analysis/parallel.h"
+
+namespace orglens::analysis::detail {
+namespace {
+
+/// A row of a sender block packed into one integer, in bit fields: its sender within the block
+/// (highest), its receiver and its activity pair (an index into ActivityPairs). 12 bytes a row
+/// with the wait where 32 bits hold them (10 M events: 2,000 people, 119 pairs, ~100 senders a
+/// block), 16 otherwise, against 20 for separate columns: less to write, read and fault in.
+struct RowLayout {
+  int pairBits = 0, receiverBits = 0;
+  int senderShift() const { return pairBits + receiverBits; }
+  template <class Code>
+  Code pack(std::uint64_t sender, std::uint64_t receiver, std::uint64_t pair) const {
+    const std::uint64_t low = receiver << pairBits | pair;
+    return static_cast<Code>(senderShift() < 64 ? sender << senderShift() | low : low);
+  }
+  template <class Code>
+  std::uint32_t sender(Code code) const {
+    return senderShift() < std::numeric_limits<Code>::digits
+               ? static_cast<std::uint32_t>(code >> senderShift())
+               : 0;
+  }
+  template <class Code>
+  std::uint32_t receiver(Code code) const {
+    return static_cast<std::uint32_t>((std::uint64_t{code} >> pairBits) &
+                                      ((std::uint64_t{1} << receiverBits) - 1));
+  }
+  template <class Code>
+  std::uint32_t pair(Code code) const {
+    return static_cast<std::uint32_t>(std::uint64_t{code} & ((std::uint64_t{1} << pairBits) - 1));
+  }
+};
+
+/// To tell apart 0 .. values − 1.
+int bitsFor(std::uint64_t values) {
+  return static_cast<int>(std::bit_width(std::max<std::uint64_t>(1, values) - 1));
+}
+
+/// (Receiving team, activity pair) counters a thread holds for the team tables at most; more:
+/// the caller groups the team waits.
+constexpr std::uint64_t kMaxTeamKeys = std::uint64_t{1} << 20;
+
+/// The senders in block order: people by (team, dense id), people without a team last, in blocks
+/// of whole teams of about blockLimits().rows rows (a bigger team alone). Only when a team has more
+/// people than the code's sender field holds are blocks cut inside it (teamAligned false).
+struct SenderPlan {
+  std::vector<std::uint32_t> person;            // by position: dense person
+  std::vector<std::uint32_t> blockStart;        // per block + 1: its first position
+  std::vector<std::uint32_t> blockOf, localOf;  // per dense person: block, position in it
+  bool teamAligned = true;
+  std::size_t blocks() const { return blockStart.size() - 1; }
+};
+
+SenderPlan planSenders(const HandoffColumns& c, const std::vector<std::uint64_t>& rowsOf,
+                       std::uint64_t maxSenders) {
+  SenderPlan plan;
+  const auto nP = static_cast<std::uint32_t>(c.nP);
+  const auto slot = [&](std::uint32_t p) {  // the team, people without one last
+    const std::uint32_t t = c.teamOf[p];
+    return t == kNoTeam ? static_cast<std::uint32_t>(c.nT) : t;
+  };
+  std::vector<std::uint32_t> next(c.nT + 2, 0);
+  for (std::uint32_t p = 0; p < nP; ++p) ++next[slot(p) + 1];
+  for (std::size_t t = 1; t < next.size(); ++t) next[t] += next[t - 1];
+  plan.person.resize(nP);
+  for (std::uint32_t p = 0; p < nP; ++p) plan.person[next[slot(p)]++] = p;
+  plan.blockStart = {0};
+  std::uint64_t rows = 0;  // in the open block
+  for (std::uint32_t a = 0; a < nP;) {
+    std::uint32_t b = a;
+    std::uint64_t teamRows = 0;
+    while (b < nP && slot(plan.person[b]) == slot(plan.person[a]))
+      teamRows += rowsOf[plan.person[b++]];
+    const std::uint32_t open = plan.blockStart.back();
+    if (a > open && (rows + teamRows > blockLimits().rows || b - open > maxSenders)) {
+      plan.blockStart.push_back(a);
+      rows = 0;
+    }
+    while (b - plan.blockStart.back() > maxSenders) {  // a team too big for the sender field
+      plan.blockStart.push_back(static_cast<std::uint32_t>(plan.blockStart.back() + maxSenders));
+      plan.teamAligned = false;
+      rows = 0;
+    }
+    rows += teamRows;
+    a = b;
+  }
+  if (nP > 0) plan.blockStart.push_back(nP);
+  plan.blockOf.resize(nP);
+  plan.localOf.resize(nP);
+  for (std::uint32_t k = 0; k < plan.blocks(); ++k)
+    for (std::uint32_t at = plan.blockStart[k]; at < plan.blockStart[k + 1]; ++at) {
+      plan.blockOf[plan.person[at]] = k;
+      plan.localOf[plan.person[at]] = at - plan.blockStart[k];
+    }
+  return plan;
+}
+
+/// The rows partitioned into the plan's blocks (a stable counting sort by block): few write
+/// streams, so that their pages stay in the TLB (one stream per sender, 2,000 of them, missed it
+/// on every row), and blocks small enough to be ordered by sender in the cache afterwards. Each
+/// row's code (RowLayout), wait and queue time.
+template <class Code>
+struct SenderBlocks {
+  RowLayout layout;
+  std::vector<std::uint32_t> begin;  // per block + 1
+  Buffer<Code> code;
+  Buffer<std::int64_t> wait, queue;  // queue: only when the log has assign events
+  std::size_t size() const { return begin.size() - 1; }
+};
+
+/// Rows are partitioned by `ranges` workers, each over its own contiguous range of rows, from its
+/// own offset inside each block (its rows per person, `perPerson[r * nP + p]`, were counted), so
+/// that a block holds its rows in row order whatever the number of workers.
+template <class Code>
+void partition(const HandoffColumns& c, const ActivityPairs& pairs, const SenderPlan& plan,
+               const std::vector<std::uint32_t>& perPerson, unsigned ranges,
+               SenderBlocks<Code>& t) {
+  const std::size_t n = c.size(), blocks = plan.blocks();
+  const auto rangeBegin = [&](unsigned r) { return n * r / ranges; };
+  // at[r * blocks + b]: the next row of range r in block b (first its count).
+  std::vector<std::uint32_t> at(std::size_t{ranges} * blocks, 0);
+  for (unsigned r = 0; r < ranges; ++r)
+    for (std::uint32_t p = 0; p < c.nP; ++p)
+      at[r * blocks + plan.blockOf[p]] += perPerson[r * c.nP + p];
+  t.begin.assign(blocks + 1, 0);
+  std::uint32_t offset = 0;
+  for (std::size_t b = 0; b < blocks; ++b) {
+    t.begin[b] = offset;
+    for (unsigned r = 0; r < ranges; ++r) {
+      const std::uint32_t count = at[r * blocks + b];
+      at[r * blocks + b] = offset;
+      offset += count;
+    }
+  }
+  t.begin[blocks] = offset;
+  t.code.resize(n);
+  t.wait.resize(n);
+  t.queue.resize(c.anyQueue ? n : 0);
+  parallelChunks<int>(0, ranges, ranges, [&](std::size_t first, std::size_t last, int&) {
+    for (std::size_t r = first; r < last; ++r) {
+      std::uint32_t* next = at.data() + r * blocks;
+      const std::size_t end = rangeBegin(static_cast<unsigned>(r + 1));
+      for (std::size_t i = rangeBegin(static_cast<unsigned>(r)); i < end; ++i) {
+        const std::uint32_t from = c.from[i];
+        const std::uint32_t j = next[plan.blockOf[from]]++;
+        t.code[j] =
+            t.layout.template pack<Code>(plan.localOf[from], c.to[i], pairs.indexOf(c.act(i)));
+        t.wait[j] = c.wait[i];
+        if (c.anyQueue) t.queue[j] = c.queue(i);
+      }
+    }
+  });
+}
+
+/// Per-thread buffers of the block pass, reused from block to block.
+template <class Code>
+struct Scratch {
+  Scratch(std::size_t people, std::size_t teamKeys)
+      : count(people, 0), at(people), group(people), teamCount(teamKeys, 0), teamAt(teamKeys) {}
+  std::vector<std::uint32_t> count, at, group, receivers, groupBegin, senderBegin;
+  std::vector<ExactMicros> excess2;
+  std::vector<Queue> queue;
+  Buffer<Code> code;  // the block's rows in sender order
+  Buffer<std::int64_t> wait, queueTime, values;
+  std::vector<std::uint32_t> teamCount, teamAt, teamKeys, teamBegin, rowKey;
+  Buffer<std::int64_t> teamValues, teamQueue;
+};
+
+/// What a block yields: its person groups (by sender in block order, then receiver) and, when
+/// the team tables are built here, its teams' groups (in key order).
+struct BlockOut {
+  std::vector<HandoffGroup> people, teams, teamActivities;
+};
+
+/// The block's rows [first, last) of `t` in sender order into s.code, s.wait and s.queueTime;
+/// s.senderBegin[k] is where the block's k-th sender starts.
+template <class Code>
+void orderBySender(const SenderBlocks<Code>& t, std::size_t first, std::size_t last,
+                   std::uint32_t senders, Scratch<Code>& s) {
+  s.senderBegin.assign(senders + 1, 0);
+  for (std::size_t j = first; j < last; ++j) ++s.senderBegin[t.layout.sender(t.code[j]) + 1];
+  for (std::uint32_t k = 0; k < senders; ++k) s.senderBegin[k + 1] += s.senderBegin[k];
+  std::vector<std::uint32_t>& at = s.groupBegin;  // free until the senders are grouped
+  at.assign(s.senderBegin.begin(), s.senderBegin.end() - 1);
+  s.code.resize(last - first);
+  s.wait.resize(last - first);
+  s.queueTime.resize(t.queue.empty() ? 0 : last - first);
+  for (std::size_t j = first; j < last; ++j) {
+    const std::uint32_t to = at[t.layout.sender(t.code[j])]++;
+    s.code[to] = t.code[j];
+    s.wait[to] = t.wait[j];
+    if (!t.queue.empty()) s.queueTime[to] = t.queue[j];
+  }
+}
+
+/// The groups of sender p, whose rows are [first, last) of the scratch's ordered rows, in
+/// ascending receiver order, appended to `out`.
+template <class Code>
+void senderGroups(const HandoffColumns& c, const ActivityPairs& pairs, const HandoffDims& d,
+                  const RowLayout& layout, std::uint32_t p, std::uint32_t first, std::uint32_t last,
+                  Scratch<Code>& s, std::vector<HandoffGroup>& out) {
+  s.receivers.clear();
+  for (std::uint32_t j = first; j < last; ++j) {
+    const auto to = layout.receiver(s.code[j]);
+    if (s.count[to]++ == 0) s.receivers.push_back(to);
+  }
+  std::sort(s.receivers.begin(), s.receivers.end());  // groups in ascending key order
+  s.groupBegin.clear();
+  std::uint32_t offset = 0;
+  for (std::uint32_t k = 0; k < s.receivers.size(); ++k) {
+    const auto to = s.receivers[k];
+    s.group[to] = k;
+    s.groupBegin.push_back(offset);
+    s.at[to] = offset;
+    offset += s.count[to];
+    s.count[to] = 0;
+  }
+  s.groupBegin.push_back(offset);
+  s.values.resize(offset);
+  s.excess2.assign(s.receivers.size(), 0);
+  s.queue.assign(s.receivers.size(), {});
+  for (std::uint32_t j = first; j < last; ++j) {
+    const auto to = layout.receiver(s.code[j]);
+    const std::uint32_t k = s.group[to];
+    const std::int64_t w = s.wait[j];
+    s.values[s.at[to]++] = w;
+    s.excess2[k] += std::max<std::int64_t>(0, 2 * w - pairs.base2[layout.pair(s.code[j])]);
+    if (c.anyQueue && s.queueTime[j] >= 0) s.queue[k].micros += s.queueTime[j], ++s.queue[k].count;
+  }
+  for (std::uint32_t k = 0; k < s.receivers.size(); ++k) {
+    out.push_back(groupOf(s.values.data() + s.groupBegin[k], s.values.data() + s.groupBegin[k + 1],
+                          s.excess2[k], s.queue[k]));
+    out.back().from = d.people.id(p);
+    out.back().to = d.people.id(s.receivers[k]);
+  }
+}
+
+/// The team-pair and team-pair × activity-pair groups of sending team `fromTeam`, whose rows are
+/// [first, last) of the scratch's ordered rows, appended to `out` in key order. The rows are
+/// grouped by (receiving team, activity pair), leaving out receivers without a team; each
+/// activity pair's figures first (selections inside its range), then the team pair's on the
+/// union of its activity pairs' ranges, its excess and queue time the sums of theirs.
+template <class Code>
+void teamGroups(const HandoffColumns& c, const ActivityPairs& pairs, const HandoffDims& d,
+                const RowLayout& layout, std::uint32_t fromTeam, std::uint32_t first,
+                std::uint32_t last, Scratch<Code>& s, BlockOut& out) {
+  const auto nPairs = static_cast<std::uint32_t>(std::max<std::size_t>(1, pairs.size()));
+  s.teamKeys.clear();
+  s.rowKey.resize(last - first);  // each row's key, kNoGroup for a receiver without a team
+  for (std::uint32_t j = first; j < last; ++j) {
+    const std::uint32_t team = c.teamOf[layout.receiver(s.code[j])];
+    const std::uint32_t key = team == kNoTeam ? kNoGroup : team * nPairs + layout.pair(s.code[j]);
+    s.rowKey[j - first] = key;
+    if (key != kNoGroup && s.teamCount[key]++ == 0) s.teamKeys.push_back(key);
+  }
+  std::sort(s.teamKeys.begin(), s.teamKeys.end());
+  s.teamBegin.clear();
+  std::uint32_t offset = 0;
+  for (const auto key : s.teamKeys) {
+    s.teamBegin.push_back(offset);
+    s.teamAt[key] = offset;
+    offset += s.teamCount[key];
+    s.teamCount[key] = 0;
+  }
+  s.teamBegin.push_back(offset);
+  s.teamValues.resize(offset);
+  s.teamQueue.resize(c.anyQueue ? offset : 0);
+  for (std::uint32_t j = first; j < last; ++j) {
+    const std::uint32_t key = s.rowKey[j - first];
+    if (key == kNoGroup) continue;
+    const std::uint32_t at = s.teamAt[key]++;
+    s.teamValues[at] = s.wait[j];
+    if (c.anyQueue) s.teamQueue[at] = s.queueTime[j];
+  }
+  const auto setTeams = [&](std::uint32_t toTeam, HandoffGroup& g) {
+    g.from = d.teams.id(fromTeam);
+    g.to = d.teams.id(toTeam);
+  };
+  std::int64_t* values = s.teamValues.data();
+  for (std::size_t k = 0; k < s.teamKeys.size();) {
+    const auto toTeam = static_cast<std::uint32_t>(s.teamKeys[k] / nPairs);
+    ExactMicros excess2 = 0;
+    Queue queue;
+    std::size_t end = k;
+    for (; end < s.teamKeys.size() && s.teamKeys[end] / nPairs == toTeam; ++end) {
+      const auto pair = s.teamKeys[end] % nPairs;
+      std::int64_t *f = values + s.teamBegin[end], *l = values + s.teamBegin[end + 1];
+      Queue q;
+      if (c.anyQueue)
+        q.add(s.teamQueue.data() + s.teamBegin[end], s.teamQueue.data() + s.teamBegin[end + 1]);
+      const ExactMicros e = excess2Of(f, l, pairs.base2[pair]);
+      out.teamActivities.push_back(groupOf(f, l, e, q));
+      auto& g = out.teamActivities.back();
+      setTeams(toTeam, g);
+      g.fromActivity = d.activities.id(static_cast<std::uint32_t>(pairs.key[pair] / c.nA));
+      g.toActivity = d.activities.id(static_cast<std::uint32_t>(pairs.key[pair] % c.nA));
+      excess2 += e;
+      queue.add(q);
+    }
+    out.teams.push_back(
+        groupOf(values + s.teamBegin[k], values + s.teamBegin[end], excess2, queue));
+    setTeams(toTeam, out.teams.back());
+    k = end;
+  }
+}
+
+/// personTables() with rows packed into `Code`; t.layout set.
+template <class Code>
+PersonTables tablesOf(const HandoffColumns& c, const ActivityPairs& pairs, const HandoffDims& d,
+                      unsigned threads, const SenderPlan& plan,
+                      const std::vector<std::uint32_t>& perPerson, unsigned ranges, bool teams,
+                      SenderBlocks<Code>& t) {
+  partition(c, pairs, plan, perPerson, ranges, t);
+  const std::size_t teamKeys = teams ? c.nT * std::max<std::size_t>(1, pairs.size()) : 0;
+  std::vector<std::uint32_t> senderFirst(c.nP, 0), senderGroupCount(c.nP, 0);
+  auto parts = parallelChunksByWork<std::vector<BlockOut>>(
+      0, t.size(), threads, [&](std::size_t b) { return t.begin[b]; },
+      [&](std::size_t begin, std::size_t end, std::vector<BlockOut>& out) {
+        Scratch<Code> s(c.nP, teamKeys);
+        for (std::size_t b = begin; b < end; ++b) {
+          const std::uint32_t firstAt = plan.blockStart[b],
+                              senders = plan.blockStart[b + 1] - firstAt;
+          orderBySender(t, t.begin[b], t.begin[b + 1], senders, s);
+          out.emplace_back();
+          auto& block = out.back();
+          for (std::uint32_t k = 0; k < senders; ++k) {
+            const std::uint32_t p = plan.person[firstAt + k];
+            senderFirst[p] = static_cast<std::uint32_t>(block.people.size());
+            senderGroups(c, pairs, d, t.layout, p, s.senderBegin[k], s.senderBegin[k + 1], s,
+                         block.people);
+            senderGroupCount[p] = static_cast<std::uint32_t>(block.people.size()) - senderFirst[p];
+          }
+          if (!teams) continue;
+          for (std::uint32_t k = 0; k < senders;) {  // each team's senders are consecutive
+            const std::uint32_t team = c.teamOf[plan.person[firstAt + k]];
+            std::uint32_t e = k + 1;
+            while (e < senders && c.teamOf[plan.person[firstAt + e]] == team) ++e;
+            if (team != kNoTeam)
+              teamGroups(c, pairs, d, t.layout, team, s.senderBegin[k], s.senderBegin[e], s, block);
+            k = e;
+          }
+        }
+      });
+  PersonTables out;
+  out.teamTables = teams;
+  for (auto& part : parts)
+    for (auto& block : part) {
+      out.blocks.push_back(std::move(block.people));
+      out.byTeam.push_back(std::move(block.teams));
+      out.byTeamActivity.push_back(std::move(block.teamActivities));
+    }
+  out.inKeyOrder.reserve([&] {
+    std::size_t total = 0;
+    for (const auto& block : out.blocks) total += block.size();
+    return total;
+  }());
+  for (std::uint32_t p = 0; p < c.nP; ++p) {
+    const HandoffGroup* first = out.blocks[plan.blockOf[p]].data() + senderFirst[p];
+    for (std::uint32_t k = 0; k < senderGroupCount[p]; ++k) out.inKeyOrder.push_back(first + k);
+  }
+  return out;
+}
+
+}  // namespace
+
+PersonTables personTables(const HandoffColumns& c, const ActivityPairs& pairs, const HandoffDims& d,
+                          unsigned threads, Buffer<std::int64_t>& spare,
+                          Buffer<std::uint32_t>& codes) {
+  const std::size_t n = c.size();
+  const unsigned ranges = threadCount(threads, n);
+  const auto rangeBegin = [&](unsigned r) { return n * r / ranges; };
+  // perPerson[r * nP + p]: the rows range r has from sender p.
+  std::vector<std::uint32_t> perPerson(std::size_t{ranges} * c.nP, 0);
+  parallelChunks<int>(0, ranges, ranges, [&](std::size_t first, std::size_t last, int&) {
+    for (std::size_t r = first; r < last; ++r) {
+      std::uint32_t* count = perPerson.data() + r * c.nP;
+      const std::size_t end = rangeBegin(static_cast<unsigned>(r + 1));
+      for (std::size_t i = rangeBegin(static_cast<unsigned>(r)); i < end; ++i) ++count[c.from[i]];
+    }
+  });
+  std::vector<std::uint64_t> rowsOf(c.nP, 0);
+  for (unsigned r = 0; r < ranges; ++r)
+    for (std::uint32_t p = 0; p < c.nP; ++p) rowsOf[p] += perPerson[r * c.nP + p];
+  const RowLayout layout{bitsFor(pairs.size()), bitsFor(c.nP)};
+  const int room = 64 - layout.senderShift();
+  const std::uint64_t maxSenders = std::max<std::uint64_t>(
+      1, std::min(blockLimits().senders,
+                  room >= 32 ? std::uint64_t{1} << 32 : std::uint64_t{1} << room));
+  const SenderPlan plan = planSenders(c, rowsOf, maxSenders);
+  std::uint64_t mostSenders = 1;
+  for (std::size_t b = 0; b < plan.blocks(); ++b)
+    mostSenders = std::max<std::uint64_t>(mostSenders, plan.blockStart[b + 1] - plan.blockStart[b]);
+  const bool teams = plan.teamAligned && blockLimits().teamTables && c.nT > 0 &&
+                     c.nT * std::max<std::size_t>(1, pairs.size()) <= kMaxTeamKeys;
+  const auto run = [&](auto t) {
+    t.layout = layout;
+    t.wait.swap(spare);  // pages already faulted in: no fresh ones
+    PersonTables out = tablesOf(c, pairs, d, threads, plan, perPerson, ranges, teams, t);
+    t.wait.swap(spare);
+    if constexpr (std::is_same_v<decltype(t.code), Buffer<std::uint32_t>>) t.code.swap(codes);
+    return out;
+  };
+  if (layout.senderShift() + bitsFor(mostSenders) <= 32) return run(SenderBlocks<std::uint32_t>{});
+  return run(SenderBlocks<std::uint64_t>{});
+}
+
+}  // namespace orglens::analysis::detail

@@ -1,0 +1,50 @@
+// The person-pair table of the handoff analysis, and with it, where the blocks allow, the team
+// and team × activity tables: one partition of the handoffs into blocks of whole sending teams.
+// Internal to analysis/handoff_tables.cpp.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "analysis/handoff_ranking.h"
+#include "analysis/handoff_table_parts.h"
+
+namespace orglens::analysis::detail {
+
+struct PersonTables {
+  GroupParts blocks;                            // the person-pair groups, one part per block
+  std::vector<const HandoffGroup*> inKeyOrder;  // the same, by (from, to) dense key
+  /// Whether byTeam and byTeamActivity were filled (one part per block, in key order, not
+  /// ranked); if not, the caller groups the team waits itself.
+  bool teamTables = false;
+  GroupParts byTeam, byTeamActivity;
+};
+
+/// How personTables() cuts its blocks. Tests change them (and put them back) to reach, on small
+/// logs, what only big ones would: many blocks, teams cut for the code's sender field, and the
+/// team tables left to the caller.
+struct BlockLimits {
+  /// A block's rows, about: blocks hold whole teams, a bigger team alone.
+  std::uint64_t rows = std::uint64_t{1} << 18;
+  /// A block's people at most: a team with more is cut (and its team tables left to the caller).
+  std::uint64_t senders = ~std::uint64_t{0};
+  /// false: the team tables are always left to the caller.
+  bool teamTables = true;
+};
+inline BlockLimits& blockLimits() {
+  static BlockLimits limits;
+  return limits;
+}
+
+/// The person-pair groups, and the team tables where the blocks allow (blockLimits()). The
+/// handoffs are partitioned into blocks of senders, whole teams to a block: each block is then
+/// ordered by sender in the cache, each sender's rows grouped by receiver and each team's rows
+/// by (receiving team, activity pair), with each group's figures computed right away. Blocks in
+/// parallel; the result does not depend on the thread count. The blocks' waits borrow `spare`
+/// (a buffer done with); their 32-bit codes are left in `codes` (a key cache for the caller's
+/// team grouping).
+PersonTables personTables(const HandoffColumns& c, const ActivityPairs& pairs, const HandoffDims& d,
+                          unsigned threads, Buffer<std::int64_t>& spare,
+                          Buffer<std::uint32_t>& codes);
+
+}  // namespace orglens::analysis::detail

@@ -1,0 +1,86 @@
+// What the handoff tables share (analysis/handoff_tables.cpp, analysis/handoff_people.cpp): the
+// handoff columns with the keys they group by, the activity pairs with their baselines, and a
+// group's figures. Internal to analysis/; not part of its public API.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "analysis/handoff_list.h"
+#include "analysis/handoff_tables.h"
+#include "analysis/stats.h"
+#include "analysis/wait_groups.h"
+
+namespace orglens::analysis::detail {
+
+/// The handoffs' columns (HandoffList::Columns) with the keys the tables group by.
+struct HandoffColumns {
+  const HandoffList::Columns& h;
+  const std::vector<std::uint32_t>& teamOf;  // dense person → dense team or kNoTeam
+  std::uint64_t nA, nP, nT;
+  const Buffer<std::int64_t>& wait;
+  const Buffer<std::uint32_t>& from;
+  const Buffer<std::uint32_t>& to;
+  bool anyQueue;
+  std::size_t size() const { return wait.size(); }
+  /// (from, to) activity pair.
+  std::uint64_t act(std::size_t i) const { return h.pair(i); }
+  /// (from, to) team pair, kSkipRow when a team is unknown.
+  std::uint64_t team(std::size_t i) const {
+    const std::uint32_t a = teamOf[from[i]], b = teamOf[to[i]];
+    return a == kNoTeam || b == kNoTeam ? kSkipRow : std::uint64_t{a} * nT + b;
+  }
+  /// Both people in one team.
+  bool inside(std::size_t i) const {
+    const std::uint32_t a = teamOf[from[i]];
+    return a != kNoTeam && a == teamOf[to[i]];
+  }
+  std::int64_t queue(std::size_t i) const { return h.queue[i]; }
+};
+
+inline HandoffColumns columnsOf(const HandoffList::Columns& h, const HandoffDims& d) {
+  return {h,      d.teamOfPerson, d.activities.size(), d.people.size(), d.teams.size(), h.wait,
+          h.from, h.to,           !h.queue.empty()};
+}
+
+/// Queue times of a group: their sum (µs) and how many handoffs had one (−1: none).
+struct Queue {
+  ExactMicros micros = 0;
+  std::uint64_t count = 0;
+  void add(const std::int64_t* first, const std::int64_t* last) {
+    for (auto* p = first; p != last; ++p)
+      if (*p >= 0) micros += *p, ++count;
+  }
+  void add(const Queue& o) { micros += o.micros, count += o.count; }
+};
+
+/// Σ max(0, 2·wait − base2) over [first, last): the excess in half microseconds (exact).
+ExactMicros excess2Of(const std::int64_t* first, const std::int64_t* last, std::int64_t base2);
+
+/// A group's figures from its waits [first, last) (reordered by the selection).
+HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, ExactMicros excess2,
+                     const Queue& queue);
+
+/// The activity pairs: waits grouped by (pair, crossing a team boundary), so that each pair's
+/// inside-team waits come first in its range. Pair p has the waits [first, last) of `g`,
+/// inside-team ones [first, inside).
+struct ActivityPairs {
+  WaitGroups g;
+  std::vector<std::uint64_t> key;  // dense pair from * nA + to, ascending
+  std::vector<std::uint32_t> first, inside, last;
+  std::vector<std::int64_t> base2;        // per pair: twice its baseline (µs)
+  std::vector<std::uint32_t> indexByKey;  // pair key → pair, when nA² <= 2^22
+  std::size_t size() const { return key.size(); }
+  /// The rows of the pairs before pair k (k <= size()), for parallelChunksByWork().
+  auto workBefore() const {
+    return [this](std::size_t k) { return k < size() ? first[k] : (k ? last.back() : 0u); };
+  }
+  std::uint32_t indexOf(std::uint64_t pairKey) const {
+    if (!indexByKey.empty()) return indexByKey[pairKey];
+    return static_cast<std::uint32_t>(std::lower_bound(key.begin(), key.end(), pairKey) -
+                                      key.begin());
+  }
+};
+
+}  // namespace orglens::analysis::detail
