@@ -202,6 +202,29 @@ void orderBySender(const SenderBlocks<Code>& t, std::size_t first, std::size_t l
   }
 }
 
+/// The slots of a counting sort over the keys that occur (`keys`, each counted in `count`):
+/// sorts `keys` (groups in ascending key order), sets each one's first slot in `at` and its
+/// start in `begin` (and the end after the last), calls onKey(k, key) for the k-th, and leaves
+/// its count at 0 for the next use. Returns the rows counted.
+template <class OnKey>
+std::uint32_t slotsOf(std::vector<std::uint32_t>& keys, std::vector<std::uint32_t>& count,
+                      std::vector<std::uint32_t>& at, std::vector<std::uint32_t>& begin,
+                      OnKey onKey) {
+  std::sort(keys.begin(), keys.end());
+  begin.clear();
+  std::uint32_t offset = 0;
+  for (std::uint32_t k = 0; k < keys.size(); ++k) {
+    const std::uint32_t key = keys[k];
+    onKey(k, key);
+    begin.push_back(offset);
+    at[key] = offset;
+    offset += count[key];
+    count[key] = 0;
+  }
+  begin.push_back(offset);
+  return offset;
+}
+
 /// The groups of sender p, whose rows are [first, last) of the scratch's ordered rows, in
 /// ascending receiver order, appended to `out`.
 template <class Code>
@@ -213,19 +236,9 @@ void senderGroups(const HandoffColumns& c, const ActivityPairs& pairs, const Han
     const auto to = layout.receiver(s.code[j]);
     if (s.count[to]++ == 0) s.receivers.push_back(to);
   }
-  std::sort(s.receivers.begin(), s.receivers.end());  // groups in ascending key order
-  s.groupBegin.clear();
-  std::uint32_t offset = 0;
-  for (std::uint32_t k = 0; k < s.receivers.size(); ++k) {
-    const auto to = s.receivers[k];
-    s.group[to] = k;
-    s.groupBegin.push_back(offset);
-    s.at[to] = offset;
-    offset += s.count[to];
-    s.count[to] = 0;
-  }
-  s.groupBegin.push_back(offset);
-  s.values.resize(offset);
+  const std::uint32_t rows = slotsOf(s.receivers, s.count, s.at, s.groupBegin,
+                                     [&](std::uint32_t k, std::uint32_t to) { s.group[to] = k; });
+  s.values.resize(rows);
   s.excess2.assign(s.receivers.size(), 0);
   s.queue.assign(s.receivers.size(), {});
   for (std::uint32_t j = first; j < last; ++j) {
@@ -262,18 +275,10 @@ void teamGroups(const HandoffColumns& c, const ActivityPairs& pairs, const Hando
     s.rowKey[j - first] = key;
     if (key != kNoGroup && s.teamCount[key]++ == 0) s.teamKeys.push_back(key);
   }
-  std::sort(s.teamKeys.begin(), s.teamKeys.end());
-  s.teamBegin.clear();
-  std::uint32_t offset = 0;
-  for (const auto key : s.teamKeys) {
-    s.teamBegin.push_back(offset);
-    s.teamAt[key] = offset;
-    offset += s.teamCount[key];
-    s.teamCount[key] = 0;
-  }
-  s.teamBegin.push_back(offset);
-  s.teamValues.resize(offset);
-  s.teamQueue.resize(c.anyQueue ? offset : 0);
+  const std::uint32_t rows =
+      slotsOf(s.teamKeys, s.teamCount, s.teamAt, s.teamBegin, [](std::uint32_t, std::uint32_t) {});
+  s.teamValues.resize(rows);
+  s.teamQueue.resize(c.anyQueue ? rows : 0);
   for (std::uint32_t j = first; j < last; ++j) {
     const std::uint32_t key = s.rowKey[j - first];
     if (key == kNoGroup) continue;
