@@ -1,6 +1,7 @@
 #include "analysis/handoff_list.h"
 
 #include <algorithm>
+#include <bit>
 
 namespace orglens::analysis {
 namespace {
@@ -11,7 +12,22 @@ std::size_t itemOf(const std::vector<std::uint32_t>& itemEnd, std::size_t at) {
                                   itemEnd.begin());
 }
 
+/// Bits to tell apart 0 .. values − 1.
+int bitsFor(std::uint64_t values) {
+  return static_cast<int>(std::bit_width(std::max<std::uint64_t>(1, values) - 1));
+}
+
 }  // namespace
+
+bool HandoffList::Columns::packable(std::uint64_t people, std::uint64_t activities) {
+  return activities <= 0xFFFFu && 2 * bitsFor(people) + bitsFor(activities * activities) <= 32;
+}
+
+void HandoffList::Columns::pack(std::uint64_t people, std::uint64_t activities) {
+  packed = packable(people, activities);
+  pairBits = packed ? bitsFor(activities * activities) : 0;
+  receiverBits = packed ? bitsFor(people) : 0;
+}
 
 HandoffList::Iterator::Iterator(const HandoffList* list, std::size_t at)
     : m_list(list), m_at(at), m_item(itemOf(list->m_columns.itemEnd, at)) {}
@@ -22,12 +38,10 @@ Handoff HandoffList::operator[](std::size_t i) const {
 
 Handoff HandoffList::at(std::size_t i, std::size_t item) const {
   const Columns& c = m_columns;
-  const std::uint32_t from = c.from[i], to = c.to[i];
-  const std::uint64_t nA = c.activityCount;
-  const std::uint32_t fromActivity =
-      c.wide ? c.activities[i] : static_cast<std::uint32_t>(c.activities[i] / nA);
-  const std::uint32_t toActivity =
-      c.wide ? c.toActivity[i] : static_cast<std::uint32_t>(c.activities[i] % nA);
+  const std::uint32_t from = c.sender(i), to = c.receiver(i);
+  const std::uint64_t nA = c.activityCount, pair = c.pair(i);
+  const auto fromActivity = static_cast<std::uint32_t>(pair / nA);
+  const auto toActivity = static_cast<std::uint32_t>(pair % nA);
   return {c.items[item],
           c.personId[from],
           c.personId[to],

@@ -150,10 +150,10 @@ void partition(const HandoffColumns& c, const ActivityPairs& pairs, const Sender
       std::uint32_t* next = at.data() + r * blocks;
       const std::size_t end = rangeBegin(static_cast<unsigned>(r + 1));
       for (std::size_t i = rangeBegin(static_cast<unsigned>(r)); i < end; ++i) {
-        const std::uint32_t from = c.from[i];
+        const std::uint32_t from = c.from(i);
         const std::uint32_t j = next[plan.blockOf[from]]++;
         t.code[j] =
-            t.layout.template pack<Code>(plan.localOf[from], c.to[i], pairs.indexOf(c.act(i)));
+            t.layout.template pack<Code>(plan.localOf[from], c.to(i), pairs.indexOf(c.act(i)));
         t.wait[j] = c.wait[i];
         if (c.anyQueue) t.queue[j] = c.queue(i);
       }
@@ -389,7 +389,7 @@ PersonTables personTables(const HandoffColumns& c, const ActivityPairs& pairs, c
     for (std::size_t r = first; r < last; ++r) {
       std::uint32_t* count = perPerson.data() + r * c.nP;
       const std::size_t end = rangeBegin(static_cast<unsigned>(r + 1));
-      for (std::size_t i = rangeBegin(static_cast<unsigned>(r)); i < end; ++i) ++count[c.from[i]];
+      for (std::size_t i = rangeBegin(static_cast<unsigned>(r)); i < end; ++i) ++count[c.from(i)];
     }
   });
   std::vector<std::uint64_t> rowsOf(c.nP, 0);

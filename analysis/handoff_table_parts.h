@@ -20,28 +20,29 @@ struct HandoffColumns {
   const std::vector<std::uint32_t>& teamOf;  // dense person → dense team or kNoTeam
   std::uint64_t nA, nP, nT;
   const Buffer<std::int64_t>& wait;
-  const Buffer<std::uint32_t>& from;
-  const Buffer<std::uint32_t>& to;
   bool anyQueue;
   std::size_t size() const { return wait.size(); }
+  /// The dense sender (from) and receiver (to).
+  std::uint32_t from(std::size_t i) const { return h.sender(i); }
+  std::uint32_t to(std::size_t i) const { return h.receiver(i); }
   /// (from, to) activity pair.
   std::uint64_t act(std::size_t i) const { return h.pair(i); }
   /// (from, to) team pair, kSkipRow when a team is unknown.
   std::uint64_t team(std::size_t i) const {
-    const std::uint32_t a = teamOf[from[i]], b = teamOf[to[i]];
+    const std::uint32_t a = teamOf[from(i)], b = teamOf[to(i)];
     return a == kNoTeam || b == kNoTeam ? kSkipRow : std::uint64_t{a} * nT + b;
   }
   /// Both people in one team.
   bool inside(std::size_t i) const {
-    const std::uint32_t a = teamOf[from[i]];
-    return a != kNoTeam && a == teamOf[to[i]];
+    const std::uint32_t a = teamOf[from(i)];
+    return a != kNoTeam && a == teamOf[to(i)];
   }
   std::int64_t queue(std::size_t i) const { return h.queue[i]; }
 };
 
 inline HandoffColumns columnsOf(const HandoffList::Columns& h, const HandoffDims& d) {
-  return {h,      d.teamOfPerson, d.activities.size(), d.people.size(), d.teams.size(), h.wait,
-          h.from, h.to,           !h.queue.empty()};
+  return {h,      d.teamOfPerson,  d.activities.size(), d.people.size(), d.teams.size(),
+          h.wait, !h.queue.empty()};
 }
 
 /// Queue times of a group: their sum (µs) and how many handoffs had one (−1: none).

@@ -62,12 +62,17 @@ struct Step {
   auto& c = sink.columns;
   const std::size_t row = out.base + out.rows++;
   const std::uint32_t to = dims.people[toActor];
-  c.from[row] = dims.people[fromActor];
-  c.to[row] = to;
-  if (c.wide) {
+  if (c.packed) {
+    c.code[row] =
+        c.packOf(dims.people[fromActor], to, fromActivity * sink.activityCount + toActivity);
+  } else if (c.wide) {
+    c.from[row] = dims.people[fromActor];
+    c.to[row] = to;
     c.activities[row] = fromActivity;
     c.toActivity[row] = toActivity;
   } else {
+    c.from[row] = dims.people[fromActor];
+    c.to[row] = to;
     c.activities[row] = static_cast<std::uint32_t>(fromActivity * sink.activityCount + toActivity);
   }
   c.wait[row] = wait;
@@ -178,10 +183,15 @@ HandoffList::Columns emptyColumns(const EventLog& log, const Dims& dims, std::si
   const std::size_t bound = rowOf(log, log.itemCount()) - rowOf(log, first);
   c.activityCount = dims.activities.size();
   c.wide = c.activityCount > 0xFFFFu;
-  c.from.resize(bound);
-  c.to.resize(bound);
-  c.activities.resize(bound);
-  if (c.wide) c.toActivity.resize(bound);
+  c.pack(dims.people.size(), c.activityCount);
+  if (c.packed) {
+    c.code.resize(bound);
+  } else {
+    c.from.resize(bound);
+    c.to.resize(bound);
+    c.activities.resize(bound);
+    if (c.wide) c.toActivity.resize(bound);
+  }
   c.wait.resize(bound);
   if (queue) c.queue.resize(bound);
   for (std::uint32_t p = 0; p < dims.people.size(); ++p) {
@@ -240,7 +250,7 @@ void joinRows(std::vector<ChunkResult>& chunks, HandoffList::Columns& columns, u
         if (k == 0) moveColumn(columns.wait);
         if (k == 1) moveColumn(columns.queue);
         if (k == 2) moveColumn(columns.toActivity);
-        if (k == 3) moveColumn(columns.from);
+        if (k == 3) moveColumn(columns.from), moveColumn(columns.code);
         if (k == 4) moveColumn(columns.to);
         if (k == 5) moveColumn(columns.activities);
       }
@@ -258,8 +268,9 @@ void joinRows(std::vector<ChunkResult>& chunks, HandoffList::Columns& columns, u
       rows += c.rows;
     }
   }
-  for (auto* column : {&columns.from, &columns.to, &columns.activities}) column->resize(rows);
-  if (columns.wide) columns.toActivity.resize(rows);
+  for (auto* column :
+       {&columns.from, &columns.to, &columns.activities, &columns.toActivity, &columns.code})
+    if (!column->empty()) column->resize(rows);
   columns.wait.resize(rows);
   if (!columns.queue.empty()) columns.queue.resize(rows);
 }

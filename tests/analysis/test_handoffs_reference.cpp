@@ -94,8 +94,11 @@ void checkFlow(const model::EventLog& log, unsigned threads) {
 TEST_CASE("Handoff tables equal a plain reference implementation on varied logs",
           "[analysis][handoffs]") {
   for (const std::uint64_t seed : {1u, 2u, 3u}) {
-    // 3,000 items: groups large enough for the selection paths, not only the small sorts.
+    // 3,000 items: groups large enough for the selection paths, not only the small sorts. 40
+    // people and 9 activities: the handoff list packs each row's people and pair in 32 bits.
     const auto log = test::variedLog(seed, seed == 3 ? 30'000 : 3'000);
+    model::NoProgress progress;
+    REQUIRE(analysis::findHandoffs(log, {}, progress).handoffs.columns().packed);
     for (const unsigned threads : {1u, 2u, 5u}) {
       INFO("seed " << seed << ", threads " << threads);
       checkHandoffs(log, threads);
@@ -128,8 +131,10 @@ TEST_CASE("Handoff tables equal the reference when a row's fields need more than
           "[analysis][handoffs]") {
   // 2,000 people (11 bits for a receiver, as many for a sender within its block of so few rows)
   // and thousands of the 14,400 activity pairs (14 bits): the person table packs its rows into
-  // 64-bit codes.
+  // 64-bit codes, and the handoff list keeps people and pairs in columns of their own.
   const auto log = test::variedLog(13, 3'000, 120, 2'000);
+  model::NoProgress progress;
+  REQUIRE_FALSE(analysis::findHandoffs(log, {}, progress).handoffs.columns().packed);
   for (const unsigned threads : {1u, 2u}) {
     INFO("threads " << threads);
     checkHandoffs(log, threads);
