@@ -4,7 +4,9 @@
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <unordered_map>
 #include <utility>
@@ -104,5 +106,37 @@ RowGroups groupRows(std::size_t n, std::uint64_t keySpace, KeyFn keyOf, RowGroup
 /// group). `out` is reused: no fresh pages when it is big enough already.
 void groupedValues(const RowGroups& g, const Buffer<std::int64_t>& values,
                    Buffer<std::int64_t>& out);
+
+/// Bits to tell apart the values 0 .. values − 1.
+inline int bitsFor(std::uint64_t values) {
+  return static_cast<int>(std::bit_width(std::max<std::uint64_t>(1, values) - 1));
+}
+
+/// Three fields packed into one integer `Code` in bit fields: a sender (highest), a receiver and
+/// a pair (lowest), for rows of handoffs that are written, read and faulted in by the million.
+struct RowLayout {
+  int pairBits = 0, receiverBits = 0;
+  int senderShift() const { return pairBits + receiverBits; }
+  template <class Code>
+  Code pack(std::uint64_t sender, std::uint64_t receiver, std::uint64_t pair) const {
+    const std::uint64_t low = receiver << pairBits | pair;
+    return static_cast<Code>(senderShift() < 64 ? sender << senderShift() | low : low);
+  }
+  template <class Code>
+  std::uint32_t sender(Code code) const {
+    return senderShift() < std::numeric_limits<Code>::digits
+               ? static_cast<std::uint32_t>(code >> senderShift())
+               : 0;
+  }
+  template <class Code>
+  std::uint32_t receiver(Code code) const {
+    return static_cast<std::uint32_t>((std::uint64_t{code} >> pairBits) &
+                                      ((std::uint64_t{1} << receiverBits) - 1));
+  }
+  template <class Code>
+  std::uint32_t pair(Code code) const {
+    return static_cast<std::uint32_t>(std::uint64_t{code} & ((std::uint64_t{1} << pairBits) - 1));
+  }
+};
 
 }  // namespace orglens::analysis::detail

@@ -1,7 +1,6 @@
 #include "analysis/handoff_list.h"
 
 #include <algorithm>
-#include <bit>
 
 namespace orglens::analysis {
 namespace {
@@ -12,21 +11,16 @@ std::size_t itemOf(const std::vector<std::uint32_t>& itemEnd, std::size_t at) {
                                   itemEnd.begin());
 }
 
-/// Bits to tell apart 0 .. values − 1.
-int bitsFor(std::uint64_t values) {
-  return static_cast<int>(std::bit_width(std::max<std::uint64_t>(1, values) - 1));
-}
-
 }  // namespace
 
 bool HandoffList::Columns::packable(std::uint64_t people, std::uint64_t activities) {
+  using detail::bitsFor;
   return activities <= 0xFFFFu && 2 * bitsFor(people) + bitsFor(activities * activities) <= 32;
 }
 
 void HandoffList::Columns::pack(std::uint64_t people, std::uint64_t activities) {
   packed = packable(people, activities);
-  pairBits = packed ? bitsFor(activities * activities) : 0;
-  receiverBits = packed ? bitsFor(people) : 0;
+  if (packed) layout = {detail::bitsFor(activities * activities), detail::bitsFor(people)};
 }
 
 HandoffList::Iterator::Iterator(const HandoffList* list, std::size_t at)

@@ -48,30 +48,20 @@ class HandoffList {
     /// and 30 activities do), `code` holds them, sender highest, pair lowest, and `from`, `to`
     /// and `activities` stay empty: 12 bytes a handoff with its wait, not 20.
     bool packed = false;
-    int pairBits = 0, receiverBits = 0;
+    detail::RowLayout layout;  // of `code`
     detail::Buffer<std::uint32_t> code;
     /// Whether `people` dense people and `activities` dense activities can be packed.
     static bool packable(std::uint64_t people, std::uint64_t activities);
-    /// Sets `packed` and the fields' widths for `people` and `activities` (when packable).
+    /// Sets `packed` and the layout for `people` and `activities` (when packable).
     void pack(std::uint64_t people, std::uint64_t activities);
-    std::uint32_t packOf(std::uint32_t sender, std::uint32_t receiver, std::uint64_t pair) const {
-      return static_cast<std::uint32_t>((std::uint64_t{sender} << (pairBits + receiverBits)) |
-                                        (std::uint64_t{receiver} << pairBits) | pair);
-    }
     /// The dense sender (from) and receiver (to) of handoff i.
-    std::uint32_t sender(std::size_t i) const {
-      return packed
-                 ? static_cast<std::uint32_t>(std::uint64_t{code[i]} >> (pairBits + receiverBits))
-                 : from[i];
-    }
+    std::uint32_t sender(std::size_t i) const { return packed ? layout.sender(code[i]) : from[i]; }
     std::uint32_t receiver(std::size_t i) const {
-      return packed ? static_cast<std::uint32_t>((std::uint64_t{code[i]} >> pairBits) &
-                                                 ((std::uint64_t{1} << receiverBits) - 1))
-                    : to[i];
+      return packed ? layout.receiver(code[i]) : to[i];
     }
     /// The dense (from, to) activity pair of handoff i as from * activityCount + to.
     std::uint64_t pair(std::size_t i) const {
-      if (packed) return code[i] & ((std::uint64_t{1} << pairBits) - 1);
+      if (packed) return layout.pair(code[i]);
       return wide ? std::uint64_t{activities[i]} * activityCount + toActivity[i] : activities[i];
     }
   };

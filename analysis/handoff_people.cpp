@@ -1,8 +1,6 @@
 #include "analysis/handoff_people.h"
 
 #include <algorithm>
-#include <bit>
-#include <limits>
 #include <type_traits>
 #include <utility>
 
@@ -11,39 +9,10 @@
 namespace orglens::analysis::detail {
 namespace {
 
-/// A row of a sender block packed into one integer, in bit fields: its sender within the block
-/// (highest), its receiver and its activity pair (an index into ActivityPairs). 12 bytes a row
-/// with the wait where 32 bits hold them (10 M events: 2,000 people, 119 pairs, ~100 senders a
-/// block), 16 otherwise, against 20 for separate columns: less to write, read and fault in.
-struct RowLayout {
-  int pairBits = 0, receiverBits = 0;
-  int senderShift() const { return pairBits + receiverBits; }
-  template <class Code>
-  Code pack(std::uint64_t sender, std::uint64_t receiver, std::uint64_t pair) const {
-    const std::uint64_t low = receiver << pairBits | pair;
-    return static_cast<Code>(senderShift() < 64 ? sender << senderShift() | low : low);
-  }
-  template <class Code>
-  std::uint32_t sender(Code code) const {
-    return senderShift() < std::numeric_limits<Code>::digits
-               ? static_cast<std::uint32_t>(code >> senderShift())
-               : 0;
-  }
-  template <class Code>
-  std::uint32_t receiver(Code code) const {
-    return static_cast<std::uint32_t>((std::uint64_t{code} >> pairBits) &
-                                      ((std::uint64_t{1} << receiverBits) - 1));
-  }
-  template <class Code>
-  std::uint32_t pair(Code code) const {
-    return static_cast<std::uint32_t>(std::uint64_t{code} & ((std::uint64_t{1} << pairBits) - 1));
-  }
-};
-
-/// To tell apart 0 .. values − 1.
-int bitsFor(std::uint64_t values) {
-  return static_cast<int>(std::bit_width(std::max<std::uint64_t>(1, values) - 1));
-}
+/// A row of a sender block is packed into one integer (RowLayout): its sender within the block,
+/// its receiver and its activity pair (an index into ActivityPairs). 12 bytes a row with the wait
+/// where 32 bits hold them (10 M events: 2,000 people, 119 pairs, ~100 senders a block), 16
+/// otherwise: less to write, read and fault in than separate columns.
 
 /// (Receiving team, activity pair) counters a thread holds for the team tables at most; more:
 /// the caller groups the team waits.
@@ -258,10 +227,9 @@ void senderGroups(const HandoffColumns& c, const ActivityPairs& pairs, const Han
 }
 
 /// The team-pair and team-pair × activity-pair groups of sending team `fromTeam`, whose rows are
-/// [first, last) of the scratch's ordered rows, appended to `out` in key order. The rows are
-/// grouped by (receiving team, activity pair), leaving out receivers without a team; each
-/// activity pair's figures first (selections inside its range), then the team pair's on the
-/// union of its activity pairs' ranges, its excess and queue time the sums of theirs.
+/// [first, last) of the scratch's ordered rows, appended to `out` in key order: the rows grouped
+/// by (receiving team, activity pair), leaving out receivers without a team, and the groups'
+/// figures by teamPairGroups().
 template <class Code>
 void teamGroups(const HandoffColumns& c, const ActivityPairs& pairs, const HandoffDims& d,
                 const RowLayout& layout, std::uint32_t fromTeam, std::uint32_t first,
@@ -286,36 +254,14 @@ void teamGroups(const HandoffColumns& c, const ActivityPairs& pairs, const Hando
     s.teamValues[at] = s.wait[j];
     if (c.anyQueue) s.teamQueue[at] = s.queueTime[j];
   }
-  const auto setTeams = [&](std::uint32_t toTeam, HandoffGroup& g) {
-    g.from = d.teams.id(fromTeam);
-    g.to = d.teams.id(toTeam);
-  };
-  std::int64_t* values = s.teamValues.data();
-  for (std::size_t k = 0; k < s.teamKeys.size();) {
-    const auto toTeam = static_cast<std::uint32_t>(s.teamKeys[k] / nPairs);
-    ExactMicros excess2 = 0;
-    Queue queue;
-    std::size_t end = k;
-    for (; end < s.teamKeys.size() && s.teamKeys[end] / nPairs == toTeam; ++end) {
-      const auto pair = s.teamKeys[end] % nPairs;
-      std::int64_t *f = values + s.teamBegin[end], *l = values + s.teamBegin[end + 1];
-      Queue q;
-      if (c.anyQueue)
-        q.add(s.teamQueue.data() + s.teamBegin[end], s.teamQueue.data() + s.teamBegin[end + 1]);
-      const ExactMicros e = excess2Of(f, l, pairs.base2[pair]);
-      out.teamActivities.push_back(groupOf(f, l, e, q));
-      auto& g = out.teamActivities.back();
-      setTeams(toTeam, g);
-      g.fromActivity = d.activities.id(static_cast<std::uint32_t>(pairs.key[pair] / c.nA));
-      g.toActivity = d.activities.id(static_cast<std::uint32_t>(pairs.key[pair] % c.nA));
-      excess2 += e;
-      queue.add(q);
-    }
-    out.teams.push_back(
-        groupOf(values + s.teamBegin[k], values + s.teamBegin[end], excess2, queue));
-    setTeams(toTeam, out.teams.back());
-    k = end;
-  }
+  teamPairGroups(
+      pairs, d.activities, s.teamKeys.data(), s.teamBegin.data(), 0, s.teamKeys.size(),
+      s.teamValues.data(), c.anyQueue ? s.teamQueue.data() : nullptr,
+      [&](std::uint64_t toTeam, HandoffGroup& g) {
+        g.from = d.teams.id(fromTeam);
+        g.to = d.teams.id(static_cast<std::uint32_t>(toTeam));
+      },
+      out.teams, out.teamActivities);
 }
 
 /// personTables() with rows packed into `Code`; t.layout set.
@@ -357,17 +303,15 @@ PersonTables tablesOf(const HandoffColumns& c, const ActivityPairs& pairs, const
       });
   PersonTables out;
   out.teamTables = teams;
+  std::size_t groups = 0;
   for (auto& part : parts)
     for (auto& block : part) {
+      groups += block.people.size();
       out.blocks.push_back(std::move(block.people));
       out.byTeam.push_back(std::move(block.teams));
       out.byTeamActivity.push_back(std::move(block.teamActivities));
     }
-  out.inKeyOrder.reserve([&] {
-    std::size_t total = 0;
-    for (const auto& block : out.blocks) total += block.size();
-    return total;
-  }());
+  out.inKeyOrder.reserve(groups);
   for (std::uint32_t p = 0; p < c.nP; ++p) {
     const HandoffGroup* first = out.blocks[plan.blockOf[p]].data() + senderFirst[p];
     for (std::uint32_t k = 0; k < senderGroupCount[p]; ++k) out.inKeyOrder.push_back(first + k);

@@ -84,4 +84,40 @@ struct ActivityPairs {
   }
 };
 
+/// The team × activity groups k in [first, last) of a grouping by (team pair, activity pair):
+/// keys[k] = team pair · max(1, pairs.size()) + activity pair (an index into `pairs`), ascending,
+/// with the waits [begin[k], begin[k + 1]) of `values` (and of `queue`, unless null). Appends
+/// each activity pair's figures to `teamActivities` (selections inside its range) and, after a
+/// team pair's last, the team pair's to `teams`, on the union of their ranges, its excess and
+/// queue time the sums of theirs. setTeams(teamPair, group) names a group's teams.
+template <class Key, class SetTeams>
+void teamPairGroups(const ActivityPairs& pairs, const DenseIds& activities, const Key* keys,
+                    const std::uint32_t* begin, std::size_t first, std::size_t last,
+                    std::int64_t* values, const std::int64_t* queue, SetTeams setTeams,
+                    std::vector<HandoffGroup>& teams, std::vector<HandoffGroup>& teamActivities) {
+  const std::uint64_t nPairs = std::max<std::size_t>(1, pairs.size()), nA = activities.size();
+  for (std::size_t k = first; k < last;) {
+    const std::uint64_t teamPair = keys[k] / nPairs;
+    ExactMicros excess2 = 0;
+    Queue queueSum;
+    std::size_t end = k;
+    for (; end < last && keys[end] / nPairs == teamPair; ++end) {
+      const std::uint64_t pair = keys[end] % nPairs;
+      std::int64_t *f = values + begin[end], *l = values + begin[end + 1];
+      Queue q;
+      if (queue) q.add(queue + begin[end], queue + begin[end + 1]);
+      const ExactMicros e = excess2Of(f, l, pairs.base2[pair]);
+      HandoffGroup& g = teamActivities.emplace_back(groupOf(f, l, e, q));
+      setTeams(teamPair, g);
+      g.fromActivity = activities.id(static_cast<std::uint32_t>(pairs.key[pair] / nA));
+      g.toActivity = activities.id(static_cast<std::uint32_t>(pairs.key[pair] % nA));
+      excess2 += e;
+      queueSum.add(q);
+    }
+    setTeams(teamPair, teams.emplace_back(
+                           groupOf(values + begin[k], values + begin[end], excess2, queueSum)));
+    k = end;
+  }
+}
+
 }  // namespace orglens::analysis::detail

@@ -186,13 +186,11 @@ void groupTeamWaits(const HandoffColumns& c, const ActivityPairs& p, WaitGroups&
       keyCache.capacity() >= c.size() ? &keyCache : nullptr);
 }
 
-/// The two team tables from the grouping `g` of groupTeamWaits(): each activity pair's figures
-/// first (selections inside its range), then the team pair's on the union; its excess and queue
-/// time are the sums of its parts'.
-template <class SetTeams, class SetActivities>
-void teamTables(const ActivityPairs& p, WaitGroups& g, unsigned threads,
-                std::vector<HandoffGroup>& byTeam, std::vector<HandoffGroup>& byTeamActivity,
-                SetTeams setTeams, SetActivities setActivities) {
+/// The two team tables from the grouping `g` of groupTeamWaits(), by teamPairGroups() on the
+/// team pairs in parallel, one part per thread.
+template <class SetTeams>
+void teamTables(const ActivityPairs& p, const DenseIds& activities, WaitGroups& g, unsigned threads,
+                GroupParts& byTeam, GroupParts& byTeamActivity, SetTeams setTeams) {
   const std::uint64_t nPairs = std::max<std::uint64_t>(1, p.size());
   std::vector<std::uint32_t> teamStart;  // first group of each team pair, + the end
   for (std::uint32_t k = 0; k < g.size(); ++k)
@@ -204,30 +202,13 @@ void teamTables(const ActivityPairs& p, WaitGroups& g, unsigned threads,
   auto parts = parallelChunksByWork<Part>(
       0, teamStart.size() - 1, threads, [&](std::size_t t) { return g.begin[teamStart[t]]; },
       [&](std::size_t begin, std::size_t end, Part& out) {
-        for (std::size_t t = begin; t < end; ++t) {
-          ExactMicros excess2 = 0;
-          Queue queue;
-          for (std::uint32_t k = teamStart[t]; k < teamStart[t + 1]; ++k) {
-            Queue q;
-            if (!g.queue.empty())
-              q.add(g.queue.data() + g.begin[k], g.queue.data() + g.begin[k + 1]);
-            const auto pair = g.key[k] % nPairs;
-            const auto e = excess2Of(g.first(k), g.last(k), p.base2[pair]);
-            out.teamActivities.push_back(groupOf(g.first(k), g.last(k), e, q));
-            setTeams(g.key[k] / nPairs, out.teamActivities.back());
-            setActivities(p.key[pair], out.teamActivities.back());
-            excess2 += e;
-            queue.add(q);
-          }
-          out.teams.push_back(
-              groupOf(g.first(teamStart[t]), g.last(teamStart[t + 1] - 1), excess2, queue));
-          setTeams(g.key[teamStart[t]] / nPairs, out.teams.back());
-        }
+        teamPairGroups(p, activities, g.key.data(), g.begin.data(), teamStart[begin],
+                       teamStart[end], g.wait.data(), g.queue.empty() ? nullptr : g.queue.data(),
+                       setTeams, out.teams, out.teamActivities);
       });
   for (auto& part : parts) {
-    byTeam.insert(byTeam.end(), part.teams.begin(), part.teams.end());
-    byTeamActivity.insert(byTeamActivity.end(), part.teamActivities.begin(),
-                          part.teamActivities.end());
+    byTeam.push_back(std::move(part.teams));
+    byTeamActivity.push_back(std::move(part.teamActivities));
   }
 }
 
@@ -289,11 +270,10 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, con
   if (stopped()) return;
   progress.report(0.85, "team pairs");
   if (!people.teamTables) {
-    std::vector<HandoffGroup> teams, teamActivities;
-    teamTables(pairs, pairs.g, threads, teams, teamActivities, setTeams,
-               [&](std::uint64_t key, HandoffGroup& g) { setActivities(key, g); });
-    r.byTeam = ranked(std::move(teams));
-    r.byTeamActivity = ranked(std::move(teamActivities));
+    teamTables(pairs, d.activities, pairs.g, threads, people.byTeam, people.byTeamActivity,
+               setTeams);
+    r.byTeam = ranked(std::move(people.byTeam));
+    r.byTeamActivity = ranked(std::move(people.byTeamActivity));
   }
   if (stopped()) return;
   for (const auto& g : r.byTeam)

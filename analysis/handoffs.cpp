@@ -62,18 +62,18 @@ struct Step {
   auto& c = sink.columns;
   const std::size_t row = out.base + out.rows++;
   const std::uint32_t to = dims.people[toActor];
+  const std::uint64_t pair = fromActivity * sink.activityCount + toActivity;
   if (c.packed) {
-    c.code[row] =
-        c.packOf(dims.people[fromActor], to, fromActivity * sink.activityCount + toActivity);
-  } else if (c.wide) {
-    c.from[row] = dims.people[fromActor];
-    c.to[row] = to;
-    c.activities[row] = fromActivity;
-    c.toActivity[row] = toActivity;
+    c.code[row] = c.layout.pack<std::uint32_t>(dims.people[fromActor], to, pair);
   } else {
     c.from[row] = dims.people[fromActor];
     c.to[row] = to;
-    c.activities[row] = static_cast<std::uint32_t>(fromActivity * sink.activityCount + toActivity);
+    if (c.wide) {
+      c.activities[row] = fromActivity;
+      c.toActivity[row] = toActivity;
+    } else {
+      c.activities[row] = static_cast<std::uint32_t>(pair);
+    }
   }
   c.wait[row] = wait;
   if (sink.queue) c.queue[row] = queue;
@@ -244,7 +244,7 @@ void joinRows(std::vector<ChunkResult>& chunks, HandoffList::Columns& columns, u
     std::size_t to = 0;
     for (const auto& c : chunks) moveRows(column, c, to), to += c.rows;
   };
-  if (chunks.size() > 1)  // two halves of about equal bytes a row: 8 + 8 + 4, 4 + 4 + 4
+  if (chunks.size() > 1)  // about equal bytes a row each half: 8 + 8 + 4, 4 + 4 + 4 (or code)
     parallelChunks<int>(0, 6, threads, [&](std::size_t begin, std::size_t end, int&) {
       for (std::size_t k = begin; k < end; ++k) {
         if (k == 0) moveColumn(columns.wait);

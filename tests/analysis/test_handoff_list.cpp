@@ -34,7 +34,7 @@ HandoffList::Columns columns(bool wide, bool packed = false) {
     c.pack(c.personId.size(), c.activityCount);
     REQUIRE(c.packed);
     for (std::size_t i = 0; i < c.from.size(); ++i)
-      c.code.push_back(c.packOf(c.from[i], c.to[i], c.activities[i]));
+      c.code.push_back(c.layout.pack<std::uint32_t>(c.from[i], c.to[i], c.activities[i]));
     c.from.clear(), c.to.clear(), c.activities.clear();
   }
   c.wait = {5, 6, 7};
@@ -91,7 +91,7 @@ TEST_CASE("Handoff columns are packed only where sender, receiver and pair fit 3
   CHECK_FALSE(C::packable(1, 65'536));  // the wide form
   C c;
   c.pack(2'048, 32);
-  const auto code = c.packOf(2'047, 1'234, 32 * 32 - 1);
+  const auto code = c.layout.pack<std::uint32_t>(2'047, 1'234, 32 * 32 - 1);
   c.code = {code};
   CHECK(c.sender(0) == 2'047);
   CHECK(c.receiver(0) == 1'234);
