@@ -2,6 +2,7 @@
 // (tests/analysis/reference_handoffs.h) on varied generated logs: every figure must be equal,
 // for any thread count (tests/analysis/same_results.h compares them).
 #include <catch2/catch.hpp>
+#include <initializer_list>
 #include <map>
 #include <utility>
 
@@ -14,7 +15,7 @@ using test::kNone;
 
 namespace {
 
-void checkHandoffs(const model::EventLog& log, unsigned threads) {
+void checkHandoffsOn(const model::EventLog& log, unsigned threads) {
   model::NoProgress progress;
   analysis::HandoffOptions options;
   options.threads = threads;
@@ -34,20 +35,20 @@ void checkHandoffs(const model::EventLog& log, unsigned threads) {
   using H = analysis::Handoff;
   using K = std::optional<test::Key>;
   test::checkSameGroups(r.byPerson, test::referenceTable(hs, base2, [](const H& h) {
-               return K{{h.from, h.to, kNone, kNone}};
-             }));
+                          return K{{h.from, h.to, kNone, kNone}};
+                        }));
   const auto byTeam = test::referenceTable(hs, base2, [](const H& h) {
     return h.fromTeam == kNone || h.toTeam == kNone ? K{} : K{{h.fromTeam, h.toTeam, kNone, kNone}};
   });
   test::checkSameGroups(r.byTeam, byTeam);
   test::checkSameGroups(r.byActivity, test::referenceTable(hs, base2, [](const H& h) {
-               return K{{kNone, kNone, h.fromActivity, h.toActivity}};
-             }));
+                          return K{{kNone, kNone, h.fromActivity, h.toActivity}};
+                        }));
   test::checkSameGroups(r.byTeamActivity, test::referenceTable(hs, base2, [](const H& h) {
-               return h.fromTeam == kNone || h.toTeam == kNone
-                          ? K{}
-                          : K{{h.fromTeam, h.toTeam, h.fromActivity, h.toActivity}};
-             }));
+                          return h.fromTeam == kNone || h.toTeam == kNone
+                                     ? K{}
+                                     : K{{h.fromTeam, h.toTeam, h.fromActivity, h.toActivity}};
+                        }));
   std::vector<analysis::HandoffGroup> slow;
   for (const auto& g : byTeam)
     if (g.wait.count >= options.minCount) slow.push_back(g);
@@ -81,6 +82,14 @@ void checkHandoffs(const model::EventLog& log, unsigned threads) {
   }
 }
 
+/// checkHandoffsOn() with each of the thread counts.
+void checkHandoffs(const model::EventLog& log, std::initializer_list<unsigned> threadCounts) {
+  for (const unsigned threads : threadCounts) {
+    INFO("threads " << threads);
+    checkHandoffsOn(log, threads);
+  }
+}
+
 void checkFlow(const model::EventLog& log, unsigned threads) {
   model::NoProgress progress;
   analysis::FlowOptions options;
@@ -99,10 +108,8 @@ TEST_CASE("Handoff tables equal a plain reference implementation on varied logs"
     const auto log = test::variedLog(seed, seed == 3 ? 30'000 : 3'000);
     model::NoProgress progress;
     REQUIRE(analysis::findHandoffs(log, {}, progress).handoffs.columns().packed);
-    for (const unsigned threads : {1u, 2u, 5u}) {
-      INFO("seed " << seed << ", threads " << threads);
-      checkHandoffs(log, threads);
-    }
+    INFO("seed " << seed);
+    checkHandoffs(log, {1, 2, 5});
   }
 }
 
@@ -111,10 +118,7 @@ TEST_CASE("Handoff tables equal the reference when only some activity pairs occu
   // 120 activities: of 14,400 pairs a few thousand occur, so a pair's number among those that
   // occur differs from its key (the team tables group by that number).
   const auto log = test::variedLog(7, 3'000, 120);
-  for (const unsigned threads : {1u, 2u}) {
-    INFO("threads " << threads);
-    checkHandoffs(log, threads);
-  }
+  checkHandoffs(log, {1, 2});
 }
 
 TEST_CASE("Handoff tables equal the reference with tens of thousands of person pairs",
@@ -124,7 +128,7 @@ TEST_CASE("Handoff tables equal the reference with tens of thousands of person p
   const auto log = test::variedLog(11, 30'000, 9, 250);
   model::NoProgress progress;
   REQUIRE(analysis::findHandoffs(log, {}, progress).byPerson.size() > 20'000);
-  checkHandoffs(log, 2);
+  checkHandoffs(log, {2});
 }
 
 TEST_CASE("Handoff tables equal the reference when a row's fields need more than 32 bits",
@@ -135,10 +139,7 @@ TEST_CASE("Handoff tables equal the reference when a row's fields need more than
   const auto log = test::variedLog(13, 3'000, 120, 2'000);
   model::NoProgress progress;
   REQUIRE_FALSE(analysis::findHandoffs(log, {}, progress).handoffs.columns().packed);
-  for (const unsigned threads : {1u, 2u}) {
-    INFO("threads " << threads);
-    checkHandoffs(log, threads);
-  }
+  checkHandoffs(log, {1, 2});
 }
 
 TEST_CASE("Handoff tables equal the reference with more than 65,535 activities",
@@ -148,10 +149,7 @@ TEST_CASE("Handoff tables equal the reference with more than 65,535 activities",
   const auto log = test::variedLog(17, 40'000, 100'000);
   model::NoProgress progress;
   REQUIRE(analysis::findHandoffs(log, {}, progress).handoffs.columns().wide);
-  for (const unsigned threads : {1u, 3u}) {
-    INFO("threads " << threads);
-    checkHandoffs(log, threads);
-  }
+  checkHandoffs(log, {1, 3});
 }
 
 TEST_CASE("Handoff tables equal the reference however the person table cuts its blocks",
@@ -174,10 +172,8 @@ TEST_CASE("Handoff tables equal the reference however the person table cuts its 
   };
   for (const auto& [name, limits] : cases) {
     analysis::detail::blockLimits() = limits;
-    for (const unsigned threads : {1u, 3u}) {
-      INFO(name << ", threads " << threads);
-      checkHandoffs(log, threads);
-    }
+    INFO(name);
+    checkHandoffs(log, {1, 3});
   }
 }
 
