@@ -71,7 +71,7 @@ class VariantTable {
   const std::uint32_t* at(std::uint32_t offset, std::uint32_t length) const {
     return (length & kShared ? m_shared.data() : m_pool.data()) + offset;
   }
-  /// Whether entry `e` (its sequence in m_pool) is the sequence `seq` with hash `hash`.
+  /// Whether entry `e` (its sequence in m_pool or the shared memory) is `seq` with hash `hash`.
   bool same(const Entry& e, std::uint64_t hash, const std::uint32_t* seq,
             std::uint32_t length) const;
   /// Merges `sorted` (ordered by hash prefix, sequences in `from`'s pool or shared memory) into
