@@ -63,6 +63,7 @@ struct EdgeWaits {
   std::uint64_t key;
   std::uint32_t first, last;            // in the grouped waits
   std::uint32_t extraFirst, extraLast;  // in the grouped ungrouped waits
+  std::uint32_t group;                  // its index in the grouped waits' keys, if there
 };
 
 }  // namespace
@@ -130,7 +131,8 @@ void sortEdges(std::vector<DfgEdge>& edges) {
 std::vector<DfgEdge> edgesOf(const DenseIds& acts, std::span<const std::uint64_t> key,
                              std::span<const std::uint32_t> first,
                              std::span<const std::uint32_t> last, std::int64_t* wait,
-                             const UngroupedWaits& ungrouped, unsigned threads) {
+                             std::span<const DurationStats> stats, const UngroupedWaits& ungrouped,
+                             unsigned threads) {
   const std::uint64_t nA = acts.size();
   WaitGroups extra;
   groupWaits(
@@ -142,8 +144,8 @@ std::vector<DfgEdge> edgesOf(const DenseIds& acts, std::span<const std::uint64_t
   while (i < key.size() || j < extra.size()) {
     const bool fromGroups = j == extra.size() || (i < key.size() && key[i] <= extra.key[j]);
     const bool fromExtra = i == key.size() || (j < extra.size() && extra.key[j] <= key[i]);
-    EdgeWaits e{fromGroups ? key[i] : extra.key[j], 0, 0, 0, 0};
-    if (fromGroups) e.first = first[i], e.last = last[i], ++i;
+    EdgeWaits e{fromGroups ? key[i] : extra.key[j], 0, 0, 0, 0, 0};
+    if (fromGroups) e.first = first[i], e.last = last[i], e.group = static_cast<std::uint32_t>(i++);
     if (fromExtra) e.extraFirst = extra.begin[j], e.extraLast = extra.begin[j + 1], ++j;
     all.push_back(e);
   }
@@ -160,7 +162,7 @@ std::vector<DfgEdge> edgesOf(const DenseIds& acts, std::span<const std::uint64_t
                        acts.id(static_cast<std::uint32_t>(e.key % nA)),
                        {}};
           if (e.extraFirst == e.extraLast) {
-            edge.duration = summarize(wait + e.first, wait + e.last);
+            edge.duration = stats[e.group];  // the same waits: their figures as they are
           } else if (e.first == e.last) {
             edge.duration =
                 summarize(extra.wait.data() + e.extraFirst, extra.wait.data() + e.extraLast);

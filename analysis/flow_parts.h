@@ -83,12 +83,15 @@ struct UngroupedWaits {
 
 /// The DFG edges, ordered as FlowResult::edges, from waits grouped by dense activity pair (pair k,
 /// key[k] = from * nA + to ascending, has the waits [first[k], last[k]) of `wait`) and the
-/// ungrouped ones. Reorders the waits inside each pair's range. Edges in parallel; the result
-/// does not depend on the thread count.
+/// ungrouped ones; stats[k] are the figures of pair k's waits, already computed: an edge with no
+/// ungrouped waits takes them as they are rather than summarising the same waits again. Reorders
+/// the waits inside each pair's range. Edges in parallel; the result does not depend on the
+/// thread count.
 std::vector<DfgEdge> edgesOf(const DenseIds& acts, std::span<const std::uint64_t> key,
                              std::span<const std::uint32_t> first,
                              std::span<const std::uint32_t> last, std::int64_t* wait,
-                             const UngroupedWaits& ungrouped, unsigned threads);
+                             std::span<const DurationStats> stats, const UngroupedWaits& ungrouped,
+                             unsigned threads);
 
 /// Orders edges as FlowResult::edges: by total duration descending, then by (from, to).
 void sortEdges(std::vector<DfgEdge>& edges);

@@ -245,8 +245,14 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, con
     g.from = d.teams.id(static_cast<std::uint32_t>(key / nT));
     g.to = d.teams.id(static_cast<std::uint32_t>(key % nT));
   };
-  r.byActivity = ranked(activityTable(pairs, threads, setActivities));
-  if (withPairWaits) withPairWaits({pairs.key, pairs.first, pairs.last, pairs.g.wait.data()});
+  std::vector<HandoffGroup> byActivity = activityTable(pairs, threads, setActivities);
+  if (withPairWaits) {
+    std::vector<DurationStats> stats;
+    stats.reserve(byActivity.size());
+    for (const auto& g : byActivity) stats.push_back(g.wait);
+    withPairWaits({pairs.key, pairs.first, pairs.last, pairs.g.wait.data(), stats});
+  }
+  r.byActivity = ranked(std::move(byActivity));
   if (stopped()) return;
   progress.report(0.55, "person pairs");
   // The person table, with the team tables where its blocks hold whole teams, on all the

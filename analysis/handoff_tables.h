@@ -37,11 +37,13 @@ struct Incoming {
 };
 
 /// The activity pairs' waits, grouped: pair k (key[k] = from * nA + to over dense activities,
-/// ascending) has the waits [first[k], last[k]) of `wait`, in any order.
+/// ascending) has the waits [first[k], last[k]) of `wait`, in any order, whose figures are
+/// stats[k] (the activity-pair table's, computed once).
 struct ActivityPairWaits {
   std::span<const std::uint64_t> key;
   std::span<const std::uint32_t> first, last;
   std::int64_t* wait;
+  std::span<const DurationStats> stats;
 };
 
 /// Fills the tables of `r` from r.handoffs and the incoming waits. O(h + keys) for h handoffs

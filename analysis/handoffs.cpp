@@ -356,7 +356,7 @@ HandoffResult analyse(const EventLog& log, const HandoffOptions& options, const 
                              c.otherWaits.wait.end());
     }
     withPairWaits = [&](const detail::ActivityPairWaits& p) {
-      flow->result.edges = detail::edgesOf(dims.activities, p.key, p.first, p.last, p.wait,
+      flow->result.edges = detail::edgesOf(dims.activities, p.key, p.first, p.last, p.wait, p.stats,
                                            otherWaits, flow->options.threads);
     };
   }
