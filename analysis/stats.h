@@ -55,8 +55,9 @@ struct DurationStats {
 /// Statistics of `micros` (durations in microseconds); reorders the vector. O(n): ranges of more
 /// than 28 values find the median and p90 ranks by counting the values into buckets by their
 /// offset from the minimum and selecting among the few values of the ranks' buckets (exact for
-/// any distribution; a skewed one only makes those buckets bigger); smaller ones are sorted by
-/// rank (each value's count of smaller ones, without a branch).
+/// any distribution; a skewed one only makes those buckets bigger); smaller ones, and the values
+/// of those buckets when they are few, are sorted by rank (each value's count of smaller ones,
+/// without a branch).
 DurationStats summarize(std::vector<std::int64_t>& micros);
 /// The same for the range [first, last), which it reorders.
 DurationStats summarize(std::int64_t* first, std::int64_t* last);

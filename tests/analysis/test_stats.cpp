@@ -85,6 +85,38 @@ TEST_CASE("Statistics of values far below and above zero: the bucket offsets do 
   checkSame(v);
 }
 
+TEST_CASE("Small ranges sorted by rank: spans at the key limit, values at both ends of int64",
+          "[analysis][stats]") {
+  // rankSort() turns values into keys (x − lowest) · 64 + position where the span allows (below
+  // 2^57) and compares them as they are otherwise; the buckets of a bigger range go through it too.
+  constexpr std::int64_t kMax = INT64_MAX, kMin = INT64_MIN;
+  const std::uint64_t limit = std::uint64_t{1} << 57;
+  for (const std::uint64_t span :
+       {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{1000}, limit - 1, limit, limit + 1,
+        std::uint64_t{1} << 62, ~std::uint64_t{0}})
+    for (const std::int64_t lowest :
+         {kMin, std::int64_t{-5}, std::int64_t{0},
+          static_cast<std::int64_t>(static_cast<std::uint64_t>(kMax) -
+                                    std::min(span, static_cast<std::uint64_t>(kMax)))})
+      for (const std::size_t n : {2, 5, 22, 28, 29, 40, 64, 65, 200}) {
+        if (span > static_cast<std::uint64_t>(kMax) - static_cast<std::uint64_t>(lowest) &&
+            lowest >= 0)
+          continue;  // lowest + span would pass INT64_MAX
+        std::uint64_t state = n * 31 + span % 97;
+        std::vector<std::int64_t> v(n);
+        for (std::size_t i = 0; i < n; ++i) {  // both ends, ties, and values between
+          const std::uint64_t r = orglens::model::splitMix64(state);
+          const std::uint64_t offset = i == 0       ? 0
+                                       : i == 1     ? span
+                                       : r % 3 == 0 ? span / 2
+                                                    : r % (span | 1);
+          v[i] = static_cast<std::int64_t>(static_cast<std::uint64_t>(lowest) + offset);
+        }
+        INFO("n = " << n << ", lowest " << lowest << ", span " << span);
+        checkSame(v);
+      }
+}
+
 TEST_CASE("The exact sum in two 64-bit halves equals a 128-bit sum, at the extremes too",
           "[analysis][stats]") {
   constexpr std::int64_t kMax = INT64_MAX, kMin = INT64_MIN;
