@@ -24,16 +24,6 @@ double interpolate(double lo, double hi, double frac) {
   return lo + frac * (hi - lo);
 }
 
-/// Places the values of ranks r.lo and r.hi of [first, last) and returns them; afterwards
-/// the values after r.lo are the ranks above it (nth_element's partition), which the next,
-/// higher rank relies on.
-std::pair<std::int64_t, std::int64_t> select(std::int64_t* first, std::int64_t* last, Rank r) {
-  std::nth_element(first, first + r.lo, last);
-  const std::int64_t lo = first[r.lo];
-  const std::int64_t hi = r.hi == r.lo ? lo : *std::min_element(first + r.lo + 1, last);
-  return {lo, hi};
-}
-
 /// Up to this many values a range is sorted by rankSort(); bigger ones are bucketed (measured:
 /// for 22 values 90 ns against 280 by bucketing and 240 by std::sort).
 constexpr std::size_t kRankSortUpTo = 28;
@@ -175,9 +165,18 @@ double quantileSorted(const std::vector<std::int64_t>& sorted, double q) {
 
 double quantileOf(std::int64_t* first, std::int64_t* last, double q) {
   if (first == last) return 0;
-  const Rank r = rankOf(static_cast<std::size_t>(last - first), q);
-  const auto [lo, hi] = select(first, last, r);
-  return interpolate(static_cast<double>(lo), static_cast<double>(hi), r.frac);
+  const auto n = static_cast<std::size_t>(last - first);
+  const Rank r = rankOf(n, q);
+  const auto [lowest, highest] = std::minmax_element(first, last);
+  std::pair<std::int64_t, std::int64_t> v;
+  if (n <= kRankSortUpTo) {
+    rankSort(first, n, *lowest, *highest);
+    v = {first[r.lo], first[r.hi]};
+  } else {
+    std::pair<std::int64_t, std::int64_t> unused;
+    selectByBuckets(first, last, *lowest, *highest, r, r, v, unused);
+  }
+  return interpolate(static_cast<double>(v.first), static_cast<double>(v.second), r.frac);
 }
 
 DurationStats summarize(std::vector<std::int64_t>& micros) {

@@ -85,6 +85,19 @@ TEST_CASE("Statistics of values far below and above zero: the bucket offsets do 
   checkSame(v);
 }
 
+TEST_CASE("A quantile by selection equals the sorted values' quantile", "[analysis][stats]") {
+  for (std::size_t n : {1, 2, 3, 22, 28, 29, 64, 65, 1000, 4097, 70000})
+    for (int shape = 0; shape < 6; ++shape)
+      for (const double q : {0.0, 0.25, 0.5, 0.9, 1.0}) {
+        INFO("n = " << n << ", shape " << shape << ", q " << q);
+        auto v = values(n, shape, n * 5 + static_cast<std::uint64_t>(shape));
+        auto sorted = v;
+        std::sort(sorted.begin(), sorted.end());
+        CHECK(orglens::analysis::quantileOf(v.data(), v.data() + v.size(), q) ==
+              quantileSorted(sorted, q));
+      }
+}
+
 TEST_CASE("Small ranges sorted by rank: spans at the key limit, values at both ends of int64",
           "[analysis][stats]") {
   // rankSort() turns values into keys (x − lowest) · 64 + position where the span allows (below
