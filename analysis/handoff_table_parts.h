@@ -56,12 +56,14 @@ struct Queue {
   void add(const Queue& o) { micros += o.micros, count += o.count; }
 };
 
-/// Σ max(0, 2·wait − base2) over [first, last): the excess in half microseconds (exact).
-ExactMicros excess2Of(const std::int64_t* first, const std::int64_t* last, std::int64_t base2);
-
 /// A group's figures from its waits [first, last) (reordered by the selection).
 HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, ExactMicros excess2,
                      const Queue& queue);
+/// The same with the excess, Σ max(0, 2·wait − base2) in half microseconds over twice the
+/// baseline `base2`, added up in the statistics' first pass rather than a pass of its own; the
+/// sum also into `excess2` (exact).
+HandoffGroup groupOver(std::int64_t* first, std::int64_t* last, std::int64_t base2,
+                       const Queue& queue, ExactMicros& excess2);
 
 /// The activity pairs: waits grouped by (pair, crossing a team boundary), so that each pair's
 /// inside-team waits come first in its range. Pair p has the waits [first, last) of `g`,
@@ -106,8 +108,8 @@ void teamPairGroups(const ActivityPairs& pairs, const DenseIds& activities, cons
       std::int64_t *f = values + begin[end], *l = values + begin[end + 1];
       Queue q;
       if (queue) q.add(queue + begin[end], queue + begin[end + 1]);
-      const ExactMicros e = excess2Of(f, l, pairs.base2[pair]);
-      HandoffGroup& g = teamActivities.emplace_back(groupOf(f, l, e, q));
+      ExactMicros e;
+      HandoffGroup& g = teamActivities.emplace_back(groupOver(f, l, pairs.base2[pair], q, e));
       setTeams(teamPair, g);
       g.fromActivity = activities.id(static_cast<std::uint32_t>(pairs.key[pair] / nA));
       g.toActivity = activities.id(static_cast<std::uint32_t>(pairs.key[pair] % nA));

@@ -32,12 +32,6 @@ void Incoming::add(const Incoming& o) {
     teams[i] += o.teams[i], teamsMicros[i] += o.teamsMicros[i];
 }
 
-ExactMicros excess2Of(const std::int64_t* first, const std::int64_t* last, std::int64_t base2) {
-  ExactMicros sum = 0;
-  for (auto* p = first; p != last; ++p) sum += std::max<std::int64_t>(0, 2 * *p - base2);
-  return sum;
-}
-
 HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, ExactMicros excess2,
                      const Queue& queue) {
   HandoffGroup h;
@@ -45,6 +39,18 @@ HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, ExactMicros excess
   h.excessDelay = static_cast<double>(excess2) * 0.5 * kMicrosToSeconds;
   h.queue = static_cast<double>(queue.micros) * kMicrosToSeconds;
   h.withQueue = queue.count;
+  return h;
+}
+
+HandoffGroup groupOver(std::int64_t* first, std::int64_t* last, std::int64_t base2,
+                       const Queue& queue, ExactMicros& excess2) {
+  ExcessOver excess{base2};
+  HandoffGroup h;
+  h.wait = summarize(first, last, &excess);
+  h.excessDelay = static_cast<double>(excess.sum2) * 0.5 * kMicrosToSeconds;
+  h.queue = static_cast<double>(queue.micros) * kMicrosToSeconds;
+  h.withQueue = queue.count;
+  excess2 = excess.sum2;
   return h;
 }
 
@@ -159,7 +165,8 @@ std::vector<HandoffGroup> activityTable(ActivityPairs& p, unsigned threads, SetK
           Queue q;
           if (!p.g.queue.empty())
             q.add(p.g.queue.data() + p.first[k], p.g.queue.data() + p.last[k]);
-          out.push_back(groupOf(first, last, excess2Of(first, last, p.base2[k]), q));
+          ExactMicros excess2;
+          out.push_back(groupOver(first, last, p.base2[k], q, excess2));
           setKeys(p.key[k], out.back());
         }
       });

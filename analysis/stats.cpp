@@ -184,17 +184,42 @@ DurationStats summarize(std::vector<std::int64_t>& micros) {
 }
 
 DurationStats summarize(std::int64_t* first, std::int64_t* last) {
+  return summarize(first, last, nullptr);
+}
+
+DurationStats summarize(std::int64_t* first, std::int64_t* last, ExcessOver* excess) {
   DurationStats s;
   if (first == last) return s;
   const auto n = static_cast<std::size_t>(last - first);
   s.count = n;
-  // Sum in integer microseconds (exact), converted once; the extremes in the same pass (a pass
-  // over thousands of values costs more than the two comparisons a value adds).
+  // Sum in integer microseconds (exact), converted once; the extremes, and the excess when asked
+  // for, in the same pass (a pass over thousands of values costs more than the few operations a
+  // value adds).
   std::int64_t lowest = *first, highest = *first;
-  const ExactMicros total = exactSum(first, last, [&](std::int64_t x) {
+  const auto extremes = [&](std::int64_t x) {
     lowest = x < lowest ? x : lowest;
     highest = x > highest ? x : highest;
-  });
+  };
+  ExactMicros total = 0;
+  if (excess) {
+    // Σ max(0, 2x − base2) (never negative) as two 64-bit sums of its halves, as exactSum() adds
+    // the values, joined after each block of 2^30 values, so that neither can overflow.
+    constexpr std::ptrdiff_t kBlock = std::ptrdiff_t{1} << 30;
+    for (std::int64_t* from = first; from != last;) {
+      std::int64_t* to = last - from > kBlock ? from + kBlock : last;
+      std::uint64_t low = 0, high = 0;
+      total += exactSum(from, to, [&](std::int64_t x) {
+        extremes(x);
+        const auto e = static_cast<std::uint64_t>(std::max<std::int64_t>(0, 2 * x - excess->base2));
+        low += e & 0xFFFFFFFFu;
+        high += e >> 32;
+      });
+      excess->sum2 += (static_cast<ExactMicros>(high) << 32) + static_cast<ExactMicros>(low);
+      from = to;
+    }
+  } else {
+    total = exactSum(first, last, extremes);
+  }
   s.sum = static_cast<double>(total) * kMicrosToSeconds;
   s.mean = s.sum / static_cast<double>(s.count);
   s.min = static_cast<double>(lowest) * kMicrosToSeconds;

@@ -62,6 +62,16 @@ DurationStats summarize(std::vector<std::int64_t>& micros);
 /// The same for the range [first, last), which it reorders.
 DurationStats summarize(std::int64_t* first, std::int64_t* last);
 
+/// A figure summarize() can add up in its first pass: Σ max(0, 2x − base2) over the values, in
+/// half microseconds (the handoff tables' excess delay over a baseline; definition "handoffs/1").
+struct ExcessOver {
+  std::int64_t base2;
+  ExactMicros sum2 = 0;  // added to
+};
+/// summarize(first, last), adding the values' excess over `excess->base2` (unless null) to
+/// `excess->sum2` in the same pass.
+DurationStats summarize(std::int64_t* first, std::int64_t* last, ExcessOver* excess);
+
 /// The q-quantile (0..1) of [first, last) (numpy "linear"), found by selection; reorders the
 /// range. O(n).
 double quantileOf(std::int64_t* first, std::int64_t* last, double q);

@@ -98,6 +98,24 @@ TEST_CASE("A quantile by selection equals the sorted values' quantile", "[analys
       }
 }
 
+TEST_CASE("The excess over a baseline added up in the statistics' pass equals a direct sum",
+          "[analysis][stats]") {
+  using orglens::analysis::ExcessOver;
+  for (std::size_t n : {1, 22, 29, 1000, 70000})
+    for (int shape = 0; shape < 6; ++shape)
+      for (const std::int64_t base2 :
+           {std::int64_t{0}, std::int64_t{7}, std::int64_t{1} << 40, -(std::int64_t{1} << 40)}) {
+        INFO("n = " << n << ", shape " << shape << ", base2 " << base2);
+        auto v = values(n, shape, n * 3 + static_cast<std::uint64_t>(shape));
+        ExactMicros want = 0;
+        for (const auto x : v) want += std::max<std::int64_t>(0, 2 * x - base2);
+        const auto plain = bySorting(v);
+        ExcessOver excess{base2, 5};  // added to what is there
+        orglens::test::checkSameStats(summarize(v.data(), v.data() + v.size(), &excess), plain);
+        CHECK(excess.sum2 == want + 5);
+      }
+}
+
 TEST_CASE("Small ranges sorted by rank: spans at the key limit, values at both ends of int64",
           "[analysis][stats]") {
   // rankSort() turns values into keys (x − lowest) · 64 + position where the span allows (below
