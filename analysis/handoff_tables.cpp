@@ -28,8 +28,14 @@ HandoffDims::HandoffDims(const model::EventLog& log)
 void Incoming::add(const Incoming& o) {
   for (std::size_t i = 0; i < people.size(); ++i)
     people[i] += o.people[i], peopleMicros[i] += o.peopleMicros[i];
-  for (std::size_t i = 0; i < teams.size(); ++i)
-    teams[i] += o.teams[i], teamsMicros[i] += o.teamsMicros[i];
+}
+
+void Incoming::addTeams(const std::vector<std::uint32_t>& teamOfPerson, std::size_t nT) {
+  teams.assign(nT, 0);
+  teamsMicros.assign(nT, 0);
+  for (std::size_t p = 0; p < people.size(); ++p)
+    if (const auto team = teamOfPerson[p]; team != kNoTeam)
+      teams[team] += people[p], teamsMicros[team] += peopleMicros[p];
 }
 
 HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, ExactMicros excess2,

@@ -25,15 +25,18 @@ struct HandoffDims {
   }
 };
 
-/// "Everyone waits on", per dense person and team: handoffs received, their waits (µs).
+/// "Everyone waits on", per dense person and team: handoffs received, their waits (µs). The scan
+/// adds up the people's; the teams' are their people's sums (addTeams()), not a second sum a
+/// handoff.
 struct Incoming {
   std::vector<std::uint64_t> people, teams;
   std::vector<std::int64_t> peopleMicros, teamsMicros;
   Incoming() = default;
-  Incoming(std::size_t nP, std::size_t nT)
-      : people(nP, 0), teams(nT, 0), peopleMicros(nP, 0), teamsMicros(nT, 0) {}
+  explicit Incoming(std::size_t nP) : people(nP, 0), peopleMicros(nP, 0) {}
   /// Integer sums: any order of adding gives the same.
   void add(const Incoming& o);
+  /// Fills the teams' figures from the people's (dense person → dense team or kNoTeam).
+  void addTeams(const std::vector<std::uint32_t>& teamOfPerson, std::size_t nT);
 };
 
 /// The activity pairs' waits, grouped: pair k (key[k] = from * nA + to over dense activities,

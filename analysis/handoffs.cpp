@@ -77,13 +77,8 @@ struct Step {
   }
   c.wait[row] = wait;
   if (sink.queue) c.queue[row] = queue;
-  auto& in = out.incoming;
-  ++in.people[to];
-  in.peopleMicros[to] += wait;
-  if (const auto team = dims.teamOfPerson[to]; team != detail::kNoTeam) {
-    ++in.teams[team];
-    in.teamsMicros[team] += wait;
-  }
+  ++out.incoming.people[to];
+  out.incoming.peopleMicros[to] += wait;
 }
 
 /// Handoffs, ping-pong and rework of one item's instance sequence step(0..n-1); with kFlow also
@@ -211,7 +206,7 @@ std::vector<ChunkResult> scanChunks(const EventLog& log, const Dims& dims, std::
         out.base = rowOf(log, begin) - rowOf(log, first);
         out.repeats.assign(nA, 0);
         out.redos.assign(nA, 0);
-        out.incoming = detail::Incoming(dims.people.size(), dims.teams.size());
+        out.incoming = detail::Incoming(dims.people.size());
         Scratch s;
         s.lastActor.assign(nA, kNone);
         s.seenIn.assign(nA, 0);
@@ -300,6 +295,7 @@ void mergeChunks(std::vector<ChunkResult>& chunks, const Dims& dims, HandoffResu
   });
   incoming = std::move(chunks.front().incoming);
   for (std::size_t c = 1; c < chunks.size(); ++c) incoming.add(chunks[c].incoming);
+  incoming.addTeams(dims.teamOfPerson, dims.teams.size());
   for (const auto& c : chunks) r.instances += c.instances, r.items += c.itemsWithInstances;
 }
 
