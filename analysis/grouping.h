@@ -12,6 +12,9 @@
 #include <utility>
 #include <vector>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 namespace orglens::analysis::detail {
 
 /// An allocator that default-initialises: resize() of a vector of numbers leaves them
@@ -35,6 +38,28 @@ struct UninitAllocator : std::allocator<T> {
 };
 template <class T>
 using Buffer = std::vector<T, UninitAllocator<T>>;
+
+/// Backs the whole pages of [p, p + bytes) with zeroed memory in one call, rather than in one page
+/// fault for each 4 KB page as it is first written (MADV_POPULATE_WRITE, Linux 5.14 and later;
+/// nothing on older kernels, nor for less than 1 MB). For memory about to be written whole: the
+/// 10 M-event handoff pass takes ≈ 100 K faults otherwise, ≈ 1.7 µs each on a VM.
+inline void populate(void* p, std::size_t bytes) {
+#ifdef MADV_POPULATE_WRITE
+  static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  if (bytes < (std::size_t{1} << 20) || page == 0 || (page & (page - 1)) != 0) return;
+  const auto from = (reinterpret_cast<std::uintptr_t>(p) + page - 1) & ~(page - 1);
+  const auto to = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(page - 1);
+  if (to > from) (void)::madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE);
+#else
+  (void)p, (void)bytes;
+#endif
+}
+
+/// populate() for the elements [from, to) of `buffer` (within its size).
+template <class Vector>
+void populate(Vector& buffer, std::size_t from, std::size_t to) {
+  if (to > from) populate(buffer.data() + from, (to - from) * sizeof(buffer[0]));
+}
 
 /// Ids (ObjectId/StringId values) numbered 0..size-1 in ascending id order, so that ordering by
 /// dense index is ordering by id. kNone (the largest uint32), when present, gets the last index.

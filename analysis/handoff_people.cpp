@@ -115,6 +115,8 @@ void partition(const HandoffColumns& c, const ActivityPairs& pairs, const Sender
   t.code.resize(n);
   t.wait.resize(n);
   t.queue.resize(c.anyQueue ? n : 0);
+  populate(t.code, 0, n);  // the waits' buffer is borrowed, already backed
+  populate(t.queue, 0, t.queue.size());
   parallelChunks<int>(0, ranges, ranges, [&](std::size_t first, std::size_t last, int&) {
     for (std::size_t r = first; r < last; ++r) {
       std::uint32_t* next = at.data() + r * blocks;

@@ -97,6 +97,8 @@ void groupWaits(std::size_t n, std::uint64_t keySpace, KeyOf keyOf,
   out.begin.clear();
   out.wait.resize(n);
   out.queue.resize(queue ? n : 0);
+  populate(out.wait, 0, n);
+  populate(out.queue, 0, out.queue.size());
   if (keySpace >= kNoGroup) keyCache = nullptr;
   if (keyCache) keyCache->resize(n);
   const auto countedKey = [&](std::size_t i) {  // keyOf(i), cached when asked

@@ -98,3 +98,21 @@ TEST_CASE("Grouping no rows gives no groups", "[analysis][grouping]") {
   CHECK(g.begin == std::vector<std::uint32_t>{0});
   CHECK(g.wait.empty());
 }
+
+TEST_CASE("Backing a buffer with pages ahead of its writes keeps what it holds",
+          "[analysis][grouping]") {
+  // populate() is a hint to the kernel: whatever the range (under 1 MB, not page-aligned, past
+  // data already written), the buffer's values stay as they were and writes land as usual.
+  using orglens::analysis::detail::Buffer;
+  using orglens::analysis::detail::populate;
+  Buffer<std::int64_t> buffer(std::size_t{1} << 20);
+  for (std::size_t i = 0; i < buffer.size(); i += 997) buffer[i] = static_cast<std::int64_t>(i);
+  populate(buffer, 3, buffer.size() - 5);
+  populate(buffer, 0, 10);
+  populate(buffer.data() + 1, 1);
+  populate(buffer, 7, 7);
+  for (std::size_t i = 0; i < buffer.size(); i += 997)
+    REQUIRE(buffer[i] == static_cast<std::int64_t>(i));
+  for (std::size_t i = 0; i < buffer.size(); ++i) buffer[i] = -static_cast<std::int64_t>(i);
+  CHECK(buffer.back() == -static_cast<std::int64_t>(buffer.size() - 1));
+}
