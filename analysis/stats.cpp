@@ -84,14 +84,38 @@ struct Buckets {
   std::size_t size = 0;
 };
 
-/// The values of ranks r.lo and r.hi, which lie among the bucket's values.
+void selectByBuckets(const std::int64_t* first, const std::int64_t* last, std::int64_t lowest,
+                     std::int64_t highest, Rank r50, Rank r90,
+                     std::pair<std::int64_t, std::int64_t>& v50,
+                     std::pair<std::int64_t, std::int64_t>& v90, int depth = 0);
+
+/// Rank buckets holding more values than kSortedUpTo, up to this many, are bucketed again over
+/// their own, narrower span, at most kMaxRefinements times (skewed values: the buckets are even
+/// slices of the whole span, so most of a long-tailed range lands in the first few); more, or
+/// deeper: nth_element.
+constexpr std::size_t kRefineUpTo = 2048;
+constexpr int kMaxRefinements = 6;
+
+/// The values of ranks r.lo and r.hi, which lie among the bucket's values: sorted by rank when
+/// they are few, else bucketed again (`depth`: how many times already).
 std::pair<std::int64_t, std::int64_t> fromBuckets(Buckets& b, Rank r, std::int64_t lowest,
-                                                  std::int64_t highest) {
+                                                  std::int64_t highest, int depth) {
   std::int64_t *v = b.inside, *end = b.inside + b.size;
   const auto lo = static_cast<std::ptrdiff_t>(r.lo - b.below);
   if (b.size <= kSortedUpTo) {  // rank r.hi is among them too
     rankSort(v, b.size, lowest, highest);
     return {v[lo], r.hi == r.lo ? v[lo] : v[lo + 1]};
+  }
+  if (b.size <= kRefineUpTo && depth < kMaxRefinements) {
+    const auto [least, most] = std::minmax_element(v, end);
+    if (*least == *most) return {*least, *least};
+    // A copy: the values may lie in the buffers that the next bucketing collects into.
+    std::int64_t copy[kRefineUpTo];
+    std::copy(v, end, copy);
+    const Rank inside{r.lo - b.below, r.hi - b.below, r.frac};
+    std::pair<std::int64_t, std::int64_t> value, same;
+    selectByBuckets(copy, copy + b.size, *least, *most, inside, inside, value, same, depth + 1);
+    return value;
   }
   std::nth_element(v, v + lo, end);
   return {v[lo], r.hi == r.lo ? v[lo] : *std::min_element(v + lo + 1, end)};
@@ -101,10 +125,12 @@ std::pair<std::int64_t, std::int64_t> fromBuckets(Buckets& b, Rank r, std::int64
 /// bigger ones append them to buffers (a branch rarely taken, and no pass writing every value).
 constexpr std::size_t kCollectOnStackUpTo = 2048;
 
+/// The values of ranks r50 and r90 of [first, last), which lie in [lowest, highest]; `depth` > 0
+/// for the values of an outer call's rank buckets.
 void selectByBuckets(const std::int64_t* first, const std::int64_t* last, std::int64_t lowest,
                      std::int64_t highest, Rank r50, Rank r90,
                      std::pair<std::int64_t, std::int64_t>& v50,
-                     std::pair<std::int64_t, std::int64_t>& v90) {
+                     std::pair<std::int64_t, std::int64_t>& v90, int depth) {
   thread_local std::vector<std::uint32_t> count;
   thread_local std::vector<std::int64_t> inside50, inside90;
   const auto n = static_cast<std::size_t>(last - first);
@@ -151,8 +177,8 @@ void selectByBuckets(const std::int64_t* first, const std::int64_t* last, std::i
     b50.inside = inside50.data(), b50.size = inside50.size();
     b90.inside = inside90.data(), b90.size = inside90.size();
   }
-  v50 = fromBuckets(b50, r50, lowest, highest);
-  v90 = fromBuckets(b90, r90, lowest, highest);
+  v50 = fromBuckets(b50, r50, lowest, highest, depth);
+  v90 = fromBuckets(b90, r90, lowest, highest, depth);
 }
 
 }  // namespace

@@ -77,6 +77,29 @@ TEST_CASE("Statistics by bucketed selection equal those of a full sort", "[analy
     }
 }
 
+TEST_CASE("Statistics of long-tailed values: a rank's buckets are bucketed again until few",
+          "[analysis][stats]") {
+  // Values spread over 62 powers of two, most of them small: the first even slices of the span
+  // hold nearly all of them, so the selection buckets those again, several levels deep.
+  for (std::size_t n : {100, 3000, 5000, 70000}) {
+    std::uint64_t state = n + 11;
+    std::vector<std::int64_t> v(n);
+    for (auto& x : v) {
+      const std::uint64_t r = orglens::model::splitMix64(state);
+      x = (std::int64_t{1} << (r % 62)) + static_cast<std::int64_t>(r >> 59);
+    }
+    INFO("n = " << n);
+    checkSame(v);
+    std::vector<std::int64_t> sorted = v;
+    std::sort(sorted.begin(), sorted.end());
+    for (const double q : {0.1, 0.5, 0.9}) {
+      auto copy = v;
+      CHECK(orglens::analysis::quantileOf(copy.data(), copy.data() + copy.size(), q) ==
+            quantileSorted(sorted, q));
+    }
+  }
+}
+
 TEST_CASE("Statistics of values far below and above zero: the bucket offsets do not overflow",
           "[analysis][stats]") {
   std::vector<std::int64_t> v;
