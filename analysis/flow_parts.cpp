@@ -71,6 +71,7 @@ struct EdgeWaits {
 void FlowItems::reserve(std::size_t itemCount, std::size_t events) {
   variants.reserve(itemCount, events);
   throughput.reserve(itemCount);
+  populate(throughput.data(), itemCount * sizeof(std::int64_t));  // one a item: written whole
 }
 
 void mergeFlowItems(const std::vector<FlowItems*>& chunks, const DenseIds& acts,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "analysis/grouping.h"
 #include "analysis/radix_sort.h"
 
 namespace orglens::analysis::detail {
@@ -23,7 +24,8 @@ void sortByPrefix(std::vector<T>& v, Prefix prefix) {
 
 void VariantTable::reserve(std::size_t items, std::size_t symbols) {
   m_pending.reserve(items);
-  m_pool.reserve(symbols);
+  populate(m_pending.data(), items * sizeof(Pending));  // one an item: written whole
+  m_pool.reserve(symbols);  // not backed: items that share the log's memory leave it unused
 }
 
 void VariantTable::share(std::span<const std::uint32_t> shared) {
