@@ -38,26 +38,31 @@ void Incoming::addTeams(const std::vector<std::uint32_t>& teamOfPerson, std::siz
       teams[team] += people[p], teamsMicros[team] += peopleMicros[p];
 }
 
-HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, ExactMicros excess2,
-                     const Queue& queue) {
+namespace {
+
+/// A group from its statistics, its excess (half microseconds) and its queue time.
+HandoffGroup groupFrom(const DurationStats& wait, ExactMicros excess2, const Queue& queue) {
   HandoffGroup h;
-  h.wait = summarize(first, last);
+  h.wait = wait;
   h.excessDelay = static_cast<double>(excess2) * 0.5 * kMicrosToSeconds;
   h.queue = static_cast<double>(queue.micros) * kMicrosToSeconds;
   h.withQueue = queue.count;
   return h;
 }
 
+}  // namespace
+
+HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, ExactMicros excess2,
+                     const Queue& queue) {
+  return groupFrom(summarize(first, last), excess2, queue);
+}
+
 HandoffGroup groupOver(std::int64_t* first, std::int64_t* last, std::int64_t base2,
                        const Queue& queue, ExactMicros& excess2) {
   ExcessOver excess{base2};
-  HandoffGroup h;
-  h.wait = summarize(first, last, &excess);
-  h.excessDelay = static_cast<double>(excess.sum2) * 0.5 * kMicrosToSeconds;
-  h.queue = static_cast<double>(queue.micros) * kMicrosToSeconds;
-  h.withQueue = queue.count;
+  const DurationStats wait = summarize(first, last, &excess);
   excess2 = excess.sum2;
-  return h;
+  return groupFrom(wait, excess2, queue);
 }
 
 namespace {

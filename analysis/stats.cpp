@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <tuple>
 #include <utility>
 
 namespace orglens::analysis {
@@ -226,23 +227,16 @@ DurationStats summarize(std::int64_t* first, std::int64_t* last, ExcessOver* exc
     lowest = x < lowest ? x : lowest;
     highest = x > highest ? x : highest;
   };
-  ExactMicros total = 0;
+  ExactMicros total;
   if (excess) {
-    // Σ max(0, 2x − base2) (never negative) as two 64-bit sums of its halves, as exactSum() adds
-    // the values, joined after each block of 2^30 values, so that neither can overflow.
-    constexpr std::ptrdiff_t kBlock = std::ptrdiff_t{1} << 30;
-    for (std::int64_t* from = first; from != last;) {
-      std::int64_t* to = last - from > kBlock ? from + kBlock : last;
-      std::uint64_t low = 0, high = 0;
-      total += exactSum(from, to, [&](std::int64_t x) {
-        extremes(x);
-        const auto e = static_cast<std::uint64_t>(std::max<std::int64_t>(0, 2 * x - excess->base2));
-        low += e & 0xFFFFFFFFu;
-        high += e >> 32;
-      });
-      excess->sum2 += (static_cast<ExactMicros>(high) << 32) + static_cast<ExactMicros>(low);
-      from = to;
-    }
+    ExactMicros excess2;
+    std::tie(total, excess2) = exactSums(
+        first, last,
+        [base2 = excess->base2](std::int64_t x) {
+          return std::max<std::int64_t>(0, 2 * x - base2);
+        },
+        extremes);
+    excess->sum2 += excess2;
   } else {
     total = exactSum(first, last, extremes);
   }
@@ -252,7 +246,7 @@ DurationStats summarize(std::int64_t* first, std::int64_t* last, ExcessOver* exc
   s.max = static_cast<double>(highest) * kMicrosToSeconds;
   const Rank r50 = rankOf(n, 0.5), r90 = rankOf(n, 0.9);
   std::pair<std::int64_t, std::int64_t> v50, v90;
-  if (n <= kRankSortUpTo) {
+  if (n <= kRankSortUpTo) {  // as quantileOf(), written out: a shared helper measured 3 % slower
     rankSort(first, n, lowest, highest);
     v50 = {first[r50.lo], first[r50.hi]};
     v90 = {first[r90.lo], first[r90.hi]};

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace orglens::analysis {
@@ -15,27 +16,45 @@ namespace orglens::analysis {
 /// each would already overflow 64.
 __extension__ typedef __int128 ExactMicros;
 
-/// Σ [first, last) exactly, as two 64-bit sums (the values' low 32 bits, unsigned, and their high
-/// 32 bits, signed) joined once: the loop stays in 64-bit registers and vectorises, where adding
-/// into 128 bits costs a carry chain per value. `alsoEach(x)` is called on every value in the same
-/// pass (for figures gathered beside the sum).
-template <class AlsoEach>
-ExactMicros exactSum(const std::int64_t* first, const std::int64_t* last, AlsoEach alsoEach) {
-  ExactMicros total = 0;
-  constexpr std::ptrdiff_t kBlock = std::ptrdiff_t{1} << 30;  // neither sum can overflow
-  while (first != last) {
-    const std::int64_t* end = last - first > kBlock ? first + kBlock : last;
+/// Σ [first, last) and Σ figure(x) over it exactly, each as two 64-bit sums (the values' low 32
+/// bits, unsigned, and their high 32 bits, signed) joined after each block of 2^30 values, so
+/// that neither can overflow: the loop stays in 64-bit registers and vectorises, where adding
+/// into 128 bits costs a carry chain per value. `alsoEach(x)` is called on every value in the
+/// same pass (for figures gathered beside the sums).
+template <class Figure, class AlsoEach>
+std::pair<ExactMicros, ExactMicros> exactSums(const std::int64_t* first, const std::int64_t* last,
+                                              Figure figure, AlsoEach alsoEach) {
+  struct Split {
     std::uint64_t low = 0;
     std::int64_t high = 0;
+    void add(std::int64_t x) { low += static_cast<std::uint32_t>(x), high += x >> 32; }
+    ExactMicros joined() const {
+      return (static_cast<ExactMicros>(high) << 32) + static_cast<ExactMicros>(low);
+    }
+  };
+  std::pair<ExactMicros, ExactMicros> total{0, 0};
+  constexpr std::ptrdiff_t kBlock = std::ptrdiff_t{1} << 30;
+  while (first != last) {
+    const std::int64_t* end = last - first > kBlock ? first + kBlock : last;
+    Split values, figures;
     for (const std::int64_t* p = first; p != end; ++p) {
-      low += static_cast<std::uint32_t>(*p);
-      high += *p >> 32;
+      values.add(*p);
+      figures.add(figure(*p));
       alsoEach(*p);
     }
-    total += (static_cast<ExactMicros>(high) << 32) + static_cast<ExactMicros>(low);
+    total.first += values.joined();
+    total.second += figures.joined();
     first = end;
   }
   return total;
+}
+
+/// Σ [first, last) exactly (exactSums() without a second figure).
+template <class AlsoEach>
+ExactMicros exactSum(const std::int64_t* first, const std::int64_t* last, AlsoEach alsoEach) {
+  return exactSums(
+             first, last, [](std::int64_t) { return std::int64_t{0}; }, alsoEach)
+      .first;
 }
 
 inline ExactMicros exactSum(const std::int64_t* first, const std::int64_t* last) {
