@@ -1,9 +1,10 @@
 // summarize() against a full sort (numpy's median and "linear" p90) on ranges of every size
 // and on distributions that strain the bucketed selection: skewed, constant, negative, outliers.
 #include <algorithm>
-#include <climits>
 #include <catch2/catch.hpp>
+#include <climits>
 #include <cstdint>
+#include <initializer_list>
 #include <vector>
 
 #include "analysis/stats.h"
@@ -35,6 +36,18 @@ DurationStats bySorting(std::vector<std::int64_t> v) {
 void checkSame(std::vector<std::int64_t> v) {
   const auto want = bySorting(v);
   orglens::test::checkSameStats(summarize(v), want);
+}
+
+/// quantileOf() equals the sorted values' quantile at each of `qs`.
+void checkQuantiles(const std::vector<std::int64_t>& v, std::initializer_list<double> qs) {
+  std::vector<std::int64_t> sorted = v;
+  std::sort(sorted.begin(), sorted.end());
+  for (const double q : qs) {
+    INFO("q " << q);
+    auto copy = v;
+    CHECK(orglens::analysis::quantileOf(copy.data(), copy.data() + copy.size(), q) ==
+          quantileSorted(sorted, q));
+  }
 }
 
 std::vector<std::int64_t> values(std::size_t n, int shape, std::uint64_t seed) {
@@ -90,13 +103,7 @@ TEST_CASE("Statistics of long-tailed values: a rank's buckets are bucketed again
     }
     INFO("n = " << n);
     checkSame(v);
-    std::vector<std::int64_t> sorted = v;
-    std::sort(sorted.begin(), sorted.end());
-    for (const double q : {0.1, 0.5, 0.9}) {
-      auto copy = v;
-      CHECK(orglens::analysis::quantileOf(copy.data(), copy.data() + copy.size(), q) ==
-            quantileSorted(sorted, q));
-    }
+    checkQuantiles(v, {0.1, 0.5, 0.9});
   }
 }
 
@@ -110,15 +117,11 @@ TEST_CASE("Statistics of values far below and above zero: the bucket offsets do 
 
 TEST_CASE("A quantile by selection equals the sorted values' quantile", "[analysis][stats]") {
   for (std::size_t n : {1, 2, 3, 22, 28, 29, 64, 65, 1000, 4097, 70000})
-    for (int shape = 0; shape < 6; ++shape)
-      for (const double q : {0.0, 0.25, 0.5, 0.9, 1.0}) {
-        INFO("n = " << n << ", shape " << shape << ", q " << q);
-        auto v = values(n, shape, n * 5 + static_cast<std::uint64_t>(shape));
-        auto sorted = v;
-        std::sort(sorted.begin(), sorted.end());
-        CHECK(orglens::analysis::quantileOf(v.data(), v.data() + v.size(), q) ==
-              quantileSorted(sorted, q));
-      }
+    for (int shape = 0; shape < 6; ++shape) {
+      INFO("n = " << n << ", shape " << shape);
+      checkQuantiles(values(n, shape, n * 5 + static_cast<std::uint64_t>(shape)),
+                     {0.0, 0.25, 0.5, 0.9, 1.0});
+    }
 }
 
 TEST_CASE("The excess over a baseline added up in the statistics' pass equals a direct sum",
