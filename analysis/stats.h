@@ -74,7 +74,8 @@ struct DurationStats {
 /// Statistics of `micros` (durations in microseconds); reorders the vector. O(n): ranges of more
 /// than 28 values find the median and p90 ranks by counting the values into buckets by their
 /// offset from the minimum and selecting among the few values of the ranks' buckets (exact for
-/// any distribution; a skewed one only makes those buckets bigger); smaller ones, and the values
+/// any distribution; for long-tailed values the buckets cover twice the mean, where most values
+/// lie, and the values above share the last one); smaller ones, and the values
 /// of those buckets when they are few, are sorted by rank (each value's count of smaller ones,
 /// without a branch).
 DurationStats summarize(std::vector<std::int64_t>& micros);

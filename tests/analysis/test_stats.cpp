@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <climits>
+#include <cmath>
 #include <cstdint>
 #include <initializer_list>
 #include <vector>
@@ -104,6 +105,53 @@ TEST_CASE("Statistics of long-tailed values: a rank's buckets are bucketed again
     INFO("n = " << n);
     checkSame(v);
     checkQuantiles(v, {0.1, 0.5, 0.9});
+  }
+}
+
+TEST_CASE("Statistics of skewed values: buckets over the crowded low end, the rest in the last",
+          "[analysis][stats]") {
+  // Where the values' mean lies below a quarter of their span, the buckets cover only twice the
+  // mean and every value above goes into the last bucket. Lognormal values as real waits are
+  // (sigma 1.5 to 4: most short, a few of weeks), and values whose p90 (and, in the last, the
+  // median as well) lies above twice the mean: its rank is then in that last bucket.
+  const auto lognormal = [](std::size_t n, double sigma, std::uint64_t seed) {
+    std::uint64_t state = seed;
+    std::vector<std::int64_t> v(n);
+    const auto unit = [&] {  // in (0, 1)
+      return (static_cast<double>(orglens::model::splitMix64(state) >> 11) + 0.5) * 0x1p-53;
+    };
+    for (auto& x : v) {
+      const double z = std::sqrt(-2 * std::log(unit())) * std::cos(6.283185307179586 * unit());
+      x = std::llround(std::min(3e12, 1.8e9 * std::exp(sigma * z)));
+    }
+    return v;
+  };
+  for (std::size_t n : {29, 40, 64, 65, 100, 500, 3000, 20000})
+    for (double sigma : {1.5, 2.5, 4.0}) {
+      INFO("n = " << n << ", sigma " << sigma);
+      const auto v = lognormal(n, sigma, n + static_cast<std::uint64_t>(sigma * 10));
+      checkSame(v);
+      checkQuantiles(v, {0.1, 0.5, 0.9, 0.99});
+    }
+  for (std::size_t n : {40, 1000, 5000}) {
+    // 85 % of the values in 0..99, 15 % in 1000..2999: the mean (~370) is below a quarter of
+    // the span, and the p90 lies in the last bucket, with more than 2,048 values at n = 5,000.
+    std::uint64_t state = n;
+    std::vector<std::int64_t> v(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t r = orglens::model::splitMix64(state);
+      v[i] = i % 20 < 17 ? static_cast<std::int64_t>(r % 100)
+                         : 1000 + static_cast<std::int64_t>(r % 2000);
+    }
+    INFO("n = " << n);
+    checkSame(v);
+    checkQuantiles(v, {0.5, 0.85, 0.9, 1.0});
+    // Half the values at 0, half spread up high beside one far outlier: the median's ranks too
+    // lie above twice the mean.
+    for (std::size_t i = 0; i < n; ++i) v[i] = i % 2 ? 0 : 500 + static_cast<std::int64_t>(i);
+    v[n / 2] = std::int64_t{1} << 40;
+    checkSame(v);
+    checkQuantiles(v, {0.5, 0.9});
   }
 }
 
