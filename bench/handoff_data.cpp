@@ -1,6 +1,8 @@
 #include "bench/handoff_data.h"
 #include "bench/bench_util.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -51,9 +53,22 @@ void pushEvent(EventLog& log, model::MicrosUtc time, std::uint32_t activity, std
   log.platform.push_back(model::Platform::Unknown);
 }
 
+/// A uniform number in (0, 1).
+double unitOpen(Rng& rng) {
+  return (static_cast<double>(rng.below(std::uint64_t{1} << 53)) + 0.5) * 0x1p-53;
+}
+
+/// A lognormal wait (µs) with the given median and a log-sigma of 3, at most 90 days: a standard
+/// normal from two uniforms (Box–Muller), scaled.
+std::int64_t longTailedWait(Rng& rng, double median) {
+  constexpr double kSigma = 3, kMost = 90.0 * 24 * kHour, kTwoPi = 6.283185307179586;
+  const double z = std::sqrt(-2 * std::log(unitOpen(rng))) * std::cos(kTwoPi * unitOpen(rng));
+  return static_cast<std::int64_t>(std::min(kMost, median * std::exp(kSigma * z)));
+}
+
 /// One item: a walk over the activities (mostly forward, sometimes back: rework), each done
 /// by a member of the team that owns the activity in the item's region.
-void generateItem(EventLog& log, Rng& rng, bool lifecycle) {
+void generateItem(EventLog& log, Rng& rng, bool lifecycle, bool longTailed) {
   const auto region = static_cast<std::uint32_t>(rng.below(8));
   const std::uint32_t instances = lifecycle ? 3 + static_cast<std::uint32_t>(rng.below(5))
                                             : 5 + static_cast<std::uint32_t>(rng.below(11));
@@ -64,8 +79,12 @@ void generateItem(EventLog& log, Rng& rng, bool lifecycle) {
     // Activities 2k and 2k + 1 belong to one team: some handoffs stay inside a team.
     const std::uint32_t team = (activity / 2 * 3 + region * 5) % HandoffLogShape::kTeams;
     const auto actor = team * kPerTeam + static_cast<std::uint32_t>(rng.below(kPerTeam));
-    const std::int64_t gap = team == prevTeam ? 2 * kHour : 8 * kHour;
-    t += kSecond + static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(gap)));
+    if (longTailed) {
+      t += kSecond + longTailedWait(rng, team == prevTeam ? 0.5 * kHour : 2.0 * kHour);
+    } else {
+      const std::int64_t gap = team == prevTeam ? 2 * kHour : 8 * kHour;
+      t += kSecond + static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(gap)));
+    }
     if (lifecycle) {
       pushEvent(log, t, activity, actor, Lifecycle::Start);
       t += 60 * kSecond + static_cast<std::int64_t>(rng.below(kHour));
@@ -95,7 +114,7 @@ EventLog generateHandoffLog(const HandoffLogShape& shape) {
   while (log.time.size() < shape.events) {
     log.itemBegin.push_back(static_cast<std::uint32_t>(log.time.size()));
     log.item.push_back(kFirstItem + static_cast<std::uint32_t>(log.item.size()));
-    generateItem(log, rng, shape.lifecycle);
+    generateItem(log, rng, shape.lifecycle, shape.longTailedWaits);
   }
   log.itemBegin.push_back(static_cast<std::uint32_t>(log.time.size()));
   addObjects(log, static_cast<std::uint32_t>(log.item.size()));

@@ -20,10 +20,15 @@ struct HandoffLogShape {
   /// false: completions only, ~10 events per item; true: start/complete pairs, ~5 instances.
   bool lifecycle = false;
   std::uint64_t seed = 20251;
+  /// false: waits between instances uniform up to 2 h (inside a team) or 8 h; true: lognormal
+  /// with a median of 30 min or 2 h and a log-sigma of 3 (most short, a few of weeks; at most
+  /// 90 days), as real waits are (the receipt and helpdesk logs' waits: log-sigma 3.4 and 4.4).
+  bool longTailedWaits = false;
 };
 
 /// A log of about shape.events events (items are whole, so a few more or fewer), ~events/10
-/// items, actors in teams via teamOf, events time-ordered within items. Deterministic.
+/// items, actors in teams via teamOf, events time-ordered within items. Deterministic (the
+/// long-tailed waits through the C library's log and exp, on one machine).
 model::EventLog generateHandoffLog(const HandoffLogShape& shape);
 
 /// Writes the first `maxEvents` events (whole items) as "case,activity,resource,team,timestamp"
