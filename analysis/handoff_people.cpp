@@ -117,19 +117,22 @@ void partition(const HandoffColumns& c, const ActivityPairs& pairs, const Sender
   t.queue.resize(c.anyQueue ? n : 0);
   populate(t.code, 0, n);  // the waits' buffer is borrowed, already backed
   populate(t.queue, 0, t.queue.size());
-  parallelChunks<int>(0, ranges, ranges, [&](std::size_t first, std::size_t last, int&) {
-    for (std::size_t r = first; r < last; ++r) {
-      std::uint32_t* next = at.data() + r * blocks;
-      const std::size_t end = rangeBegin(static_cast<unsigned>(r + 1));
-      for (std::size_t i = rangeBegin(static_cast<unsigned>(r)); i < end; ++i) {
-        const std::uint32_t from = c.from(i);
-        const std::uint32_t j = next[plan.blockOf[from]]++;
-        t.code[j] =
-            t.layout.template pack<Code>(plan.localOf[from], c.to(i), pairs.indexOf(c.act(i)));
-        t.wait[j] = c.wait[i];
-        if (c.anyQueue) t.queue[j] = c.queue(i);
+  const RowLayout layout = t.layout;  // a local: the stores below cannot change it
+  withRows(c, [&](const auto& rows) {
+    parallelChunks<int>(0, ranges, ranges, [&](std::size_t first, std::size_t last, int&) {
+      for (std::size_t r = first; r < last; ++r) {
+        std::uint32_t* next = at.data() + r * blocks;
+        const std::size_t end = rangeBegin(static_cast<unsigned>(r + 1));
+        for (std::size_t i = rangeBegin(static_cast<unsigned>(r)); i < end; ++i) {
+          const std::uint32_t from = rows.from(i);
+          const std::uint32_t j = next[plan.blockOf[from]]++;
+          t.code[j] = layout.template pack<Code>(plan.localOf[from], rows.to(i),
+                                                 pairs.indexOf(rows.act(i)));
+          t.wait[j] = c.wait[i];
+          if (c.anyQueue) t.queue[j] = c.queue(i);
+        }
       }
-    }
+    });
   });
 }
 
@@ -158,8 +161,9 @@ struct BlockOut {
 template <class Code>
 void orderBySender(const SenderBlocks<Code>& t, std::size_t first, std::size_t last,
                    std::uint32_t senders, Scratch<Code>& s) {
+  const RowLayout layout = t.layout;  // a local: the stores below cannot change it
   s.senderBegin.assign(senders + 1, 0);
-  for (std::size_t j = first; j < last; ++j) ++s.senderBegin[t.layout.sender(t.code[j]) + 1];
+  for (std::size_t j = first; j < last; ++j) ++s.senderBegin[layout.sender(t.code[j]) + 1];
   for (std::uint32_t k = 0; k < senders; ++k) s.senderBegin[k + 1] += s.senderBegin[k];
   std::vector<std::uint32_t>& at = s.groupBegin;  // free until the senders are grouped
   at.assign(s.senderBegin.begin(), s.senderBegin.end() - 1);
@@ -167,7 +171,7 @@ void orderBySender(const SenderBlocks<Code>& t, std::size_t first, std::size_t l
   s.wait.resize(last - first);
   s.queueTime.resize(t.queue.empty() ? 0 : last - first);
   for (std::size_t j = first; j < last; ++j) {
-    const std::uint32_t to = at[t.layout.sender(t.code[j])]++;
+    const std::uint32_t to = at[layout.sender(t.code[j])]++;
     s.code[to] = t.code[j];
     s.wait[to] = t.wait[j];
     if (!t.queue.empty()) s.queueTime[to] = t.queue[j];
@@ -209,7 +213,7 @@ std::uint32_t slotsOf(std::vector<std::uint32_t>& keys, std::vector<std::uint32_
 /// ascending receiver order, appended to `out`.
 template <class Code>
 void senderGroups(const HandoffColumns& c, const ActivityPairs& pairs, const HandoffDims& d,
-                  const RowLayout& layout, std::uint32_t p, std::uint32_t first, std::uint32_t last,
+                  RowLayout layout, std::uint32_t p, std::uint32_t first, std::uint32_t last,
                   Scratch<Code>& s, std::vector<HandoffGroup>& out) {
   s.receivers.clear();
   for (std::uint32_t j = first; j < last; ++j) {
@@ -243,8 +247,8 @@ void senderGroups(const HandoffColumns& c, const ActivityPairs& pairs, const Han
 /// figures by teamPairGroups().
 template <class Code>
 void teamGroups(const HandoffColumns& c, const ActivityPairs& pairs, const HandoffDims& d,
-                const RowLayout& layout, std::uint32_t fromTeam, std::uint32_t first,
-                std::uint32_t last, Scratch<Code>& s, BlockOut& out) {
+                RowLayout layout, std::uint32_t fromTeam, std::uint32_t first, std::uint32_t last,
+                Scratch<Code>& s, BlockOut& out) {
   const auto nPairs = static_cast<std::uint32_t>(std::max<std::size_t>(1, pairs.size()));
   s.teamKeys.clear();
   s.rowKey.resize(last - first);  // each row's key, kNoGroup for a receiver without a team
@@ -340,12 +344,15 @@ PersonTables personTables(const HandoffColumns& c, const ActivityPairs& pairs, c
   const auto rangeBegin = [&](unsigned r) { return n * r / ranges; };
   // perPerson[r * nP + p]: the rows range r has from sender p.
   std::vector<std::uint32_t> perPerson(std::size_t{ranges} * c.nP, 0);
-  parallelChunks<int>(0, ranges, ranges, [&](std::size_t first, std::size_t last, int&) {
-    for (std::size_t r = first; r < last; ++r) {
-      std::uint32_t* count = perPerson.data() + r * c.nP;
-      const std::size_t end = rangeBegin(static_cast<unsigned>(r + 1));
-      for (std::size_t i = rangeBegin(static_cast<unsigned>(r)); i < end; ++i) ++count[c.from(i)];
-    }
+  withRows(c, [&](const auto& rows) {
+    parallelChunks<int>(0, ranges, ranges, [&](std::size_t first, std::size_t last, int&) {
+      for (std::size_t r = first; r < last; ++r) {
+        std::uint32_t* count = perPerson.data() + r * c.nP;
+        const std::size_t end = rangeBegin(static_cast<unsigned>(r + 1));
+        for (std::size_t i = rangeBegin(static_cast<unsigned>(r)); i < end; ++i)
+          ++count[rows.from(i)];
+      }
+    });
   });
   std::vector<std::uint64_t> rowsOf(c.nP, 0);
   for (unsigned r = 0; r < ranges; ++r)

@@ -40,6 +40,39 @@ struct HandoffColumns {
   std::int64_t queue(std::size_t i) const { return h.queue[i]; }
 };
 
+/// The rows' sender, receiver and activity pair read from the packed code (HandoffList::Columns
+/// `packed`), with the field widths in members of a local copy: where a loop reads them through
+/// HandoffColumns, each store of a 32-bit count makes the compiler load the widths and the
+/// `packed` flag again (they may alias), and test the flag, on every row.
+struct PackedRows {
+  const std::uint32_t* code;
+  const std::uint32_t* teamOf;
+  int pairBits, senderShift;
+  std::uint32_t receiverMask, pairMask;
+  std::uint32_t from(std::size_t i) const { return senderShift < 32 ? code[i] >> senderShift : 0; }
+  std::uint32_t to(std::size_t i) const { return (code[i] >> pairBits) & receiverMask; }
+  std::uint64_t act(std::size_t i) const { return code[i] & pairMask; }
+  bool inside(std::size_t i) const {
+    const std::uint32_t x = code[i];
+    const std::uint32_t a = teamOf[senderShift < 32 ? x >> senderShift : 0];
+    return a != kNoTeam && a == teamOf[(x >> pairBits) & receiverMask];
+  }
+};
+
+/// f(rows) with rows a PackedRows where the columns are packed, else the columns themselves
+/// (which have the same from(), to(), act() and inside()), so that a loop over the rows is
+/// compiled once for each form.
+template <class F>
+void withRows(const HandoffColumns& c, F f) {
+  if (!c.h.packed) return f(c);
+  const auto& l = c.h.layout;
+  const auto mask = [](int bits) {
+    return bits >= 32 ? ~std::uint32_t{0} : (std::uint32_t{1} << bits) - 1;
+  };
+  f(PackedRows{c.h.code.data(), c.teamOf.data(), l.pairBits, l.senderShift(), mask(l.receiverBits),
+               mask(l.pairBits)});
+}
+
 inline HandoffColumns columnsOf(const HandoffList::Columns& h, const HandoffDims& d) {
   return {h,      d.teamOfPerson,  d.activities.size(), d.people.size(), d.teams.size(),
           h.wait, !h.queue.empty()};

@@ -77,10 +77,12 @@ std::int64_t twiceMedian(std::int64_t* first, std::int64_t* last) {
 constexpr std::int64_t kUnset = -1;
 
 void groupPairs(const HandoffColumns& c, ActivityPairs& p, unsigned threads) {
-  groupWaits(
-      c.size(), 2 * c.nA * c.nA,
-      [&](std::size_t i) { return c.act(i) * 2 + (c.inside(i) ? 0 : 1); }, c.wait,
-      c.anyQueue ? &c.h.queue : nullptr, p.g, threads);
+  withRows(c, [&](const auto& rows) {
+    groupWaits(
+        c.size(), 2 * c.nA * c.nA,
+        [rows](std::size_t i) { return rows.act(i) * 2 + (rows.inside(i) ? 0 : 1); }, c.wait,
+        c.anyQueue ? &c.h.queue : nullptr, p.g, threads);
+  });
   for (std::size_t k = 0; k < p.g.size(); ++k) {
     const std::uint64_t pair = p.g.key[k] >> 1;
     if (p.key.empty() || p.key.back() != pair) {
