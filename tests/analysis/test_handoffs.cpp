@@ -119,6 +119,33 @@ TEST_CASE("Start and complete events pair into instances, by concept:instance wh
   CHECK(r.handoffs[0].queueMicros == 45 * 60'000'000LL);  // assigned 10:15 → started 11:00
 }
 
+TEST_CASE("Start and complete events pair into instances in a log without assign events",
+          "[analysis][handoffs][instances]") {
+  // fay works on X 09:00-10:00, gus on Y 09:30-11:00: one handoff, and no wait, as the next
+  // instance started before the previous one was complete. Taken as four completions, the same
+  // events would make three handoffs. Whether the log has start events at all is found once for
+  // the whole log; this log has no assign events, unlike the test above.
+  const auto t = test::logFromCsv(
+      "case,activity,timestamp,resource,team,lifecycle:transition\n"
+      "y,X,2025-01-01 09:00,fay,L,start\n"
+      "y,Y,2025-01-01 09:30,gus,O,start\n"
+      "y,X,2025-01-01 10:00,fay,L,complete\n"
+      "y,Y,2025-01-01 11:00,gus,O,complete\n"
+      "z,X,2025-01-01 09:00,fay,L,complete\n"
+      "z,Y,2025-01-01 09:20,gus,O,complete\n");
+  model::NoProgress progress;
+  const auto r = analysis::findHandoffs(t.log, {}, progress);
+  CHECK(r.instances == 4);
+  REQUIRE(r.handoffs.size() == 2);
+  CHECK(r.handoffs[0].waitMicros == 0);
+  CHECK(r.handoffs[0].queueMicros == -1);
+  CHECK(r.handoffs[1].waitMicros == 20 * 60'000'000LL);  // z: completions only
+  const auto both = analysis::analyseHandoffsAndFlow(t.log, {}, {}, progress);
+  CHECK(both.handoffs.instances == 4);
+  CHECK(both.handoffs.handoffs.size() == 2);
+  CHECK(both.flow.hasLifecycle);
+}
+
 TEST_CASE("Handoff results do not depend on the number of threads", "[analysis][handoffs]") {
   std::string csv = "case,activity,timestamp,resource,team\n";
   for (int c = 0; c < 200; ++c)
