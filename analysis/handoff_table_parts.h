@@ -50,12 +50,15 @@ struct PackedRows {
   int pairBits, senderShift;
   std::uint32_t receiverMask, pairMask;
   std::uint32_t from(std::size_t i) const { return senderShift < 32 ? code[i] >> senderShift : 0; }
-  std::uint32_t to(std::size_t i) const { return (code[i] >> pairBits) & receiverMask; }
+  std::uint32_t to(std::size_t i) const {  // 64 bits: the pair may take all 32 (no receiver)
+    return static_cast<std::uint32_t>(std::uint64_t{code[i]} >> pairBits) & receiverMask;
+  }
   std::uint64_t act(std::size_t i) const { return code[i] & pairMask; }
   bool inside(std::size_t i) const {
     const std::uint32_t x = code[i];
     const std::uint32_t a = teamOf[senderShift < 32 ? x >> senderShift : 0];
-    return a != kNoTeam && a == teamOf[(x >> pairBits) & receiverMask];
+    return a != kNoTeam &&
+           a == teamOf[static_cast<std::uint32_t>(std::uint64_t{x} >> pairBits) & receiverMask];
   }
 };
 
