@@ -54,20 +54,18 @@ struct Step {
   std::optional<model::MicrosUtc> assigned;
 };
 
-/// Appends one handoff to the chunk's rows: dense keys, wait and queue time. Inlined: a call for
-/// each of 9 M handoffs spilled the scan's registers.
-[[gnu::always_inline]] inline void emit(const Dims& dims, const Sink& sink,
-                                        std::uint32_t fromActor, std::uint32_t toActor,
+/// Appends one handoff to the chunk's rows: dense keys (people `from` and `to`), wait and queue
+/// time. Inlined: a call for each of 9 M handoffs spilled the scan's registers.
+[[gnu::always_inline]] inline void emit(const Sink& sink, std::uint32_t from, std::uint32_t to,
                                         std::uint32_t fromActivity, std::uint32_t toActivity,
                                         std::int64_t wait, std::int64_t queue, ChunkResult& out) {
   auto& c = sink.columns;
   const std::size_t row = out.base + out.rows++;
-  const std::uint32_t to = dims.people[toActor];
   const std::uint64_t pair = fromActivity * sink.activityCount + toActivity;
   if (c.packed) {
-    c.code[row] = c.layout.pack<std::uint32_t>(dims.people[fromActor], to, pair);
+    c.code[row] = c.layout.pack<std::uint32_t>(from, to, pair);
   } else {
-    c.from[row] = dims.people[fromActor];
+    c.from[row] = from;
     c.to[row] = to;
     if (c.wide) {
       c.activities[row] = fromActivity;
@@ -93,11 +91,13 @@ void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint
   out.itemsWithInstances += n > 0 ? 1 : 0;
   const std::size_t rowsBefore = out.rows;
   std::uint32_t prevActor = kNone, prevPrevActor = kNone, prevActivity = kNone;
+  std::uint32_t prevPerson = 0;  // the dense prevActor: each actor is looked up once
   model::MicrosUtc prevComplete = 0;
   detail::ItemTimes times;  // kFlow only
   for (std::size_t i = 0; i < n; ++i) {
     const Step cur = stepAt(i);
     const std::uint32_t a = dims.activities[cur.activity];
+    const std::uint32_t person = dims.people[cur.actor];  // kNone too: the lookup is defined
     if (s.seenIn[a] == stamp) {  // rework: a repeat needs the same known actor
       (cur.actor != kNone && s.lastActor[a] == cur.actor ? out.repeats[a] : out.redos[a]) += 1;
     } else {
@@ -108,7 +108,7 @@ void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint
     if (i > 0 && prevActor != kNone && cur.actor != kNone && prevActor != cur.actor) {
       const std::int64_t queue =
           cur.assigned ? std::max<std::int64_t>(0, cur.start - *cur.assigned) : -1;
-      emit(dims, sink, prevActor, cur.actor, prevActivity, a, wait, queue, out);
+      emit(sink, prevPerson, person, prevActivity, a, wait, queue, out);
       if (i >= 2 && prevPrevActor == cur.actor)
         out.pingPong.push_back(std::uint64_t{cur.actor} << 32 | prevActor);
     } else if (kFlow && i > 0) {
@@ -118,6 +118,7 @@ void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint
     if constexpr (kFlow) times.add(i == 0, cur.start, cur.complete);
     prevPrevActor = prevActor;
     prevActor = cur.actor;
+    prevPerson = person;
     prevActivity = a;
     prevComplete = cur.complete;
   }
