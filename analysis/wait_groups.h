@@ -37,8 +37,9 @@ void groupWaitsInRanges(std::size_t n, std::uint64_t keySpace, KeyOf& keyOf, Cac
   parallelChunks<int>(0, ranges, ranges, [&](std::size_t first, std::size_t last, int&) {
     for (std::size_t r = first; r < last; ++r) {
       std::uint32_t* count = at.data() + r * keySpace;
+      const KeyOf key = keyOf;  // a local copy: the counts' stores cannot change what it reads
       for (std::size_t i = rangeBegin(r), end = rangeBegin(r + 1); i < end; ++i)
-        if (const std::uint64_t k = keyOf(i); k != kSkipRow) ++count[k];
+        if (const std::uint64_t k = key(i); k != kSkipRow) ++count[k];
     }
   });
   std::uint32_t offset = 0;
@@ -60,8 +61,9 @@ void groupWaitsInRanges(std::size_t n, std::uint64_t keySpace, KeyOf& keyOf, Cac
   parallelChunks<int>(0, ranges, ranges, [&](std::size_t first, std::size_t last, int&) {
     for (std::size_t r = first; r < last; ++r) {
       std::uint32_t* next = at.data() + r * keySpace;
+      const CachedKey key = cachedKey;  // a local copy, as above
       for (std::size_t i = rangeBegin(r), end = rangeBegin(r + 1); i < end; ++i) {
-        const std::uint64_t k = cachedKey(i);
+        const std::uint64_t k = key(i);
         if (k == kSkipRow) continue;
         const std::uint32_t j = next[k]++;
         waitOut[j] = wait[i];
@@ -101,12 +103,14 @@ void groupWaits(std::size_t n, std::uint64_t keySpace, KeyOf keyOf,
   populate(out.queue, 0, out.queue.size());
   if (keySpace >= kNoGroup) keyCache = nullptr;
   if (keyCache) keyCache->resize(n);
-  const auto countedKey = [&](std::size_t i) {  // keyOf(i), cached when asked
+  // Both capture keyOf by value, so that a copy of them reads no object that the grouping's
+  // stores might change.
+  const auto countedKey = [keyOf, keyCache](std::size_t i) {  // keyOf(i), cached when asked
     const std::uint64_t k = keyOf(i);
     if (keyCache) (*keyCache)[i] = k == kSkipRow ? kNoGroup : static_cast<std::uint32_t>(k);
     return k;
   };
-  const auto cachedKey = [&](std::size_t i) {  // keyOf(i) again
+  const auto cachedKey = [keyOf, keyCache](std::size_t i) {  // keyOf(i) again
     if (!keyCache) return keyOf(i);
     const std::uint32_t k = (*keyCache)[i];
     return k == kNoGroup ? kSkipRow : std::uint64_t{k};
