@@ -165,16 +165,23 @@ void selectInBuckets(const std::int64_t* first, const std::int64_t* last, std::i
   const auto n = static_cast<std::size_t>(last - first);
   count.assign(std::size_t{1} << bits, 0);
   for (auto* p = first; p != last; ++p) ++count[bucketOf(*p)];
+  // The buckets of the ranks, in one walk over the counts that stops at the last rank's bucket
+  // (each rank < n, so the walk ends inside the counts). The ranks come in ascending order
+  // except when one is asked for twice (r90 = r50): then the second walk starts again.
   Buckets b50{0, 0, 0, nullptr}, b90{0, 0, 0, nullptr};
-  std::size_t seen = 0;  // values in the buckets before b
-  for (std::uint64_t b = 0; b < count.size(); ++b) {
-    const std::size_t next = seen + count[b];
-    for (auto [bucket, r] : {std::pair{&b50, r50}, std::pair{&b90, r90}}) {
-      if (r.lo >= seen && r.lo < next) bucket->first = b, bucket->below = seen;
-      if (r.hi >= seen && r.hi < next) bucket->last = b;
-    }
-    seen = next;
-  }
+  std::uint64_t at = 0;
+  std::size_t seen = 0;  // values in the buckets before `at`
+  const auto walkTo = [&](std::size_t rank) {
+    while (seen + count[at] <= rank) seen += count[at++];
+    return at;
+  };
+  b50.first = walkTo(r50.lo);
+  b50.below = seen;
+  b50.last = walkTo(r50.hi);
+  if (r90.lo < seen) at = 0, seen = 0;
+  b90.first = walkTo(r90.lo);
+  b90.below = seen;
+  b90.last = walkTo(r90.hi);
   const auto in50 = [&](std::uint64_t b) { return b - b50.first <= b50.last - b50.first; };
   const auto in90 = [&](std::uint64_t b) { return b - b90.first <= b90.last - b90.first; };
   std::int64_t room[2 * kCollectOnStackUpTo];
