@@ -122,12 +122,13 @@ void partition(const HandoffColumns& c, const ActivityPairs& pairs, const Sender
     parallelChunks<int>(0, ranges, ranges, [&](std::size_t first, std::size_t last, int&) {
       for (std::size_t r = first; r < last; ++r) {
         std::uint32_t* next = at.data() + r * blocks;
+        const auto row = rows;  // a local copy: the stores below cannot change what it reads
         const std::size_t end = rangeBegin(static_cast<unsigned>(r + 1));
         for (std::size_t i = rangeBegin(static_cast<unsigned>(r)); i < end; ++i) {
-          const std::uint32_t from = rows.from(i);
+          const std::uint32_t from = row.from(i);
           const std::uint32_t j = next[plan.blockOf[from]]++;
-          t.code[j] = layout.template pack<Code>(plan.localOf[from], rows.to(i),
-                                                 pairs.indexOf(rows.act(i)));
+          t.code[j] =
+              layout.template pack<Code>(plan.localOf[from], row.to(i), pairs.indexOf(row.act(i)));
           t.wait[j] = c.wait[i];
           if (c.anyQueue) t.queue[j] = c.queue(i);
         }
@@ -348,9 +349,10 @@ PersonTables personTables(const HandoffColumns& c, const ActivityPairs& pairs, c
     parallelChunks<int>(0, ranges, ranges, [&](std::size_t first, std::size_t last, int&) {
       for (std::size_t r = first; r < last; ++r) {
         std::uint32_t* count = perPerson.data() + r * c.nP;
+        const auto row = rows;  // a local copy, as in partition()
         const std::size_t end = rangeBegin(static_cast<unsigned>(r + 1));
         for (std::size_t i = rangeBegin(static_cast<unsigned>(r)); i < end; ++i)
-          ++count[rows.from(i)];
+          ++count[row.from(i)];
       }
     });
   });

@@ -14,6 +14,12 @@
 
 namespace orglens::analysis::detail {
 
+/// Whether dense people `from` and `to` are in one team (teamOf: dense person → team or kNoTeam).
+inline bool sameTeam(const std::uint32_t* teamOf, std::uint32_t from, std::uint32_t to) {
+  const std::uint32_t a = teamOf[from];
+  return a != kNoTeam && a == teamOf[to];
+}
+
 /// The handoffs' columns (HandoffList::Columns) with the keys the tables group by.
 struct HandoffColumns {
   const HandoffList::Columns& h;
@@ -33,33 +39,23 @@ struct HandoffColumns {
     return a == kNoTeam || b == kNoTeam ? kSkipRow : std::uint64_t{a} * nT + b;
   }
   /// Both people in one team.
-  bool inside(std::size_t i) const {
-    const std::uint32_t a = teamOf[from(i)];
-    return a != kNoTeam && a == teamOf[to(i)];
-  }
+  bool inside(std::size_t i) const { return sameTeam(teamOf.data(), from(i), to(i)); }
   std::int64_t queue(std::size_t i) const { return h.queue[i]; }
 };
 
 /// The rows' sender, receiver and activity pair read from the packed code (HandoffList::Columns
-/// `packed`), with the field widths in members of a local copy: where a loop reads them through
-/// HandoffColumns, each store of a 32-bit count makes the compiler load the widths and the
-/// `packed` flag again (they may alias), and test the flag, on every row.
+/// `packed`) through a copy of its layout: where a loop reads them through HandoffColumns, each
+/// store of a 32-bit count makes the compiler load the layout's widths and the `packed` flag
+/// again (they may alias), and test the flag, on every row; a copy in a closure taken by value
+/// stays in registers.
 struct PackedRows {
   const std::uint32_t* code;
   const std::uint32_t* teamOf;
-  int pairBits, senderShift;
-  std::uint32_t receiverMask, pairMask;
-  std::uint32_t from(std::size_t i) const { return senderShift < 32 ? code[i] >> senderShift : 0; }
-  std::uint32_t to(std::size_t i) const {  // 64 bits: the pair may take all 32 (no receiver)
-    return static_cast<std::uint32_t>(std::uint64_t{code[i]} >> pairBits) & receiverMask;
-  }
-  std::uint64_t act(std::size_t i) const { return code[i] & pairMask; }
-  bool inside(std::size_t i) const {
-    const std::uint32_t x = code[i];
-    const std::uint32_t a = teamOf[senderShift < 32 ? x >> senderShift : 0];
-    return a != kNoTeam &&
-           a == teamOf[static_cast<std::uint32_t>(std::uint64_t{x} >> pairBits) & receiverMask];
-  }
+  RowLayout layout;
+  std::uint32_t from(std::size_t i) const { return layout.sender(code[i]); }
+  std::uint32_t to(std::size_t i) const { return layout.receiver(code[i]); }
+  std::uint64_t act(std::size_t i) const { return layout.pair(code[i]); }
+  bool inside(std::size_t i) const { return sameTeam(teamOf, from(i), to(i)); }
 };
 
 /// f(rows) with rows a PackedRows where the columns are packed, else the columns themselves
@@ -68,12 +64,7 @@ struct PackedRows {
 template <class F>
 void withRows(const HandoffColumns& c, F f) {
   if (!c.h.packed) return f(c);
-  const auto& l = c.h.layout;
-  const auto mask = [](int bits) {
-    return bits >= 32 ? ~std::uint32_t{0} : (std::uint32_t{1} << bits) - 1;
-  };
-  f(PackedRows{c.h.code.data(), c.teamOf.data(), l.pairBits, l.senderShift(), mask(l.receiverBits),
-               mask(l.pairBits)});
+  f(PackedRows{c.h.code.data(), c.teamOf.data(), c.h.layout});
 }
 
 inline HandoffColumns columnsOf(const HandoffList::Columns& h, const HandoffDims& d) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <functional>
 #include <tuple>
 #include <utility>
 
@@ -70,8 +71,15 @@ void rankSort(std::int64_t* x, std::size_t n, std::int64_t lowest, std::int64_t 
   }
 }
 
-/// selectByBuckets() without a typical value: buckets are even slices of the whole span.
-constexpr std::uint64_t kEven = ~std::uint64_t{0};
+/// The lowest and highest of the values it is called on (from a first value): the `alsoEach` of
+/// a first pass by exactSum(), passed by std::ref so that the pass updates this one.
+struct Extremes {
+  std::int64_t lowest, highest;
+  void operator()(std::int64_t x) {
+    lowest = x < lowest ? x : lowest;
+    highest = x > highest ? x : highest;
+  }
+};
 
 /// Both ranks by bucketing (ranges of more than kRankSortUpTo values). Values go into B buckets
 /// by their offset from the smallest value, (x − lowest) >> shift; one pass counts the buckets,
@@ -119,17 +127,17 @@ std::pair<std::int64_t, std::int64_t> fromBuckets(Buckets& b, Rank r, std::int64
     // A copy (the values may lie in the buffers that the next bucketing collects into), with
     // the values' extremes and sum.
     std::int64_t copy[kRefineUpTo];
-    std::int64_t least = *v, most = *v, *to = copy;
+    std::int64_t* to = copy;
+    Extremes e{*v, *v};
     const ExactMicros total = exactSum(v, end, [&](std::int64_t x) {
-      least = x < least ? x : least;
-      most = x > most ? x : most;
+      e(x);
       *to++ = x;
     });
-    if (least == most) return {least, least};
+    if (e.lowest == e.highest) return {e.lowest, e.lowest};
     const Rank inside{r.lo - b.below, r.hi - b.below, r.frac};
     std::pair<std::int64_t, std::int64_t> value, same;
-    selectByBuckets(copy, copy + b.size, least, most, typicalOffset(total, b.size, least), inside,
-                    inside, value, same, depth + 1);
+    selectByBuckets(copy, copy + b.size, e.lowest, e.highest,
+                    typicalOffset(total, b.size, e.lowest), inside, inside, value, same, depth + 1);
     return value;
   }
   std::nth_element(v, v + lo, end);
@@ -212,10 +220,10 @@ void selectInBuckets(const std::int64_t* first, const std::int64_t* last, std::i
 }
 
 /// The values of ranks r50 and r90 of [first, last), which lie in [lowest, highest]; `depth` > 0
-/// for the values of an outer call's rank buckets. `typical` (kEven: none) is how far the values'
-/// mean lies above `lowest`. Where it is below a quarter of the span (long-tailed values, as real
-/// waits are: most short, a few of weeks), even slices of the span would put most values into
-/// the first few buckets; so the buckets cover only [lowest, lowest + 2 · typical], where such
+/// for the values of an outer call's rank buckets. `typical` is how far the values' mean lies
+/// above `lowest` (typicalOffset()). Where it is below a quarter of the span (long-tailed values,
+/// as real waits are: most short, a few of weeks), even slices of the span would put most values
+/// into the first few buckets; so the buckets cover only [lowest, lowest + 2 · typical], where such
 /// values crowd, and the values above share the last bucket. A rank that lies up there (the p90
 /// of exponential values is 2.3 means) takes the last bucket's values, still exactly. Lognormal
 /// waits (sigma 1.5 to 3.5), ns a value: 50 values 10–17 → 5–10, 500 values 6–12 → 3–5.5;
@@ -228,7 +236,7 @@ void selectByBuckets(const std::int64_t* first, const std::int64_t* last, std::i
   const int bits = std::clamp(static_cast<int>(std::bit_width(n)) - 3, 4, 13);  // B ~ n / 4
   const auto span = static_cast<std::uint64_t>(highest) - static_cast<std::uint64_t>(lowest);
   const auto low = static_cast<std::uint64_t>(lowest);
-  if (typical != kEven && typical < span / 4) {
+  if (typical < span / 4) {
     const std::uint64_t covered = 2 * typical + 1;
     const int shift = std::max(0, static_cast<int>(std::bit_width(covered)) - bits);
     selectInBuckets(first, last, lowest, highest, bits,
@@ -253,11 +261,9 @@ double quantileOf(std::int64_t* first, std::int64_t* last, double q) {
   if (first == last) return 0;
   const auto n = static_cast<std::size_t>(last - first);
   const Rank r = rankOf(n, q);
-  std::int64_t lowest = *first, highest = *first;
-  const ExactMicros total = exactSum(first, last, [&](std::int64_t x) {
-    lowest = x < lowest ? x : lowest;
-    highest = x > highest ? x : highest;
-  });
+  Extremes e{*first, *first};
+  const ExactMicros total = exactSum(first, last, std::ref(e));
+  const std::int64_t lowest = e.lowest, highest = e.highest;
   std::pair<std::int64_t, std::int64_t> v;
   if (n <= kRankSortUpTo) {
     rankSort(first, n, lowest, highest);
@@ -285,11 +291,7 @@ DurationStats summarize(std::int64_t* first, std::int64_t* last, ExcessOver* exc
   // Sum in integer microseconds (exact), converted once; the extremes, and the excess when asked
   // for, in the same pass (a pass over thousands of values costs more than the few operations a
   // value adds).
-  std::int64_t lowest = *first, highest = *first;
-  const auto extremes = [&](std::int64_t x) {
-    lowest = x < lowest ? x : lowest;
-    highest = x > highest ? x : highest;
-  };
+  Extremes e{*first, *first};
   ExactMicros total;
   if (excess) {
     ExactMicros excess2;
@@ -298,11 +300,12 @@ DurationStats summarize(std::int64_t* first, std::int64_t* last, ExcessOver* exc
         [base2 = excess->base2](std::int64_t x) {
           return std::max<std::int64_t>(0, 2 * x - base2);
         },
-        extremes);
+        std::ref(e));
     excess->sum2 += excess2;
   } else {
-    total = exactSum(first, last, extremes);
+    total = exactSum(first, last, std::ref(e));
   }
+  const std::int64_t lowest = e.lowest, highest = e.highest;
   s.sum = static_cast<double>(total) * kMicrosToSeconds;
   s.mean = s.sum / static_cast<double>(s.count);
   s.min = static_cast<double>(lowest) * kMicrosToSeconds;
