@@ -54,6 +54,16 @@ bool completionsOnly(const EventLog& log, std::uint32_t begin, std::uint32_t end
   return true;
 }
 
+Lifecycles lifecyclesOf(const EventLog& log) {
+  std::uint8_t starts = 0, assigns = 0;
+  for (const Lifecycle l : log.lifecycle) {
+    starts |= static_cast<std::uint8_t>(l == Lifecycle::Start);
+    assigns |= static_cast<std::uint8_t>(l == Lifecycle::Schedule) |
+               static_cast<std::uint8_t>(l == Lifecycle::Assign);
+  }
+  return {starts != 0, assigns != 0};
+}
+
 void buildInstances(const EventLog& log, std::uint32_t begin, std::uint32_t end,
                     std::vector<ActivityInstance>& out) {
   out.clear();

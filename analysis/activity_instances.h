@@ -38,4 +38,12 @@ void buildInstances(const model::EventLog& log, std::uint32_t begin, std::uint32
 /// instance of its own (start = completion = its time), in row order. O(k).
 bool completionsOnly(const model::EventLog& log, std::uint32_t begin, std::uint32_t end);
 
+/// Which lifecycles other than complete a whole log has: one pass without a branch a row (it
+/// vectorises). A log with neither needs no completionsOnly() check of each item.
+struct Lifecycles {
+  bool starts = false, assigns = false;  // start; schedule or assign
+  bool completionsOnly() const { return !starts && !assigns; }
+};
+Lifecycles lifecyclesOf(const model::EventLog& log);
+
 }  // namespace orglens::analysis

@@ -76,12 +76,13 @@ void scanSteps(const DenseIds& acts, std::size_t n, StepAt stepAt, const std::ui
   out.items.add(acts[first.activity], prevActivity, times, seq, n);
 }
 
-void scanItem(const EventLog& log, const DenseIds& acts, std::size_t i,
+/// `allCompletions`: the whole log has completions only (lifecyclesOf()), no item to check.
+void scanItem(const EventLog& log, const DenseIds& acts, bool allCompletions, std::size_t i,
               std::vector<ActivityInstance>& instances, std::vector<std::uint32_t>& seq,
               ChunkFlow& out) {
   const std::uint32_t begin = log.itemBegin[i], end = log.itemBegin[i + 1];
   if (begin == end) return;
-  if (completionsOnly(log, begin, end)) {  // each event is an instance: no pairing
+  if (allCompletions || completionsOnly(log, begin, end)) {  // each event an instance
     scanSteps(
         acts, end - begin,
         [&](std::size_t k) {
@@ -137,6 +138,7 @@ FlowResult analyseFlow(const EventLog& log, const FlowOptions& options, model::P
   for (std::size_t i = firstItem; i < log.itemCount(); ++i)
     for (auto e = log.itemBegin[i]; e < log.itemBegin[i + 1]; ++e) acts.mark(log.activity[e]);
   acts.finish();
+  const bool allCompletions = lifecyclesOf(log).completionsOnly();
   auto chunks = parallelChunks<ChunkFlow>(
       firstItem, log.itemCount(), options.threads,
       [&](std::size_t begin, std::size_t end, ChunkFlow& out) {
@@ -145,7 +147,8 @@ FlowResult analyseFlow(const EventLog& log, const FlowOptions& options, model::P
         out.items.variants.share(log.activity);  // completions-only items: not copied
         std::vector<ActivityInstance> instances;
         std::vector<std::uint32_t> seq;
-        for (std::size_t i = begin; i < end; ++i) scanItem(log, acts, i, instances, seq, out);
+        for (std::size_t i = begin; i < end; ++i)
+          scanItem(log, acts, allCompletions, i, instances, seq, out);
         out.items.variants.count();
       });
   if (progress.cancelled()) {

@@ -165,21 +165,6 @@ std::size_t rowOf(const EventLog& log, std::size_t i) {
   return log.itemBegin.empty() ? 0 : log.itemBegin[i];
 }
 
-/// Which lifecycles other than complete the log has, in one pass without a branch a row (it
-/// vectorises), rather than a check of each item's events as the scan reaches it.
-struct Lifecycles {
-  bool starts = false, assigns = false;  // start; schedule or assign
-};
-Lifecycles lifecyclesOf(const EventLog& log) {
-  std::uint8_t starts = 0, assigns = 0;
-  for (const model::Lifecycle l : log.lifecycle) {
-    starts |= static_cast<std::uint8_t>(l == model::Lifecycle::Start);
-    assigns |= static_cast<std::uint8_t>(l == model::Lifecycle::Schedule) |
-               static_cast<std::uint8_t>(l == model::Lifecycle::Assign);
-  }
-  return {starts != 0, assigns != 0};
-}
-
 /// The columns sized for every event of items [first, items) (an item of k instances has at
 /// most k − 1 handoffs): virtual memory only, each chunk writes from the row of its first
 /// event, and mergeChunks() closes the gaps.
@@ -367,7 +352,7 @@ HandoffResult analyse(const EventLog& log, const HandoffOptions& options, const 
   const Lifecycles lifecycles = lifecyclesOf(log);
   auto columns = emptyColumns(log, dims, firstItem, lifecycles.assigns);
   const Sink sink{columns, columns.activityCount, !columns.queue.empty(),
-                  !lifecycles.starts && !lifecycles.assigns};
+                  lifecycles.completionsOnly()};
   std::vector<ChunkResult> chunks =
       scanChunks(log, dims, firstItem, options.threads, sink, flow != nullptr);
   if (progress.cancelled()) return stop();

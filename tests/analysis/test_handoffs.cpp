@@ -144,6 +144,11 @@ TEST_CASE("Start and complete events pair into instances in a log without assign
   CHECK(both.handoffs.instances == 4);
   CHECK(both.handoffs.handoffs.size() == 2);
   CHECK(both.flow.hasLifecycle);
+  // analyseFlow's own scan finds the log's lifecycles the same way: X → Y twice, no Y → X.
+  const auto flow = analysis::analyseFlow(t.log, {}, progress);
+  CHECK(flow.hasLifecycle);
+  REQUIRE(flow.edges.size() == 1);
+  CHECK(flow.edges[0].duration.count == 2);
 }
 
 TEST_CASE("Handoff results do not depend on the number of threads", "[analysis][handoffs]") {
