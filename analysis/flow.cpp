@@ -64,16 +64,19 @@ void scanSteps(const DenseIds& acts, std::size_t n, StepAt stepAt, const std::ui
   detail::ItemTimes times;
   std::uint32_t prevActivity = acts[first.activity];
   model::MicrosUtc prevComplete = first.complete;
+  detail::VariantCoder::Built variant;  // the sequence so far
+  const detail::VariantCoder coder = out.items.coder;
   for (std::size_t k = 0; k < n; ++k) {
     const Step cur = stepAt(k);
     const std::uint32_t a = acts[cur.activity];
     times.add(k == 0, cur.start, cur.complete);
+    coder.add(variant, k, a);
     if (k > 0)
       out.edges.at(prevActivity, a).push_back(std::max<std::int64_t>(0, cur.start - prevComplete));
     prevActivity = a;
     prevComplete = cur.complete;
   }
-  out.items.add(acts[first.activity], prevActivity, times, seq, n);
+  out.items.add(acts[first.activity], prevActivity, times, variant, seq, n);
 }
 
 /// `allCompletions`: the whole log has completions only (lifecyclesOf()), no item to check.
@@ -135,15 +138,18 @@ FlowResult analyseFlow(const EventLog& log, const FlowOptions& options, model::P
   progress.report(0.0, "scanning items");
   const std::size_t firstItem = !log.item.empty() && log.item[0] == EventLog::kNone ? 1 : 0;
   DenseIds acts(log.strings.size());
-  for (std::size_t i = firstItem; i < log.itemCount(); ++i)
-    for (auto e = log.itemBegin[i]; e < log.itemBegin[i + 1]; ++e) acts.mark(log.activity[e]);
+  if (log.itemCount() > firstItem)  // the items' events are one range of the columns
+    acts.markAll(std::span(log.activity)
+                     .subspan(log.itemBegin[firstItem],
+                              log.itemBegin[log.itemCount()] - log.itemBegin[firstItem]));
   acts.finish();
   const bool allCompletions = lifecyclesOf(log).completionsOnly();
   auto chunks = parallelChunks<ChunkFlow>(
       firstItem, log.itemCount(), options.threads,
       [&](std::size_t begin, std::size_t end, ChunkFlow& out) {
         out = ChunkFlow(acts.size());
-        out.items.reserve(end - begin, log.itemBegin[end] - log.itemBegin[begin]);
+        out.items.reserve(end - begin, log.itemBegin[end] - log.itemBegin[begin],
+                          log.itemCount() - firstItem);
         out.items.variants.share(log.activity);  // completions-only items: not copied
         std::vector<ActivityInstance> instances;
         std::vector<std::uint32_t> seq;

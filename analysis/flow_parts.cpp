@@ -22,10 +22,15 @@ std::vector<std::pair<std::uint32_t, std::uint64_t>> byCount(const DenseIds& act
   return out;
 }
 
-/// Variants of all chunks, the top ones by items, then by sequence. With several chunks their
-/// tables are walked together (VariantTable::mergedOf()), not merged into one.
-void mergeVariants(const std::vector<FlowItems*>& chunks, const FlowOptions& options,
-                   FlowResult& r) {
+/// Variants of all chunks, the top ones by items, then by sequence: those that fit a key
+/// (VariantCodes, counted together) and the longer ones of the tables (VariantTable; with several
+/// chunks walked together by VariantTable::mergedOf(), not merged into one). The two kinds never
+/// share a variant (a variant's length decides its kind).
+void mergeVariants(const std::vector<FlowItems*>& chunks, const DenseIds& acts,
+                   const FlowOptions& options, FlowResult& r) {
+  std::vector<const VariantCodes*> runs;
+  for (const auto* c : chunks) runs.push_back(&c->codes);
+  const VariantCodes::Counted keyed = VariantCodes::countTop(runs, options.topVariants);
   std::vector<const VariantTable*> tables;
   for (const auto* c : chunks) tables.push_back(&c->variants);
   const bool several = tables.size() > 1;
@@ -39,7 +44,7 @@ void mergeVariants(const std::vector<FlowItems*>& chunks, const FlowOptions& opt
     const VariantTable& t = *tables[merged[i].table];
     return t.sequence(t.entries()[merged[i].entry]);
   };
-  r.variantCount = count;
+  r.variantCount = keyed.distinct + count;
   std::vector<std::uint32_t> order(count);
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   const auto top = std::min(order.size(), options.topVariants);
@@ -49,13 +54,27 @@ void mergeVariants(const std::vector<FlowItems*>& chunks, const FlowOptions& opt
                       const auto x = sequenceOf(a), y = sequenceOf(b);
                       return std::lexicographical_compare(x.begin(), x.end(), y.begin(), y.end());
                     });
-  const double items = static_cast<double>(std::max<std::uint64_t>(1, r.items));
+  // The best of both kinds, by items, then by sequence (StringIds).
+  std::vector<Variant> best;
+  std::vector<std::uint32_t> dense;
+  for (const auto& e : keyed.top) {
+    dense.clear();
+    chunks.front()->coder.decode(e.key, dense);
+    Variant& v = best.emplace_back();
+    for (const auto a : dense) v.activities.push_back(acts.id(a));
+    v.items = e.items;
+  }
   for (std::size_t i = 0; i < top; ++i) {
     const auto seq = sequenceOf(order[i]);
-    r.topVariants.push_back({{seq.begin(), seq.end()},
-                             itemsOf(order[i]),
-                             static_cast<double>(itemsOf(order[i])) / items});
+    best.push_back({{seq.begin(), seq.end()}, itemsOf(order[i]), 0.0});
   }
+  std::sort(best.begin(), best.end(), [](const Variant& a, const Variant& b) {
+    return a.items != b.items ? a.items > b.items : a.activities < b.activities;
+  });
+  best.resize(std::min(best.size(), options.topVariants));
+  const double items = static_cast<double>(std::max<std::uint64_t>(1, r.items));
+  for (auto& v : best) v.share = static_cast<double>(v.items) / items;
+  r.topVariants = std::move(best);
 }
 
 /// One edge's waits: a range of the grouped waits and one of the ungrouped ones (either empty).
@@ -68,7 +87,8 @@ struct EdgeWaits {
 
 }  // namespace
 
-void FlowItems::reserve(std::size_t itemCount, std::size_t events) {
+void FlowItems::reserve(std::size_t itemCount, std::size_t events, std::size_t allItems) {
+  codes.reserve(itemCount, allItems);
   variants.reserve(itemCount, events);
   throughput.reserve(itemCount);
   populate(throughput.data(), itemCount * sizeof(std::int64_t));  // one a item: written whole
@@ -88,7 +108,7 @@ void mergeFlowItems(const std::vector<FlowItems*>& chunks, const DenseIds& acts,
   parallelChunks<int>(0, 2, options.threads, [&](std::size_t begin, std::size_t end, int&) {
     for (std::size_t task = begin; task < end; ++task) {
       if (task == 0) {
-        mergeVariants(chunks, options, r);
+        mergeVariants(chunks, acts, options, r);
         continue;
       }
       // Service and waiting times are kept separately if any chunk kept them.

@@ -11,6 +11,7 @@
 
 #include "analysis/flow.h"
 #include "analysis/grouping.h"
+#include "analysis/variant_codes.h"
 #include "analysis/variant_table.h"
 
 namespace orglens::analysis::detail {
@@ -30,8 +31,12 @@ struct ItemTimes {
 
 /// The flow figures of a run of items other than the edges, gathered item by item.
 struct FlowItems {
-  explicit FlowItems(std::uint32_t activities = 0) : starts(activities, 0), ends(activities, 0) {}
+  explicit FlowItems(std::uint32_t activities = 0)
+      : starts(activities, 0), ends(activities, 0), coder(activities) {}
   std::vector<std::uint64_t> starts, ends;  // by dense activity
+  /// The variants: as keys where they fit one (coder), the longer ones in the table.
+  VariantCoder coder;
+  VariantCodes codes;
   VariantTable variants;
   /// Per item. service and waiting are kept only once an item's differ from 0 and its throughput
   /// (`separate`); until then, and for a log of completions only throughout, they are those.
@@ -39,12 +44,13 @@ struct FlowItems {
   bool separate = false;
   std::uint64_t items = 0;
   bool hasLifecycle = false;
-  /// Room for `items` items of `events` events in all (virtual memory only).
-  void reserve(std::size_t items, std::size_t events);
-  /// One item of n >= 1 instances: its first and last dense activity, its times and its
-  /// activities (StringIds).
+  /// Room for `items` items of `events` events in all, in a pass of `allItems` items in all its
+  /// runs (the same for each run).
+  void reserve(std::size_t items, std::size_t events, std::size_t allItems);
+  /// One item of n >= 1 instances: its first and last dense activity, its times, its dense
+  /// activities added to `built` (coder.add()), and its activities (StringIds).
   void add(std::uint32_t firstActivity, std::uint32_t lastActivity, const ItemTimes& t,
-           const std::uint32_t* seq, std::size_t n) {
+           const VariantCoder::Built& built, const std::uint32_t* seq, std::size_t n) {
     ++items;
     ++starts[firstActivity];
     ++ends[lastActivity];
@@ -54,7 +60,10 @@ struct FlowItems {
     throughput.push_back(through);
     if (!separate && (t.service != 0 || wait != through)) separate = true, keepSeparate(1);
     if (separate) service.push_back(t.service), waiting.push_back(wait);
-    variants.push(seq, n);
+    if (n <= coder.maxLength())
+      codes.push(coder.key(built, n));
+    else
+      variants.push(seq, n);
   }
   /// Fills in service (0) and waiting (the throughput) of the items before the last `but`.
   void keepSeparate(std::size_t but = 0) {

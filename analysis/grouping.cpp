@@ -2,6 +2,16 @@
 
 namespace orglens::analysis::detail {
 
+void DenseIds::markBeyond(std::uint32_t id) {
+  if (id >= m_limit) {
+    m_none = true;
+    return;
+  }
+  m_index.resize(std::min<std::size_t>(m_limit, std::max<std::size_t>(id + 1, 2 * m_index.size())),
+                 0);
+  m_index[id] = 1;
+}
+
 void DenseIds::finish() {
   m_ids.clear();
   for (std::uint32_t id = 0; id < m_index.size(); ++id) {

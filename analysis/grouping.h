@@ -10,6 +10,7 @@
 #include <memory>
 #include <unordered_map>
 #include <utility>
+#include <span>
 #include <vector>
 
 #include <sys/mman.h>
@@ -63,26 +64,46 @@ void populate(Vector& buffer, std::size_t from, std::size_t to) {
 
 /// Ids (ObjectId/StringId values) numbered 0..size-1 in ascending id order, so that ordering by
 /// dense index is ordering by id. kNone (the largest uint32), when present, gets the last index.
+/// The index by id grows with the largest id marked, not to the limit: a log's 30 activities
+/// among its million strings take an array of 30, not a zeroed one of a million walked by
+/// finish() (the handoff pass's three: 12 MB of fresh pages and 36 M instructions).
 class DenseIds {
  public:
   static constexpr std::uint32_t kAbsent = 0xFFFFFFFFu;
-  explicit DenseIds(std::size_t limit) : m_index(limit, 0) {}
+  explicit DenseIds(std::size_t limit) : m_limit(limit) {}
   /// Marks `id` as present; ids >= limit count as kNone. Call finish() after the last mark.
   void mark(std::uint32_t id) {
     if (id < m_index.size())
       m_index[id] = 1;
     else
-      m_none = true;
+      markBeyond(id);
   }
-  /// Numbers the marked ids. O(limit).
+  /// mark() of each of `ids`, with the index's place and size in registers.
+  void markAll(std::span<const std::uint32_t> ids) {
+    std::uint32_t* index = m_index.data();
+    std::size_t size = m_index.size();
+    for (const std::uint32_t id : ids) {
+      if (id < size) {
+        index[id] = 1;
+        continue;
+      }
+      markBeyond(id);
+      index = m_index.data(), size = m_index.size();
+    }
+  }
+  /// Numbers the marked ids. O(the largest id marked).
   void finish();
   std::uint32_t size() const { return static_cast<std::uint32_t>(m_ids.size()); }
   std::uint32_t operator[](std::uint32_t id) const {
-    return id < m_index.size() ? m_index[id] : m_noneIndex;
+    if (id < m_index.size()) return m_index[id];
+    return id < m_limit ? kAbsent : m_noneIndex;  // not marked, or kNone's
   }
   std::uint32_t id(std::uint32_t dense) const { return m_ids[dense]; }
 
  private:
+  /// mark() of an id past the index: grows it (at least doubling), or notes kNone.
+  void markBeyond(std::uint32_t id);
+  std::size_t m_limit;
   std::vector<std::uint32_t> m_index;  // by id: dense index (marks before finish())
   std::vector<std::uint32_t> m_ids;    // by dense index: id
   bool m_none = false;

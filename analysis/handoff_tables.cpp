@@ -12,8 +12,8 @@ namespace orglens::analysis::detail {
 
 HandoffDims::HandoffDims(const model::EventLog& log)
     : activities(log.strings.size()), people(log.objectType.size()), teams(log.objectType.size()) {
-  for (const auto a : log.activity) activities.mark(a);
-  for (const auto p : log.actor) people.mark(p);
+  activities.markAll(log.activity);
+  people.markAll(log.actor);
   activities.finish();
   people.finish();
   for (std::uint32_t i = 0; i < people.size(); ++i) teams.mark(teamOf(log, people.id(i)));

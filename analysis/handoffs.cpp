@@ -93,7 +93,9 @@ void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint
   std::uint32_t prevActor = kNone, prevPrevActor = kNone, prevActivity = kNone;
   std::uint32_t prevPerson = 0;  // the dense prevActor: each actor is looked up once
   model::MicrosUtc prevComplete = 0;
-  detail::ItemTimes times;  // kFlow only
+  detail::ItemTimes times;              // kFlow only
+  detail::VariantCoder::Built variant;  // kFlow only: the sequence so far
+  const detail::VariantCoder coder = kFlow ? out.flow->coder : detail::VariantCoder{};
   for (std::size_t i = 0; i < n; ++i) {
     const Step cur = stepAt(i);
     const std::uint32_t a = dims.activities[cur.activity];
@@ -115,7 +117,10 @@ void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint
       out.otherWaits.key.push_back(prevActivity * sink.activityCount + a);
       out.otherWaits.wait.push_back(wait);
     }
-    if constexpr (kFlow) times.add(i == 0, cur.start, cur.complete);
+    if constexpr (kFlow) {
+      times.add(i == 0, cur.start, cur.complete);
+      coder.add(variant, i, a);
+    }
     prevPrevActor = prevActor;
     prevActor = cur.actor;
     prevPerson = person;
@@ -123,7 +128,7 @@ void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint
     prevComplete = cur.complete;
   }
   if (kFlow && n > 0) {
-    out.flow->add(dims.activities[stepAt(0).activity], prevActivity, times, seq, n);
+    out.flow->add(dims.activities[stepAt(0).activity], prevActivity, times, variant, seq, n);
   }
   if (out.rows != rowsBefore) {
     out.items.push_back(item);
@@ -221,6 +226,10 @@ std::vector<ChunkResult> scanChunks(const EventLog& log, const Dims& dims, std::
         // (detail::populate), up to its last possible row: no page fault each 4 KB.
         const std::size_t lastRow = rowOf(log, end) - rowOf(log, first);
         std::size_t backed = out.base;
+        // Room for the most the chunk can have, virtual memory only: no vector grows by copies
+        // into fresh pages (each item at most once; each consecutive pair no handoff at most).
+        out.items.reserve(end - begin);
+        out.itemEnd.reserve(end - begin);
         const auto scanAll = [&](auto scan) {
           for (std::size_t i = begin; i < end; ++i) {
             if (out.base + out.rows + kRowsAhead / 2 >= backed && backed < lastRow) {
@@ -236,8 +245,11 @@ std::vector<ChunkResult> scanChunks(const EventLog& log, const Dims& dims, std::
           return;
         }
         out.flow.emplace(nA);
-        out.flow->reserve(end - begin, rowOf(log, end) - rowOf(log, begin));
+        out.flow->reserve(end - begin, rowOf(log, end) - rowOf(log, begin),
+                          log.itemCount() - first);
         out.flow->variants.share(log.activity);  // completions-only items: not copied
+        out.otherWaits.key.reserve(lastRow - out.base);
+        out.otherWaits.wait.reserve(lastRow - out.base);
         scanAll([&](std::size_t i) { scanItem<true>(log, dims, sink, i, s, out); });
         out.flow->variants.count();
       });

@@ -23,9 +23,8 @@ void sortByPrefix(std::vector<T>& v, Prefix prefix) {
 }  // namespace
 
 void VariantTable::reserve(std::size_t items, std::size_t symbols) {
-  m_pending.reserve(items);
-  populate(m_pending.data(), items * sizeof(Pending));  // one an item: written whole
-  m_pool.reserve(symbols);  // not backed: items that share the log's memory leave it unused
+  m_pending.reserve(items);  // not backed: most items' variants are keys (VariantCodes)
+  m_pool.reserve(symbols);   // nor this: items that share the log's memory leave it unused
 }
 
 void VariantTable::share(std::span<const std::uint32_t> shared) {

@@ -1,4 +1,5 @@
-// Variants (activity sequences) and their item counts, for the flow pass (definition "flow/1").
+// Variants (activity sequences) and their item counts, for the flow pass (definition "flow/1"):
+// those too long for a 128-bit key (analysis/variant_codes.h counts the others, most of them).
 // Internal to analysis/; not part of its public API.
 #pragma once
 

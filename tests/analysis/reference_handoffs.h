@@ -30,9 +30,10 @@ struct Rand {
 /// Objects: people 0..people-1 (some without a team), teams, then items. Strings: activities
 /// first. Items mix completions only, start/complete pairs (some starts never completed,
 /// some completions without a start), assign events, unknown actors, equal times and long
-/// waits; the itemless events come first, as in a loaded log.
+/// waits; the itemless events come first, as in a loaded log. An item has fewer than
+/// `instances` activity instances.
 inline EventLog variedLog(std::uint64_t seed, std::uint32_t items, std::uint32_t activities = 9,
-                          std::uint32_t people = 40) {
+                          std::uint32_t people = 40, std::uint32_t instances = 12) {
   constexpr std::uint32_t kTeams = 5;
   Rand rng{seed};
   EventLog log;
@@ -63,7 +64,7 @@ inline EventLog variedLog(std::uint64_t seed, std::uint32_t items, std::uint32_t
   for (std::uint32_t i = 0; i < items; ++i) {
     log.item.push_back(firstItem + i);
     log.itemBegin.push_back(static_cast<std::uint32_t>(log.time.size()));
-    const std::uint32_t kind = rng.below(3), n = rng.below(12);
+    const std::uint32_t kind = rng.below(3), n = rng.below(instances);
     std::int64_t t = 1'700'000'000'000'000 + std::int64_t{rng.below(1000)} * 60'000'000;
     for (std::uint32_t k = 0; k < n; ++k) {
       const std::uint32_t act = rng.below(activities);

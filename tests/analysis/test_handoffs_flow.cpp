@@ -47,6 +47,8 @@ TEST_CASE("Handoffs and flow in one pass equal the separate passes on varied log
   }
   INFO("120 activities: few of the pairs occur");
   checkOnePass(test::variedLog(7, 3'000, 120), 2);
+  INFO("30 activities, items of up to 39 instances: variants too long for a key");
+  checkOnePass(test::variedLog(8, 3'000, 30, 40, 40), 2);
 }
 
 TEST_CASE("Handoffs and flow in one pass: DFG edges without any handoff",

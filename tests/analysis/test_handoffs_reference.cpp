@@ -188,6 +188,27 @@ TEST_CASE("Flow figures equal a plain reference implementation on varied logs",
   }
 }
 
+TEST_CASE("Flow variants equal the reference when some are too long for a key",
+          "[analysis][flow]") {
+  // 30 activities: a variant of up to 24 is counted as a key (VariantCodes), a longer one in the
+  // table (VariantTable); items of up to 39 instances have both kinds, and every variant is
+  // asked for, so that the list merged from both is compared whole, ties included.
+  const auto log = test::variedLog(23, 3'000, 30, 40, 40);
+  model::NoProgress progress;
+  analysis::FlowOptions options;
+  options.topVariants = 100'000;
+  std::size_t longest = 0;
+  for (const auto& v : analysis::analyseFlow(log, options, progress).topVariants)
+    longest = std::max(longest, v.activities.size());
+  REQUIRE(longest > 24);
+  for (const unsigned threads : {1u, 2u, 5u}) {
+    INFO("threads " << threads);
+    options.threads = threads;
+    test::checkSameFlow(analysis::analyseFlow(log, options, progress),
+                        test::referenceFlow(log, options.topVariants));
+  }
+}
+
 TEST_CASE("Flow figures equal the reference on completions only, and with lifecycles late",
           "[analysis][flow]") {
   // Completions only: each item's service time is 0 and its waiting time its throughput, which
