@@ -12,8 +12,10 @@
 namespace orglens::analysis::detail {
 
 struct PersonTables {
-  GroupParts blocks;                            // the person-pair groups, one part per block
-  std::vector<const HandoffGroup*> inKeyOrder;  // the same, by (from, to) dense key
+  /// The person-pair groups in block order (blocks of whole teams: not key order), and their
+  /// places in `people` in (from, to) dense key order: rankedInPlace() takes both.
+  std::vector<HandoffGroup> people;
+  std::vector<std::uint32_t> keyOrder;
   /// Whether byTeam and byTeamActivity were filled (one part per block, in key order, not
   /// ranked); if not, the caller groups the team waits itself.
   bool teamTables = false;

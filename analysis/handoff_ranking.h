@@ -2,6 +2,7 @@
 // key. Internal to analysis/handoff_tables.cpp.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -18,7 +19,9 @@ using GroupParts = std::vector<std::vector<HandoffGroup>>;
 std::vector<HandoffGroup> ranked(GroupParts&& parts);
 /// The same for one part.
 std::vector<HandoffGroup> ranked(std::vector<HandoffGroup>&& all);
-/// The same for groups given by pointer, in key order.
-std::vector<HandoffGroup> ranked(std::span<const HandoffGroup* const> inKeyOrder);
+/// The same for `groups` in any order, whose key order is keyOrder (their places in it),
+/// reordered in place: no second copy of the groups in fresh memory.
+std::vector<HandoffGroup> rankedInPlace(std::vector<HandoffGroup>&& groups,
+                                        std::span<const std::uint32_t> keyOrder);
 
 }  // namespace orglens::analysis::detail

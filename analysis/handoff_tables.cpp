@@ -284,7 +284,7 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, con
   parallelChunks<int>(0, 2, threads, [&](std::size_t begin, std::size_t end, int&) {
     for (std::size_t task = begin; task < end; ++task) {
       if (task == 0) {
-        r.byPerson = ranked(people.inKeyOrder);
+        r.byPerson = rankedInPlace(std::move(people.people), people.keyOrder);
       } else if (people.teamTables) {
         r.byTeam = ranked(std::move(people.byTeam));
         r.byTeamActivity = ranked(std::move(people.byTeamActivity));
