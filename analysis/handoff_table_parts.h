@@ -91,6 +91,13 @@ HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, ExactMicros excess
 /// sum also into `excess2` (exact).
 HandoffGroup groupOver(std::int64_t* first, std::int64_t* last, std::int64_t base2,
                        const Queue& queue, ExactMicros& excess2);
+/// The same, giving the sum and extremes of the waits in `totals` too.
+HandoffGroup groupOver(std::int64_t* first, std::int64_t* last, std::int64_t base2,
+                       const Queue& queue, ExactMicros& excess2, Totals& totals);
+/// groupOf() of waits whose sum and extremes are known (summarizeKnown()): a team pair's, from
+/// its team × activity groups, without a pass over them for those.
+HandoffGroup groupKnown(std::int64_t* first, std::int64_t* last, const Totals& totals,
+                        ExactMicros excess2, const Queue& queue);
 
 /// The activity pairs: waits grouped by (pair, crossing a team boundary), so that each pair's
 /// inside-team waits come first in its range. Pair p has the waits [first, last) of `g`,
@@ -117,8 +124,9 @@ struct ActivityPairs {
 /// keys[k] = team pair · max(1, pairs.size()) + activity pair (an index into `pairs`), ascending,
 /// with the waits [begin[k], begin[k + 1]) of `values` (and of `queue`, unless null). Appends
 /// each activity pair's figures to `teamActivities` (selections inside its range) and, after a
-/// team pair's last, the team pair's to `teams`, on the union of their ranges, its excess and
-/// queue time the sums of theirs. setTeams(teamPair, group) names a group's teams.
+/// team pair's last, the team pair's to `teams`, on the union of their ranges, its excess, queue
+/// time, sum and extremes those of theirs (no pass of its own for them). setTeams(teamPair,
+/// group) names a group's teams.
 template <class Key, class SetTeams>
 void teamPairGroups(const ActivityPairs& pairs, const DenseIds& activities, const Key* keys,
                     const std::uint32_t* begin, std::size_t first, std::size_t last,
@@ -129,6 +137,7 @@ void teamPairGroups(const ActivityPairs& pairs, const DenseIds& activities, cons
     const std::uint64_t teamPair = keys[k] / nPairs;
     ExactMicros excess2 = 0;
     Queue queueSum;
+    Totals all;
     std::size_t end = k;
     for (; end < last && keys[end] / nPairs == teamPair; ++end) {
       const std::uint64_t pair = keys[end] % nPairs;
@@ -136,15 +145,20 @@ void teamPairGroups(const ActivityPairs& pairs, const DenseIds& activities, cons
       Queue q;
       if (queue) q.add(queue + begin[end], queue + begin[end + 1]);
       ExactMicros e;
-      HandoffGroup& g = teamActivities.emplace_back(groupOver(f, l, pairs.base2[pair], q, e));
+      Totals t;
+      HandoffGroup& g = teamActivities.emplace_back(groupOver(f, l, pairs.base2[pair], q, e, t));
+      if (end == k)
+        all = t;
+      else
+        all.add(t);
       setTeams(teamPair, g);
       g.fromActivity = activities.id(static_cast<std::uint32_t>(pairs.key[pair] / nA));
       g.toActivity = activities.id(static_cast<std::uint32_t>(pairs.key[pair] % nA));
       excess2 += e;
       queueSum.add(q);
     }
-    setTeams(teamPair, teams.emplace_back(
-                           groupOf(values + begin[k], values + begin[end], excess2, queueSum)));
+    setTeams(teamPair, teams.emplace_back(groupKnown(values + begin[k], values + begin[end], all,
+                                                     excess2, queueSum)));
     k = end;
   }
 }

@@ -59,10 +59,21 @@ HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, ExactMicros excess
 
 HandoffGroup groupOver(std::int64_t* first, std::int64_t* last, std::int64_t base2,
                        const Queue& queue, ExactMicros& excess2) {
+  Totals unused;
+  return groupOver(first, last, base2, queue, excess2, unused);
+}
+
+HandoffGroup groupOver(std::int64_t* first, std::int64_t* last, std::int64_t base2,
+                       const Queue& queue, ExactMicros& excess2, Totals& totals) {
   ExcessOver excess{base2};
-  const DurationStats wait = summarize(first, last, &excess);
+  const DurationStats wait = summarize(first, last, &excess, totals);
   excess2 = excess.sum2;
   return groupFrom(wait, excess2, queue);
+}
+
+HandoffGroup groupKnown(std::int64_t* first, std::int64_t* last, const Totals& totals,
+                        ExactMicros excess2, const Queue& queue) {
+  return groupFrom(summarizeKnown(first, last, totals), excess2, queue);
 }
 
 namespace {

@@ -92,6 +92,24 @@ struct ExcessOver {
 /// `excess->sum2` in the same pass.
 DurationStats summarize(std::int64_t* first, std::int64_t* last, ExcessOver* excess);
 
+/// What summarize()'s first pass finds: the exact sum and the extremes of the values.
+struct Totals {
+  ExactMicros total = 0;
+  std::int64_t lowest = 0, highest = 0;
+  /// These of the values of both (of a union of ranges: neither may be of no values).
+  void add(const Totals& o) {
+    total += o.total;
+    lowest = o.lowest < lowest ? o.lowest : lowest;
+    highest = o.highest > highest ? o.highest : highest;
+  }
+};
+/// summarize(first, last, excess) that also gives its first pass's findings in `totals`.
+DurationStats summarize(std::int64_t* first, std::int64_t* last, ExcessOver* excess,
+                        Totals& totals);
+/// summarize(first, last) of values whose sum and extremes are known (those of ranges
+/// summarised before, Totals::add()): without the first pass.
+DurationStats summarizeKnown(std::int64_t* first, std::int64_t* last, const Totals& totals);
+
 /// The q-quantile (0..1) of [first, last) (numpy "linear"), found by selection; reorders the
 /// range. O(n).
 double quantileOf(std::int64_t* first, std::int64_t* last, double q);
