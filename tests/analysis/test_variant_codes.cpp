@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/variant_codes.h"
+#include "model/splitmix.h"
 
 using orglens::analysis::detail::VariantCoder;
 using orglens::analysis::detail::VariantCodes;
@@ -17,11 +18,8 @@ using Seq = std::vector<std::uint32_t>;
 
 namespace {
 
-std::uint64_t next(std::uint64_t& state) {  // SplitMix64
-  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
+std::uint64_t next(std::uint64_t& state) {
+  return orglens::model::splitMix64(state);
 }
 
 VariantKey keyOf(const VariantCoder& coder, const Seq& s) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/variant_table.h"
+#include "model/splitmix.h"
 
 using orglens::analysis::detail::VariantTable;
 using Seq = std::vector<std::uint32_t>;
@@ -15,11 +16,8 @@ using Counts = std::map<Seq, std::uint64_t>;
 
 namespace {
 
-std::uint64_t next(std::uint64_t& state) {  // SplitMix64
-  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
+std::uint64_t next(std::uint64_t& state) {
+  return orglens::model::splitMix64(state);
 }
 
 /// `n` sequences of 1..8 activities out of 4: many repeat, many do not.
