@@ -316,8 +316,11 @@ PersonTables tablesOf(const HandoffColumns& c, const ActivityPairs& pairs, const
       0, t.size(), threads, [&](std::size_t b) { return t.begin[b]; },
       [&](std::size_t begin, std::size_t end, Part& out) {
         out.firstBlock = begin;
-        reserveGroups(out.people, t.begin[end] - t.begin[begin],
-                      plan.blockStart[end] - plan.blockStart[begin], c.nP);
+        // The first part's vector takes the others' groups too (tablesOf() joins them): room
+        // for all blocks' groups, so that the join appends without moving it.
+        const std::size_t last = begin == 0 ? t.size() : end;
+        reserveGroups(out.people, t.begin[last] - t.begin[begin],
+                      plan.blockStart[last] - plan.blockStart[begin], c.nP);
         Scratch<Code> s(c.nP, teamKeys);
         for (std::size_t b = begin; b < end; ++b) {
           const std::uint32_t firstAt = plan.blockStart[b],
@@ -344,8 +347,8 @@ PersonTables tablesOf(const HandoffColumns& c, const ActivityPairs& pairs, const
       });
   PersonTables out;
   out.teamTables = teams;
-  // The parts joined in block order (the first part's vector holds them all: one part on one
-  // thread, no copy), each part's place in it by its first block.
+  // The parts joined in block order into the first part's vector (one thread: no copy; more:
+  // the others' groups appended into its room), each part's place in it by its first block.
   std::vector<std::pair<std::size_t, std::uint32_t>> partAt;  // (first block, first group)
   for (auto& part : parts) {
     partAt.emplace_back(part.firstBlock, static_cast<std::uint32_t>(out.people.size()));
