@@ -8,9 +8,9 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <span>
 #include <unordered_map>
 #include <utility>
-#include <span>
 #include <vector>
 
 #include <sys/mman.h>
