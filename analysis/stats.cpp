@@ -7,6 +7,8 @@
 #include <tuple>
 #include <utility>
 
+#include "analysis/wide_kernels.h"
+
 namespace orglens::analysis {
 namespace {
 
@@ -42,8 +44,10 @@ static_assert(kSortedUpTo <= (1 << kPositionBits) && kRankSortUpTo <= kSortedUpT
 /// 2^(63 − kPositionBits), each becomes a key (x − lowest) · 2^kPositionBits + position, all
 /// different and below 2^63, so that key a is smaller than b exactly when a − b has its top bit
 /// set: a subtraction and a shift, which vectorise with plain SSE2 (no 64-bit compare before
-/// SSE4.2), where counting `a < b` does not (226 → 91 ns for 22 values).
-void rankSort(std::int64_t* x, std::size_t n, std::int64_t lowest, std::int64_t highest) {
+/// SSE4.2), where counting `a < b` does not (226 → 91 ns for 22 values). The wide copy
+/// (analysis/wide_kernels.h) compares four keys a step.
+[[gnu::always_inline]] inline void rankSortBody(std::int64_t* x, std::size_t n, std::int64_t lowest,
+                                                std::int64_t highest) {
   const auto span = static_cast<std::uint64_t>(highest) - static_cast<std::uint64_t>(lowest);
   if (span < std::uint64_t{1} << (63 - kPositionBits)) {
     std::uint64_t key[kSortedUpTo];
@@ -71,6 +75,24 @@ void rankSort(std::int64_t* x, std::size_t n, std::int64_t lowest, std::int64_t 
   }
 }
 
+void rankSortBase(std::int64_t* x, std::size_t n, std::int64_t lowest, std::int64_t highest) {
+  rankSortBody(x, n, lowest, highest);
+}
+
+#if ORGLENS_HAS_WIDE_KERNELS
+ORGLENS_WIDE_TARGET void rankSortWide(std::int64_t* x, std::size_t n, std::int64_t lowest,
+                                      std::int64_t highest) {
+  rankSortBody(x, n, lowest, highest);
+}
+#endif
+
+void rankSort(std::int64_t* x, std::size_t n, std::int64_t lowest, std::int64_t highest) {
+#if ORGLENS_HAS_WIDE_KERNELS
+  if (detail::wideKernels()) return rankSortWide(x, n, lowest, highest);
+#endif
+  rankSortBase(x, n, lowest, highest);
+}
+
 /// The lowest and highest of the values it is called on (from a first value): the `alsoEach` of
 /// a first pass by exactSum(), passed by std::ref so that the pass updates this one.
 struct Extremes {
@@ -80,6 +102,51 @@ struct Extremes {
     highest = x > highest ? x : highest;
   }
 };
+
+/// What the first pass over a range finds: the exact sum, the extremes and, when asked for, the
+/// excess Σ max(0, 2x − base2) (ExcessOver).
+struct FirstPass {
+  ExactMicros total = 0, excess2 = 0;
+  Extremes extremes;
+};
+
+/// The first pass over [first, last) (not empty); the excess over *base2 unless null. The
+/// extremes' compares vectorise only in the wide copy (analysis/wide_kernels.h; x86-64 has no
+/// 64-bit compare before SSE4.2). summarize() with the excess, wide against baseline copies:
+/// 22 values 102 against 144 ns, 75,000 values 1.54 against 2.33 ns a value.
+[[gnu::always_inline]] inline FirstPass firstPassBody(const std::int64_t* first,
+                                                      const std::int64_t* last,
+                                                      const std::int64_t* base2) {
+  FirstPass f{0, 0, {*first, *first}};
+  if (base2) {
+    std::tie(f.total, f.excess2) = exactSums(
+        first, last, [b = *base2](std::int64_t x) { return std::max<std::int64_t>(0, 2 * x - b); },
+        std::ref(f.extremes));
+  } else {
+    f.total = exactSum(first, last, std::ref(f.extremes));
+  }
+  return f;
+}
+
+[[gnu::flatten]] FirstPass firstPassBase(const std::int64_t* first, const std::int64_t* last,
+                                         const std::int64_t* base2) {
+  return firstPassBody(first, last, base2);
+}
+
+#if ORGLENS_HAS_WIDE_KERNELS
+ORGLENS_WIDE_TARGET FirstPass firstPassWide(const std::int64_t* first, const std::int64_t* last,
+                                            const std::int64_t* base2) {
+  return firstPassBody(first, last, base2);
+}
+#endif
+
+FirstPass firstPass(const std::int64_t* first, const std::int64_t* last,
+                    const std::int64_t* base2) {
+#if ORGLENS_HAS_WIDE_KERNELS
+  if (detail::wideKernels()) return firstPassWide(first, last, base2);
+#endif
+  return firstPassBase(first, last, base2);
+}
 
 /// Both ranks by bucketing (ranges of more than kRankSortUpTo values). Values go into B buckets
 /// by their offset from the smallest value, (x − lowest) >> shift; one pass counts the buckets,
@@ -261,9 +328,9 @@ double quantileOf(std::int64_t* first, std::int64_t* last, double q) {
   if (first == last) return 0;
   const auto n = static_cast<std::size_t>(last - first);
   const Rank r = rankOf(n, q);
-  Extremes e{*first, *first};
-  const ExactMicros total = exactSum(first, last, std::ref(e));
-  const std::int64_t lowest = e.lowest, highest = e.highest;
+  const FirstPass f = firstPass(first, last, nullptr);
+  const ExactMicros total = f.total;
+  const std::int64_t lowest = f.extremes.lowest, highest = f.extremes.highest;
   std::pair<std::int64_t, std::int64_t> v;
   if (n <= kRankSortUpTo) {
     rankSort(first, n, lowest, highest);
@@ -325,21 +392,9 @@ DurationStats summarize(std::int64_t* first, std::int64_t* last, ExcessOver* exc
   // Sum in integer microseconds (exact), converted once; the extremes, and the excess when asked
   // for, in the same pass (a pass over thousands of values costs more than the few operations a
   // value adds).
-  Extremes e{*first, *first};
-  ExactMicros total;
-  if (excess) {
-    ExactMicros excess2;
-    std::tie(total, excess2) = exactSums(
-        first, last,
-        [base2 = excess->base2](std::int64_t x) {
-          return std::max<std::int64_t>(0, 2 * x - base2);
-        },
-        std::ref(e));
-    excess->sum2 += excess2;
-  } else {
-    total = exactSum(first, last, std::ref(e));
-  }
-  totals = {total, e.lowest, e.highest};
+  const FirstPass f = firstPass(first, last, excess ? &excess->base2 : nullptr);
+  if (excess) excess->sum2 += f.excess2;
+  totals = {f.total, f.extremes.lowest, f.extremes.highest};
   return fromTotals(first, last, totals);
 }
 

@@ -7,6 +7,7 @@
 
 #include "analysis/flow.h"
 #include "analysis/handoffs.h"
+#include "analysis/wide_kernels.h"
 #include "tests/analysis/log_builder.h"
 #include "tests/analysis/phase_log.h"
 #include "tests/analysis/reference_handoffs.h"
@@ -102,4 +103,28 @@ TEST_CASE("Handoffs and flow in one pass stop when cancelled, both saying so",
     CHECK(both.handoffs.byPerson.empty());
     CHECK(both.flow.edges.empty());
   }
+}
+
+TEST_CASE("Handoffs and flow in one pass: the same with either copy of the kernels",
+          "[analysis][handoffs][flow]") {
+  // analysis/wide_kernels.h: the x86-64-v3 copies (where the CPU has them) and the baseline ones
+  // must give identical figures; lognormal-like waits reach the selection's refinements.
+  namespace d = analysis::detail;
+  if (!d::wideKernelsAvailable()) {
+    WARN("this build or CPU has no x86-64-v3 kernels: one copy only, nothing to compare");
+    return;
+  }
+  const auto log = test::variedLog(5, 30'000);
+  analysis::HandoffOptions ho;
+  ho.threads = 2;
+  analysis::FlowOptions fo;
+  fo.threads = 2;
+  model::NoProgress progress;
+  const bool was = d::setWideKernels(false);
+  const auto base = analysis::analyseHandoffsAndFlow(log, ho, fo, progress);
+  d::setWideKernels(true);
+  const auto wide = analysis::analyseHandoffsAndFlow(log, ho, fo, progress);
+  d::setWideKernels(was);
+  test::checkSameHandoffs(base.handoffs, wide.handoffs);
+  test::checkSameFlow(base.flow, wide.flow);
 }

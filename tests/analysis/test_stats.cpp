@@ -1,5 +1,7 @@
 // summarize() against a full sort (numpy's median and "linear" p90) on ranges of every size
 // and on distributions that strain the bucketed selection: skewed, constant, negative, outliers.
+// Each check runs with both copies of the kernels (analysis/wide_kernels.h) where the CPU has the
+// wide one.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <climits>
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "analysis/stats.h"
+#include "analysis/wide_kernels.h"
 #include "model/splitmix.h"
 #include "tests/analysis/same_results.h"
 
@@ -34,21 +37,44 @@ DurationStats bySorting(std::vector<std::int64_t> v) {
   return s;
 }
 
-void checkSame(std::vector<std::int64_t> v) {
+/// Runs check() with the baseline kernels, then with the x86-64-v3 ones where the CPU has them,
+/// and leaves the choice as it was.
+template <class Check>
+void withEachKernel(Check check) {
+  namespace d = orglens::analysis::detail;
+  const bool was = d::setWideKernels(false);
+  {
+    INFO("baseline kernels");
+    check();
+  }
+  if (d::wideKernelsAvailable()) {
+    d::setWideKernels(true);
+    INFO("x86-64-v3 kernels");
+    check();
+  }
+  d::setWideKernels(was);
+}
+
+void checkSame(const std::vector<std::int64_t>& v) {
   const auto want = bySorting(v);
-  orglens::test::checkSameStats(summarize(v), want);
+  withEachKernel([&] {
+    auto copy = v;
+    orglens::test::checkSameStats(summarize(copy), want);
+  });
 }
 
 /// quantileOf() equals the sorted values' quantile at each of `qs`.
 void checkQuantiles(const std::vector<std::int64_t>& v, std::initializer_list<double> qs) {
   std::vector<std::int64_t> sorted = v;
   std::sort(sorted.begin(), sorted.end());
-  for (const double q : qs) {
-    INFO("q " << q);
-    auto copy = v;
-    CHECK(orglens::analysis::quantileOf(copy.data(), copy.data() + copy.size(), q) ==
-          quantileSorted(sorted, q));
-  }
+  withEachKernel([&] {
+    for (const double q : qs) {
+      INFO("q " << q);
+      auto copy = v;
+      CHECK(orglens::analysis::quantileOf(copy.data(), copy.data() + copy.size(), q) ==
+            quantileSorted(sorted, q));
+    }
+  });
 }
 
 std::vector<std::int64_t> values(std::size_t n, int shape, std::uint64_t seed) {
@@ -185,9 +211,13 @@ TEST_CASE("The excess over a baseline added up in the statistics' pass equals a 
         ExactMicros want = 0;
         for (const auto x : v) want += std::max<std::int64_t>(0, 2 * x - base2);
         const auto plain = bySorting(v);
-        ExcessOver excess{base2, 5};  // added to what is there
-        orglens::test::checkSameStats(summarize(v.data(), v.data() + v.size(), &excess), plain);
-        CHECK(excess.sum2 == want + 5);
+        withEachKernel([&] {
+          auto copy = v;
+          ExcessOver excess{base2, 5};  // added to what is there
+          orglens::test::checkSameStats(summarize(copy.data(), copy.data() + copy.size(), &excess),
+                                        plain);
+          CHECK(excess.sum2 == want + 5);
+        });
       }
 }
 
@@ -245,4 +275,14 @@ TEST_CASE("The exact sum in two 64-bit halves equals a 128-bit sum, at the extre
     INFO(v.size() << " values");
     CHECK(orglens::analysis::exactSum(v.data(), v.data() + v.size()) == want);
   }
+}
+
+TEST_CASE("The kernels' copies are chosen by the CPU and can be turned off", "[analysis][stats]") {
+  namespace d = orglens::analysis::detail;
+  if (!d::wideKernelsAvailable()) WARN("this build or CPU has no x86-64-v3 kernels: one copy only");
+  const bool was = d::setWideKernels(false);
+  CHECK_FALSE(d::wideKernels());
+  CHECK_FALSE(d::setWideKernels(true));
+  CHECK(d::wideKernels() == d::wideKernelsAvailable());
+  d::setWideKernels(was);
 }
