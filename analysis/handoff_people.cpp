@@ -170,6 +170,7 @@ void reserveGroups(std::vector<HandoffGroup>& groups, std::uint64_t rows, std::u
   const std::uint64_t most = std::min(rows, senders * people);
   try {
     if (most <= groups.max_size()) groups.reserve(static_cast<std::size_t>(most));
+    adviseHuge(groups.data(), groups.capacity() * sizeof(HandoffGroup));
   } catch (const std::bad_alloc&) {
   }
 }
