@@ -36,9 +36,10 @@ TEST_CASE("Huge pages only where the kernel gives them on advice and cannot stal
   const char* madvise = "always [madvise] never";
   SECTION("enabled: only [madvise] asks for advice") {
     CHECK(hp::hugePageDecision(madvise, "always defer defer+madvise madvise [never]", "", kMB));
-    CHECK_FALSE(hp::hugePageDecision("[always] madvise never", "always defer [never]", plenty, kMB));
+    CHECK_FALSE(
+        hp::hugePageDecision("[always] madvise never", "always defer [never]", plenty, kMB));
     CHECK_FALSE(hp::hugePageDecision("always madvise [never]", "[defer]", plenty, kMB));
-    CHECK_FALSE(hp::hugePageDecision("", "[defer]", plenty, kMB));  // no such file
+    CHECK_FALSE(hp::hugePageDecision("", "[defer]", plenty, kMB));         // no such file
     CHECK_FALSE(hp::hugePageDecision("madvise", "[defer]", plenty, kMB));  // no choice in it
   }
   SECTION("defrag defer or never: a fault never compacts, so always") {
@@ -116,8 +117,8 @@ TEST_CASE("adviseHuge() marks the whole 2 MB pages inside a range, only in an al
   REQUIRE(map != MAP_FAILED);
   auto* bytes = static_cast<char*>(map);
   // A 2 MB page boundary inside the mapping, with whole 2 MB pages around it.
-  char* base = reinterpret_cast<char*>(
-      (reinterpret_cast<std::uintptr_t>(bytes) + 3 * kHuge - 1) & ~std::uintptr_t{kHuge - 1});
+  char* base = reinterpret_cast<char*>((reinterpret_cast<std::uintptr_t>(bytes) + 3 * kHuge - 1) &
+                                       ~std::uintptr_t{kHuge - 1});
   {
     const hp::HugePageScope refused(kSize, false);
     hp::adviseHuge(base, 4 * kHuge);
