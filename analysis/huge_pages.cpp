@@ -3,10 +3,12 @@
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -44,9 +46,28 @@ std::uint64_t freeHugeBytes(std::string_view buddyinfo) {
   return bytes;
 }
 
-std::string readFile(const char* path) {
+std::string readFile(const std::filesystem::path& path) {
   std::ifstream in(path);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// Whether a hypervisor takes free memory back: a virtio balloon (device 0x0005) that offers free
+/// page reporting (feature bit 5, VIRTIO_BALLOON_F_REPORTING; sysfs shows the features as a string
+/// of 0 and 1, bit 0 first), or Hyper-V's balloon driver bound to a device (WSL2).
+bool hypervisorTakesFreeMemory() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (fs::directory_iterator d("/sys/bus/virtio/devices", ec), end; !ec && d != end;
+       d.increment(ec)) {
+    if (readFile(d->path() / "device").rfind("0x0005", 0) != 0) continue;
+    const std::string features = readFile(d->path() / "features");
+    if (features.size() > 5 && features[5] == '1') return true;
+  }
+  ec.clear();
+  for (fs::directory_iterator d("/sys/bus/vmbus/drivers/hv_balloon", ec), end; !ec && d != end;
+       d.increment(ec))
+    if (d->is_symlink(ec) && d->path().filename() != "module") return true;  // a bound device
+  return false;
 }
 
 /// Allowed scopes alive.
@@ -54,32 +75,63 @@ std::atomic<int> gAllowed{0};
 
 }  // namespace
 
-bool hugePageDecision(std::string_view enabled, std::string_view defrag, std::string_view buddyinfo,
-                      std::size_t bytes) {
-  if (chosen(enabled) != "madvise") return false;
-  const auto compaction = chosen(defrag);
-  if (compaction == "defer" || compaction == "never") return true;
-  if (compaction.empty()) return false;
-  return freeHugeBytes(buddyinfo) / 2 >= bytes;
+HugePageChoice hugePageChoice(const char* env) {
+  const std::string_view v = env ? env : "";
+  if (v == "off" || v == "0" || v == "no") return HugePageChoice::Off;
+  if (v == "on" || v == "1" || v == "yes") return HugePageChoice::On;
+  return HugePageChoice::Auto;
 }
 
-bool hugePagesFor(std::size_t bytes) {
+bool hugePageDecision(const HugePageFacts& facts, std::size_t bytes, HugePageChoice choice) {
+  if (choice == HugePageChoice::Off || chosen(facts.enabled) != "madvise") return false;
+  if (choice == HugePageChoice::Auto && facts.freePageReporting) return false;
+  const auto compaction = chosen(facts.defrag);
+  if (compaction == "defer" || compaction == "never") return true;
+  if (compaction.empty()) return false;
+  return freeHugeBytes(facts.buddyinfo) / 2 >= bytes;
+}
+
+namespace {
+
+/// The decision on this machine now, and why not when not.
+std::pair<bool, std::string> decideHere(std::size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-  if (const char* env = std::getenv("ORGLENS_HUGE_PAGES")) {
-    const std::string_view v(env);
-    if (v == "off" || v == "0" || v == "no") return false;
-  }
+  const HugePageChoice choice = hugePageChoice(std::getenv("ORGLENS_HUGE_PAGES"));
+  if (choice == HugePageChoice::Off) return {false, "ORGLENS_HUGE_PAGES=off"};
+  // The settings and the hypervisor as the process found them; the free blocks now.
   static const std::string enabled = readFile("/sys/kernel/mm/transparent_hugepage/enabled");
   static const std::string defrag = readFile("/sys/kernel/mm/transparent_hugepage/defrag");
-  if (chosen(enabled) != "madvise") return false;  // no need to read the free blocks
-  const auto compaction = chosen(defrag);
-  const std::string buddyinfo =
-      compaction == "defer" || compaction == "never" ? "" : readFile("/proc/buddyinfo");
-  return hugePageDecision(enabled, defrag, buddyinfo, bytes);
+  static const bool reporting = hypervisorTakesFreeMemory();
+  if (chosen(enabled) != "madvise")
+    return {false, "transparent huge pages are \"" + std::string(chosen(enabled)) +
+                       "\", not \"madvise\" (/sys/kernel/mm/transparent_hugepage/enabled)"};
+  if (choice == HugePageChoice::Auto && reporting)
+    return {false,
+            "the hypervisor takes free memory back (free page reporting), so huge pages come "
+            "cold; ORGLENS_HUGE_PAGES=on asks for them anyway"};
+  HugePageFacts facts{enabled, defrag, "", reporting};
+  if (hugePageDecision(facts, 0, choice)) {  // read the free blocks only when they matter
+    const std::string buddyinfo = readFile("/proc/buddyinfo");
+    facts.buddyinfo = buddyinfo;
+    if (hugePageDecision(facts, bytes, choice)) return {true, ""};
+    return {false, "too few free 2 MB blocks for the pass without compacting memory"};
+  }
+  return {false, "the kernel's defrag setting (/sys/kernel/mm/transparent_hugepage/defrag)"};
 #else
   (void)bytes;
-  return false;
+  return {false, "not Linux"};
 #endif
+}
+
+}  // namespace
+
+bool hugePagesFor(std::size_t bytes) {
+  return decideHere(bytes).first;
+}
+
+std::string describeHugePages(std::size_t bytes) {
+  const auto [yes, why] = decideHere(bytes);
+  return yes ? "asked for" : "not asked for: " + why;
 }
 
 HugePageScope::HugePageScope(std::size_t bytes) : HugePageScope(bytes, hugePagesFor(bytes)) {}

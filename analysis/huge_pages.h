@@ -14,28 +14,49 @@
 //   reporting, as on the development VM and in WSL2), free 2 MB blocks are the ones handed back,
 //   and the first touch of each costs the host a fault per 4 KB: 512 MB took 0.95 s against
 //   0.17 s in 4 KB pages, then 0.045 s once the blocks were the guest's again. A process's first
-//   pass there can be slower (10 M events: 0.94 s against 0.54 s); its later ones are faster.
-// ORGLENS_HUGE_PAGES=off turns it off.
+//   pass there was twice as slow (10 M events: 1.0 s against 0.53 s), only the later ones
+//   within seconds faster (0.46 s). So where a hypervisor takes free memory back, huge pages are
+//   not asked for unless ORGLENS_HUGE_PAGES=on (a long-running process with passes in quick
+//   succession).
+// ORGLENS_HUGE_PAGES=off turns them off everywhere.
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace orglens::analysis::detail {
 
-/// The rules, from the kernel's settings (the contents of
-/// /sys/kernel/mm/transparent_hugepage/enabled and .../defrag, the chosen word in brackets) and
-/// of /proc/buddyinfo: whether `bytes` of buffers should be advised as huge pages now.
+/// What the decision looks at.
+struct HugePageFacts {
+  /// The contents of /sys/kernel/mm/transparent_hugepage/enabled and .../defrag (the chosen
+  /// word in brackets), and of /proc/buddyinfo.
+  std::string_view enabled, defrag, buddyinfo;
+  /// Whether a hypervisor takes free memory back (free page reporting: a virtio balloon that
+  /// offers it, or Hyper-V's balloon, as in WSL2).
+  bool freePageReporting = false;
+};
+
+/// ORGLENS_HUGE_PAGES: unset (or anything else) Auto, "on"/"1"/"yes" On, "off"/"0"/"no" Off.
+enum class HugePageChoice { Auto, On, Off };
+HugePageChoice hugePageChoice(const char* env);
+
+/// The rules: whether `bytes` of buffers should be advised as huge pages now.
+/// - Off: never.
 /// - enabled "madvise" only (with "always" the kernel gives huge pages unasked, without the
 ///   stalls that advice would add; with "never", or no such file, none);
+/// - Auto: not under free page reporting (cold blocks: see above); On: regardless;
 /// - defrag "defer" or "never": yes (an advised fault never compacts);
 /// - otherwise ("always", "madvise", "defer+madvise": an advised fault may compact) only when
 ///   the free 2 MB blocks (order 9 and above, all zones) come to twice `bytes`.
-bool hugePageDecision(std::string_view enabled, std::string_view defrag, std::string_view buddyinfo,
-                      std::size_t bytes);
+bool hugePageDecision(const HugePageFacts& facts, std::size_t bytes,
+                      HugePageChoice choice = HugePageChoice::Auto);
 
-/// hugePageDecision() on this machine now, unless ORGLENS_HUGE_PAGES is "off", "0" or "no".
+/// hugePageDecision() on this machine now, with ORGLENS_HUGE_PAGES's choice.
 bool hugePagesFor(std::size_t bytes);
+
+/// hugePagesFor(bytes) in words, with the reason when not: "asked for", "not asked for: ...".
+std::string describeHugePages(std::size_t bytes);
 
 /// While a scope that was allowed lives, adviseHuge() advises (one per pass, at its start).
 class HugePageScope {

@@ -62,8 +62,9 @@ void usage(std::FILE* out) {
                "tables as orglens (handoffs/1 + flow/1, target >= 50x), whose figures are checked\n"
                "against orglens's; the figures of the latter are checked on the first 2,000,000\n"
                "events of the long-tailed log too. The completions-only log is timed once more\n"
-               "with 4 KB pages only (ORGLENS_HUGE_PAGES=off; informational), and the notes\n"
-               "give its first call in the process beside the best run.\n"
+               "with the other choice of huge pages (ORGLENS_HUGE_PAGES=on where they were not\n"
+               "asked for, off where they were; informational), and the notes give its first\n"
+               "call in the process beside the best run.\n"
                "\n"
                "  --quick            1,000,000 events instead of 10,000,000\n"
                "  --events N         N events\n"
@@ -153,12 +154,11 @@ Outcome timeRuns(const model::EventLog& log, unsigned threads, int runs, bool se
   return best;
 }
 
-/// timeRuns() with the pass's huge pages turned off (ORGLENS_HUGE_PAGES=off,
-/// analysis/huge_pages.h): 4 KB pages only, as before they were asked for.
-Outcome timeRunsSmallPages(const model::EventLog& log, int runs) {
+/// timeRuns() of 1 thread with ORGLENS_HUGE_PAGES set to `choice` (analysis/huge_pages.h).
+Outcome timeRunsWithHugePages(const model::EventLog& log, int runs, const char* choice) {
   const char* was = std::getenv("ORGLENS_HUGE_PAGES");
   const std::string saved = was ? was : "";
-  ::setenv("ORGLENS_HUGE_PAGES", "off", 1);
+  ::setenv("ORGLENS_HUGE_PAGES", choice, 1);
   Outcome o = timeRuns(log, 1, runs);
   if (was)
     ::setenv("ORGLENS_HUGE_PAGES", saved.c_str(), 1);
@@ -292,11 +292,12 @@ struct Measured {
   Outcome separate;  // findHandoffs + analyseFlow, 1 thread
 };
 
-/// Two table rows (1 and 2 threads) and the identity check of one log; with `smallPages` an
-/// informational row of 1 thread with 4 KB pages only.
+/// Two table rows (1 and 2 threads) and the identity check of one log; with `otherPages` an
+/// informational row of 1 thread with the other choice of huge pages (on where the default did
+/// not ask for them, off where it did).
 Measured measure(const char* name, const model::EventLog& log, const Options& o,
                  std::vector<Row>& rows, std::vector<std::string>& missed,
-                 std::vector<std::string>& notes, bool smallPages = false) {
+                 std::vector<std::string>& notes, bool otherPages = false) {
   Measured m{name, static_cast<double>(log.eventCount()), timeRuns(log, 1, o.runs),
              timeRuns(log, 2, o.runs), timeRuns(log, 1, o.runs, true)};
   const std::string size = withCommas(log.eventCount()) + " ev";
@@ -313,18 +314,22 @@ Measured measure(const char* name, const model::EventLog& log, const Options& o,
          "-", ">= 20 M ev/s/core", meets ? "meets" : "misses"});
     if (!meets) missed.push_back(rows.back().benchmark);
   }
-  if (smallPages) {
-    const Outcome small = timeRunsSmallPages(log, o.runs);
-    rows.push_back({std::string(name) + ", 1 thread, 4 KB pages only (ORGLENS_HUGE_PAGES=off)",
-                    size, fixed(small.seconds, 3),
-                    rate(m.events, small.seconds) + " (" +
-                        fixed(m.events / small.seconds / 1e6, 2) + " M/core)",
-                    "-", "(informational)", "-"});
+  if (otherPages) {
+    const bool asked = analysis::detail::hugePagesFor(log.eventCount() * 48);
+    const char* choice = asked ? "off" : "on";
+    const Outcome other = timeRunsWithHugePages(log, o.runs, choice);
+    const std::string label = asked ? "4 KB pages only" : "huge pages asked for anyway";
+    rows.push_back(
+        {std::string(name) + ", 1 thread, " + label + " (ORGLENS_HUGE_PAGES=" + choice + ")", size,
+         fixed(other.seconds, 3),
+         rate(m.events, other.seconds) + " (" + fixed(m.events / other.seconds / 1e6, 2) +
+             " M/core)",
+         "-", "(informational)", "-"});
     notes.push_back(std::string(name) + ", 1 thread: the first call of the process took " +
                     fixed(m.one.firstSeconds, 3) + " s (best " + fixed(m.one.seconds, 3) +
-                    " s); with 4 KB pages only " + fixed(small.firstSeconds, 3) + " s (best " +
-                    fixed(small.seconds, 3) +
-                    " s). A first call's huge pages may come back cold from a VM's host");
+                    " s); with ORGLENS_HUGE_PAGES=" + choice + " " + fixed(other.firstSeconds, 3) +
+                    " s (best " + fixed(other.seconds, 3) +
+                    " s). Huge pages can come cold from a VM's host: see analysis/huge_pages.h");
   }
   const std::string diff = difference(m.one, m.two);
   rows.push_back({std::string(name) + ", 1 vs 2 threads", size, "-", "-", "-", "identical",
@@ -498,12 +503,8 @@ int main(int argc, char** argv) {
     const model::EventLog paired = generateHandoffLog({o.events, true, 20252});
     const model::EventLog tailed = generateHandoffLog({o.events, false, 20253, true});
     notes.push_back("logs generated in memory in " + fixed(secondsSince(start), 1) + " s");
-    notes.push_back(
-        std::string("transparent huge pages for the pass's buffers (analysis/huge_pages.h): ") +
-        (analysis::detail::hugePagesFor(plain.eventCount() * 48)
-             ? "asked for"
-             : "not asked for (the kernel's settings, too few free 2 MB blocks, or "
-               "ORGLENS_HUGE_PAGES=off)"));
+    notes.push_back("transparent huge pages for the pass's buffers (analysis/huge_pages.h): " +
+                    analysis::detail::describeHugePages(plain.eventCount() * 48));
     const Measured m = measure("completions only", plain, o, rows, missed, notes, true);
     measure("start/complete pairs", paired, o, rows, missed, notes);
     measure("completions only, long-tailed waits", tailed, o, rows, missed, notes);

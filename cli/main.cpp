@@ -347,7 +347,11 @@ int main(int argc, char** argv) {
       "  orglens report --db out/demo.orglens -o out/report.html\n\n"
       "Run `orglens COMMAND --help` for a command's options and examples.\n"
       "Exit codes: 0 ok, 1 usage error, 2 bad input (file, line and reason on stderr), 3 a\n"
-      "threshold of `orglens report --fail-on` crossed.");
+      "threshold of `orglens report --fail-on` crossed.\n"
+      "Environment: the handoff and flow analyses ask Linux for 2 MB pages where it gives\n"
+      "them without stalling and no hypervisor takes free memory back; ORGLENS_HUGE_PAGES=off\n"
+      "keeps 4 KB pages, ORGLENS_HUGE_PAGES=on asks under such a hypervisor too\n"
+      "(docs/performance.md).");
   SampleArgs sample;
   ImportArgs import;
   InfoArgs info;

@@ -34,43 +34,61 @@ TEST_CASE("Huge pages only where the kernel gives them on advice and cannot stal
   const std::string plenty = buddyinfo(0, 500);  // 2,000 MB free in 4 MB blocks (and DMA's 14)
   const std::string scarce = buddyinfo(10, 2);   // 28 MB (and DMA's 14)
   const char* madvise = "always [madvise] never";
+  const auto decide = [](std::string_view enabled, std::string_view defrag, std::string_view free,
+                         std::size_t bytes, hp::HugePageChoice choice = hp::HugePageChoice::Auto) {
+    return hp::hugePageDecision({enabled, defrag, free, false}, bytes, choice);
+  };
   SECTION("enabled: only [madvise] asks for advice") {
-    CHECK(hp::hugePageDecision(madvise, "always defer defer+madvise madvise [never]", "", kMB));
-    CHECK_FALSE(
-        hp::hugePageDecision("[always] madvise never", "always defer [never]", plenty, kMB));
-    CHECK_FALSE(hp::hugePageDecision("always madvise [never]", "[defer]", plenty, kMB));
-    CHECK_FALSE(hp::hugePageDecision("", "[defer]", plenty, kMB));         // no such file
-    CHECK_FALSE(hp::hugePageDecision("madvise", "[defer]", plenty, kMB));  // no choice in it
+    CHECK(decide(madvise, "always defer defer+madvise madvise [never]", "", kMB));
+    CHECK_FALSE(decide("[always] madvise never", "always defer [never]", plenty, kMB));
+    CHECK_FALSE(decide("always madvise [never]", "[defer]", plenty, kMB));
+    CHECK_FALSE(decide("", "[defer]", plenty, kMB));         // no such file
+    CHECK_FALSE(decide("madvise", "[defer]", plenty, kMB));  // no choice in it
+    CHECK_FALSE(decide("[always] madvise never", "[defer]", plenty, kMB, hp::HugePageChoice::On));
   }
   SECTION("defrag defer or never: a fault never compacts, so always") {
-    CHECK(hp::hugePageDecision(madvise, "always [defer] defer+madvise madvise never", "",
-                               100'000 * kMB));
-    CHECK(hp::hugePageDecision(madvise, "always defer defer+madvise madvise [never]", scarce,
-                               100'000 * kMB));
+    CHECK(decide(madvise, "always [defer] defer+madvise madvise never", "", 100'000 * kMB));
+    CHECK(decide(madvise, "always defer defer+madvise madvise [never]", scarce, 100'000 * kMB));
   }
   SECTION("defrag that compacts on advice: only with twice the bytes free in 2 MB blocks") {
     for (const char* defrag : {"[always] defer defer+madvise madvise never",
                                "always defer defer+madvise [madvise] never",
                                "always defer [defer+madvise] madvise never"}) {
       INFO(defrag);
-      CHECK(hp::hugePageDecision(madvise, defrag, plenty, 1'000 * kMB));
-      CHECK(hp::hugePageDecision(madvise, defrag, plenty, 1'007 * kMB));  // (2,000 + 14) / 2
-      CHECK_FALSE(hp::hugePageDecision(madvise, defrag, plenty, 1'008 * kMB));
-      CHECK(hp::hugePageDecision(madvise, defrag, scarce, 21 * kMB));  // (28 + 14) / 2
-      CHECK_FALSE(hp::hugePageDecision(madvise, defrag, scarce, 22 * kMB));
-      CHECK_FALSE(hp::hugePageDecision(madvise, defrag, "", kMB));  // unreadable: none free
-      CHECK_FALSE(hp::hugePageDecision(madvise, defrag, "garbage\nzone\n", kMB));
+      CHECK(decide(madvise, defrag, plenty, 1'000 * kMB));
+      CHECK(decide(madvise, defrag, plenty, 1'007 * kMB));  // (2,000 + 14) / 2
+      CHECK_FALSE(decide(madvise, defrag, plenty, 1'008 * kMB));
+      CHECK_FALSE(decide(madvise, defrag, plenty, 1'008 * kMB, hp::HugePageChoice::On));
+      CHECK(decide(madvise, defrag, scarce, 21 * kMB));  // (28 + 14) / 2
+      CHECK_FALSE(decide(madvise, defrag, scarce, 22 * kMB));
+      CHECK_FALSE(decide(madvise, defrag, "", kMB));  // unreadable: none free
+      CHECK_FALSE(decide(madvise, defrag, "garbage\nzone\n", kMB));
     }
+  }
+  SECTION("a hypervisor that takes free memory back: only when asked for (on)") {
+    const hp::HugePageFacts facts{madvise, "always [defer] defer+madvise madvise never", plenty,
+                                  true};
+    CHECK_FALSE(hp::hugePageDecision(facts, kMB));
+    CHECK(hp::hugePageDecision(facts, kMB, hp::HugePageChoice::On));
+    CHECK_FALSE(hp::hugePageDecision(facts, kMB, hp::HugePageChoice::Off));
+  }
+  SECTION("off turns everything off") {
+    CHECK_FALSE(decide(madvise, "always [defer] defer+madvise madvise never", plenty, kMB,
+                       hp::HugePageChoice::Off));
   }
 }
 
-TEST_CASE("ORGLENS_HUGE_PAGES=off turns huge pages off", "[analysis][hugepages]") {
+TEST_CASE("ORGLENS_HUGE_PAGES chooses on, off or the rules", "[analysis][hugepages]") {
+  using hp::HugePageChoice;
+  for (const char* off : {"off", "0", "no"}) CHECK(hp::hugePageChoice(off) == HugePageChoice::Off);
+  for (const char* on : {"on", "1", "yes"}) CHECK(hp::hugePageChoice(on) == HugePageChoice::On);
+  for (const char* other : {"", "auto", "OFF", "2"})
+    CHECK(hp::hugePageChoice(other) == HugePageChoice::Auto);
+  CHECK(hp::hugePageChoice(nullptr) == HugePageChoice::Auto);
   const char* was = std::getenv("ORGLENS_HUGE_PAGES");
   const std::string saved = was ? was : "";
-  for (const char* off : {"off", "0", "no"}) {
-    ::setenv("ORGLENS_HUGE_PAGES", off, 1);
-    CHECK_FALSE(hp::hugePagesFor(kMB));
-  }
+  ::setenv("ORGLENS_HUGE_PAGES", "off", 1);
+  CHECK_FALSE(hp::hugePagesFor(kMB));
   if (was)
     ::setenv("ORGLENS_HUGE_PAGES", saved.c_str(), 1);
   else
