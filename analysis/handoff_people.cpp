@@ -228,12 +228,19 @@ std::uint32_t slotsOf(std::vector<std::uint32_t>& keys, std::vector<std::uint32_
   return offset;
 }
 
+/// What the receivers of a run of blocks got: per dense person, the handoffs and their waits (µs).
+struct Received {
+  std::vector<std::uint64_t> count;
+  std::vector<std::int64_t> micros;
+};
+
 /// The groups of sender p, whose rows are [first, last) of the scratch's ordered rows, in
-/// ascending receiver order, appended to `out`.
+/// ascending receiver order, appended to `out`; each group's count and sum added to its receiver's
+/// in `received`.
 template <class Code>
 void senderGroups(const HandoffColumns& c, const ActivityPairs& pairs, const HandoffDims& d,
                   RowLayout layout, std::uint32_t p, std::uint32_t first, std::uint32_t last,
-                  Scratch<Code>& s, std::vector<HandoffGroup>& out) {
+                  Scratch<Code>& s, std::vector<HandoffGroup>& out, Received& received) {
   s.receivers.clear();
   for (std::uint32_t j = first; j < last; ++j) {
     const auto to = layout.receiver(s.code[j]);
@@ -253,10 +260,14 @@ void senderGroups(const HandoffColumns& c, const ActivityPairs& pairs, const Han
     if (c.anyQueue && s.queueTime[j] >= 0) s.queue[k].micros += s.queueTime[j], ++s.queue[k].count;
   }
   for (std::uint32_t k = 0; k < s.receivers.size(); ++k) {
+    Totals totals;
     out.push_back(groupOf(s.values.data() + s.groupBegin[k], s.values.data() + s.groupBegin[k + 1],
-                          s.excess2[k], s.queue[k]));
+                          s.excess2[k], s.queue[k], totals));
+    const std::uint32_t to = s.receivers[k];
     out.back().from = d.people.id(p);
-    out.back().to = d.people.id(s.receivers[k]);
+    out.back().to = d.people.id(to);
+    received.count[to] += s.groupBegin[k + 1] - s.groupBegin[k];
+    received.micros[to] += static_cast<std::int64_t>(totals.total);
   }
 }
 
@@ -312,6 +323,7 @@ PersonTables tablesOf(const HandoffColumns& c, const ActivityPairs& pairs, const
     std::size_t firstBlock = 0;
     std::vector<HandoffGroup> people;  // by block, sender, receiver
     std::vector<BlockOut> blocks;
+    Received received;
   };
   auto parts = parallelChunksByWork<Part>(
       0, t.size(), threads, [&](std::size_t b) { return t.begin[b]; },
@@ -323,6 +335,8 @@ PersonTables tablesOf(const HandoffColumns& c, const ActivityPairs& pairs, const
         reserveGroups(out.people, t.begin[last] - t.begin[begin],
                       plan.blockStart[last] - plan.blockStart[begin], c.nP);
         Scratch<Code> s(c.nP, teamKeys);
+        out.received.count.assign(c.nP, 0);
+        out.received.micros.assign(c.nP, 0);
         for (std::size_t b = begin; b < end; ++b) {
           const std::uint32_t firstAt = plan.blockStart[b],
                               senders = plan.blockStart[b + 1] - firstAt;
@@ -332,7 +346,7 @@ PersonTables tablesOf(const HandoffColumns& c, const ActivityPairs& pairs, const
             const std::uint32_t p = plan.person[firstAt + k];
             senderFirst[p] = static_cast<std::uint32_t>(out.people.size());
             senderGroups(c, pairs, d, t.layout, p, s.senderBegin[k], s.senderBegin[k + 1], s,
-                         out.people);
+                         out.people, out.received);
             senderGroupCount[p] = static_cast<std::uint32_t>(out.people.size()) - senderFirst[p];
           }
           if (!teams) continue;
@@ -351,7 +365,14 @@ PersonTables tablesOf(const HandoffColumns& c, const ActivityPairs& pairs, const
   // The parts joined in block order into the first part's vector (one thread: no copy; more:
   // the others' groups appended into its room), each part's place in it by its first block.
   std::vector<std::pair<std::size_t, std::uint32_t>> partAt;  // (first block, first group)
+  out.received.assign(c.nP, 0);
+  out.receivedMicros.assign(c.nP, 0);
   for (auto& part : parts) {
+    if (part.received.count.size() == c.nP)  // integer sums: the same in any order
+      for (std::uint32_t p = 0; p < c.nP; ++p) {
+        out.received[p] += part.received.count[p];
+        out.receivedMicros[p] += part.received.micros[p];
+      }
     partAt.emplace_back(part.firstBlock, static_cast<std::uint32_t>(out.people.size()));
     if (out.people.empty())
       out.people = std::move(part.people);

@@ -20,6 +20,10 @@ struct PersonTables {
   /// ranked); if not, the caller groups the team waits itself.
   bool teamTables = false;
   GroupParts byTeam, byTeamActivity;
+  /// Per dense person: the handoffs received and their waits (µs), added up from the groups'
+  /// sums ("everyone waits on"), not a handoff at a time in the scan.
+  std::vector<std::uint64_t> received;
+  std::vector<std::int64_t> receivedMicros;
 };
 
 /// How personTables() cuts its blocks. Tests change them (and put them back) to reach, on small

@@ -86,6 +86,9 @@ struct Queue {
 /// A group's figures from its waits [first, last) (reordered by the selection).
 HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, ExactMicros excess2,
                      const Queue& queue);
+/// The same, giving the sum and extremes of the waits in `totals` too.
+HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, ExactMicros excess2,
+                     const Queue& queue, Totals& totals);
 /// The same with the excess, Σ max(0, 2·wait − base2) in half microseconds over twice the
 /// baseline `base2`, added up in the statistics' first pass rather than a pass of its own; the
 /// sum also into `excess2` (exact).

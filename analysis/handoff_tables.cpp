@@ -25,19 +25,6 @@ HandoffDims::HandoffDims(const model::EventLog& log)
   }
 }
 
-void Incoming::add(const Incoming& o) {
-  for (std::size_t i = 0; i < people.size(); ++i)
-    people[i] += o.people[i], peopleMicros[i] += o.peopleMicros[i];
-}
-
-void Incoming::addTeams(const std::vector<std::uint32_t>& teamOfPerson, std::size_t nT) {
-  teams.assign(nT, 0);
-  teamsMicros.assign(nT, 0);
-  for (std::size_t p = 0; p < people.size(); ++p)
-    if (const auto team = teamOfPerson[p]; team != kNoTeam)
-      teams[team] += people[p], teamsMicros[team] += peopleMicros[p];
-}
-
 namespace {
 
 /// A group from its statistics, its excess (half microseconds) and its queue time.
@@ -55,6 +42,11 @@ HandoffGroup groupFrom(const DurationStats& wait, ExactMicros excess2, const Que
 HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, ExactMicros excess2,
                      const Queue& queue) {
   return groupFrom(summarize(first, last), excess2, queue);
+}
+
+HandoffGroup groupOf(std::int64_t* first, std::int64_t* last, ExactMicros excess2,
+                     const Queue& queue, Totals& totals) {
+  return groupFrom(summarize(first, last, nullptr, totals), excess2, queue);
 }
 
 HandoffGroup groupOver(std::int64_t* first, std::int64_t* last, std::int64_t base2,
@@ -257,8 +249,7 @@ std::vector<IncomingWait> incoming(const std::vector<std::uint64_t>& count,
 
 }  // namespace
 
-void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, const Incoming& in,
-                        HandoffResult& r, model::Progress& progress,
+void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, HandoffResult& r, model::Progress& progress,
                         const std::function<void(const ActivityPairWaits&)>& withPairWaits) {
   const auto stopped = [&] { return r.cancelled = progress.cancelled(); };
   progress.report(0.4, "activity pairs");
@@ -315,8 +306,14 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, con
   if (stopped()) return;
   for (const auto& g : r.byTeam)
     if (g.wait.count >= options.minCount) r.slowTeamPairs.push_back(g);
-  r.waitsOnPerson = incoming(in.people, in.peopleMicros, d.people);
-  r.waitsOnTeam = incoming(in.teams, in.teamsMicros, d.teams);
+  // "Everyone waits on": the teams' sums are their people's.
+  std::vector<std::uint64_t> teamCount(nT, 0);
+  std::vector<std::int64_t> teamMicros(nT, 0);
+  for (std::uint32_t p = 0; p < people.received.size(); ++p)
+    if (const auto team = d.teamOfPerson[p]; team != kNoTeam)
+      teamCount[team] += people.received[p], teamMicros[team] += people.receivedMicros[p];
+  r.waitsOnPerson = incoming(people.received, people.receivedMicros, d.people);
+  r.waitsOnTeam = incoming(teamCount, teamMicros, d.teams);
 }
 
 }  // namespace orglens::analysis::detail

@@ -25,20 +25,6 @@ struct HandoffDims {
   }
 };
 
-/// "Everyone waits on", per dense person and team: handoffs received, their waits (µs). The scan
-/// adds up the people's; the teams' are their people's sums (addTeams()), not a second sum a
-/// handoff.
-struct Incoming {
-  std::vector<std::uint64_t> people, teams;
-  std::vector<std::int64_t> peopleMicros, teamsMicros;
-  Incoming() = default;
-  explicit Incoming(std::size_t nP) : people(nP, 0), peopleMicros(nP, 0) {}
-  /// Integer sums: any order of adding gives the same.
-  void add(const Incoming& o);
-  /// Fills the teams' figures from the people's (dense person → dense team or kNoTeam).
-  void addTeams(const std::vector<std::uint32_t>& teamOfPerson, std::size_t nT);
-};
-
 /// The activity pairs' waits, grouped: pair k (key[k] = from * nA + to over dense activities,
 /// ascending) has the waits [first[k], last[k]) of `wait`, in any order, whose figures are
 /// stats[k] (the activity-pair table's, computed once).
@@ -49,15 +35,16 @@ struct ActivityPairWaits {
   std::span<const DurationStats> stats;
 };
 
-/// Fills the tables of `r` from r.handoffs and the incoming waits. O(h + keys) for h handoffs
+/// Fills the tables of `r` from r.handoffs, and the incoming waits ("everyone waits on") from the
+/// person groups' sums (the teams': their people's). O(h + keys) for h handoffs
 /// (counting passes and selections; sorts only of the finished tables and of each sender's distinct
 /// receivers); the per-group figures are computed in parallel, with integer sums, so the result
 /// does not depend on the thread count. Reports its phases ("activity pairs", "person pairs",
 /// "team pairs") from 0.4 on and stops after each when cancelled (r.cancelled). `withPairWaits`,
 /// when set, is called with the activity pairs' waits once their table is done (they may be
 /// reordered inside each pair's range), before the buffer is reused.
-void buildHandoffTables(const HandoffDims& dims, const HandoffOptions& options,
-                        const Incoming& incoming, HandoffResult& r, model::Progress& progress,
+void buildHandoffTables(const HandoffDims& dims, const HandoffOptions& options, HandoffResult& r,
+                        model::Progress& progress,
                         const std::function<void(const ActivityPairWaits&)>& withPairWaits = {});
 
 }  // namespace orglens::analysis::detail

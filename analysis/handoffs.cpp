@@ -30,7 +30,6 @@ struct ChunkResult {
   std::vector<std::uint32_t> items, itemEnd;  // itemEnd relative to base
   std::vector<std::uint64_t> pingPong;        // (a << 32 | b) per a → b → a
   std::vector<std::uint64_t> repeats, redos;  // by dense activity
-  detail::Incoming incoming;
   std::uint64_t instances = 0;
   std::uint64_t itemsWithInstances = 0;
   // Only when the flow figures are asked for (analyseHandoffsAndFlow): the flow figures of the
@@ -76,8 +75,6 @@ struct Step {
   }
   c.wait[row] = wait;
   if (sink.queue) c.queue[row] = queue;
-  ++out.incoming.people[to];
-  out.incoming.peopleMicros[to] += wait;
 }
 
 /// Handoffs, ping-pong and rework of one item's instance sequence step(0..n-1); with kFlow also
@@ -223,7 +220,6 @@ std::vector<ChunkResult> scanChunks(const EventLog& log, const Dims& dims, std::
         out.base = rowOf(log, begin) - rowOf(log, first);
         out.repeats.assign(nA, 0);
         out.redos.assign(nA, 0);
-        out.incoming = detail::Incoming(dims.people.size());
         Scratch s;
         s.lastActor.assign(nA, kNone);
         s.seenIn.assign(nA, 0);
@@ -311,8 +307,7 @@ void joinRows(std::vector<ChunkResult>& chunks, HandoffList::Columns& columns, u
   if (!columns.queue.empty()) columns.queue.resize(rows);
 }
 
-void mergeChunks(std::vector<ChunkResult>& chunks, const Dims& dims, HandoffResult& r,
-                 detail::Incoming& incoming) {
+void mergeChunks(std::vector<ChunkResult>& chunks, const Dims& dims, HandoffResult& r) {
   std::vector<std::uint64_t> pingPong = std::move(chunks.front().pingPong);
   for (std::size_t c = 1; c < chunks.size(); ++c)
     pingPong.insert(pingPong.end(), chunks[c].pingPong.begin(), chunks[c].pingPong.end());
@@ -334,9 +329,6 @@ void mergeChunks(std::vector<ChunkResult>& chunks, const Dims& dims, HandoffResu
   std::stable_sort(r.rework.begin(), r.rework.end(), [](const Rework& a, const Rework& b) {
     return a.repeats + a.redos > b.repeats + b.redos;
   });
-  incoming = std::move(chunks.front().incoming);
-  for (std::size_t c = 1; c < chunks.size(); ++c) incoming.add(chunks[c].incoming);
-  incoming.addTeams(dims.teamOfPerson, dims.teams.size());
   for (const auto& c : chunks) r.instances += c.instances, r.items += c.itemsWithInstances;
 }
 
@@ -381,8 +373,7 @@ HandoffResult analyse(const EventLog& log, const HandoffOptions& options, const 
   if (progress.cancelled()) return stop();
   joinRows(chunks, columns, options.threads);
   r.handoffs = HandoffList(std::move(columns));
-  detail::Incoming incoming;
-  mergeChunks(chunks, dims, r, incoming);
+  mergeChunks(chunks, dims, r);
   std::vector<detail::FlowItems> flowItems;
   detail::UngroupedWaits otherWaits;
   std::function<void(const detail::ActivityPairWaits&)> withPairWaits;
@@ -403,7 +394,7 @@ HandoffResult analyse(const EventLog& log, const HandoffOptions& options, const 
     };
   }
   chunks.clear();
-  detail::buildHandoffTables(dims, options, incoming, r, progress, withPairWaits);
+  detail::buildHandoffTables(dims, options, r, progress, withPairWaits);
   if (r.cancelled) return stop();  // no half-built tables
   if (flow) {
     progress.report(0.95, "variants");
