@@ -52,9 +52,7 @@ inline void populate(void* p, std::size_t bytes) {
 #ifdef MADV_POPULATE_WRITE
   static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
   if (bytes < (std::size_t{1} << 20) || page == 0 || (page & (page - 1)) != 0) return;
-  const auto from = (reinterpret_cast<std::uintptr_t>(p) + page - 1) & ~(page - 1);
-  const auto to = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(page - 1);
-  if (to > from) (void)::madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE);
+  adviseWholePages(p, bytes, page, MADV_POPULATE_WRITE);
 #else
   (void)p, (void)bytes;
 #endif

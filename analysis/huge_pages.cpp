@@ -144,12 +144,20 @@ HugePageScope::~HugePageScope() {
   if (m_allowed) gAllowed.fetch_sub(1, std::memory_order_relaxed);
 }
 
+void adviseWholePages(void* p, std::size_t bytes, std::size_t page, int advice) {
+#if defined(__linux__)
+  const auto from = (reinterpret_cast<std::uintptr_t>(p) + page - 1) & ~(page - 1);
+  const auto to = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(page - 1);
+  if (to > from) (void)::madvise(reinterpret_cast<void*>(from), to - from, advice);
+#else
+  (void)p, (void)bytes, (void)page, (void)advice;
+#endif
+}
+
 void adviseHuge(void* p, std::size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-  if (gAllowed.load(std::memory_order_relaxed) <= 0) return;
-  const auto from = (reinterpret_cast<std::uintptr_t>(p) + kHugePage - 1) & ~(kHugePage - 1);
-  const auto to = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(kHugePage - 1);
-  if (to > from) (void)::madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
+  if (gAllowed.load(std::memory_order_relaxed) > 0)
+    adviseWholePages(p, bytes, kHugePage, MADV_HUGEPAGE);
 #else
   (void)p, (void)bytes;
 #endif

@@ -74,6 +74,10 @@ class HugePageScope {
   bool m_allowed;
 };
 
+/// madvise(p', n', advice) over the whole pages of `page` bytes (a power of two) inside
+/// [p, p + bytes); nothing where there is none. Linux; nothing elsewhere.
+void adviseWholePages(void* p, std::size_t bytes, std::size_t page, int advice);
+
 /// Advises the whole 2 MB pages inside [p, p + bytes) as huge pages (MADV_HUGEPAGE) while an
 /// allowed scope lives; nothing otherwise, nor for less than a whole 2 MB page. Before the memory
 /// is first written: pages already there stay as they are.
