@@ -102,6 +102,7 @@ std::pair<bool, std::string> decideHere(std::size_t bytes) {
   static const std::string enabled = readFile("/sys/kernel/mm/transparent_hugepage/enabled");
   static const std::string defrag = readFile("/sys/kernel/mm/transparent_hugepage/defrag");
   static const bool reporting = hypervisorTakesFreeMemory();
+  if (chosen(enabled).empty()) return {false, "this kernel has no transparent huge pages"};
   if (chosen(enabled) != "madvise")
     return {false, "transparent huge pages are \"" + std::string(chosen(enabled)) +
                        "\", not \"madvise\" (/sys/kernel/mm/transparent_hugepage/enabled)"};
