@@ -136,9 +136,7 @@ std::vector<DfgEdge> mergeEdges(std::vector<ChunkFlow>& chunks, const DenseIds& 
 FlowResult analyseFlow(const EventLog& log, const FlowOptions& options, model::Progress& progress) {
   FlowResult r;
   progress.report(0.0, "scanning items");
-  // Fresh buffers: the waits and their grouping 16 bytes an event, the variant keys, the items'
-  // times.
-  const detail::HugePageScope hugePages(log.time.size() * 24);
+  const detail::HugePageScope hugePages(log.time.size() * detail::kFlowPassBytesPerEvent);
   const std::size_t firstItem = !log.item.empty() && log.item[0] == EventLog::kNone ? 1 : 0;
   DenseIds acts(log.strings.size());
   if (log.itemCount() > firstItem)  // the items' events are one range of the columns

@@ -228,12 +228,6 @@ std::uint32_t slotsOf(std::vector<std::uint32_t>& keys, std::vector<std::uint32_
   return offset;
 }
 
-/// What the receivers of a run of blocks got: per dense person, the handoffs and their waits (µs).
-struct Received {
-  std::vector<std::uint64_t> count;
-  std::vector<std::int64_t> micros;
-};
-
 /// The groups of sender p, whose rows are [first, last) of the scratch's ordered rows, in
 /// ascending receiver order, appended to `out`; each group's count and sum added to its receiver's
 /// in `received`.
@@ -335,8 +329,7 @@ PersonTables tablesOf(const HandoffColumns& c, const ActivityPairs& pairs, const
         reserveGroups(out.people, t.begin[last] - t.begin[begin],
                       plan.blockStart[last] - plan.blockStart[begin], c.nP);
         Scratch<Code> s(c.nP, teamKeys);
-        out.received.count.assign(c.nP, 0);
-        out.received.micros.assign(c.nP, 0);
+        out.received = Received(c.nP);
         for (std::size_t b = begin; b < end; ++b) {
           const std::uint32_t firstAt = plan.blockStart[b],
                               senders = plan.blockStart[b + 1] - firstAt;
@@ -365,14 +358,9 @@ PersonTables tablesOf(const HandoffColumns& c, const ActivityPairs& pairs, const
   // The parts joined in block order into the first part's vector (one thread: no copy; more:
   // the others' groups appended into its room), each part's place in it by its first block.
   std::vector<std::pair<std::size_t, std::uint32_t>> partAt;  // (first block, first group)
-  out.received.assign(c.nP, 0);
-  out.receivedMicros.assign(c.nP, 0);
+  out.received = Received(c.nP);
   for (auto& part : parts) {
-    if (part.received.count.size() == c.nP)  // integer sums: the same in any order
-      for (std::uint32_t p = 0; p < c.nP; ++p) {
-        out.received[p] += part.received.count[p];
-        out.receivedMicros[p] += part.received.micros[p];
-      }
+    if (part.received.count.size() == c.nP) out.received.add(part.received);
     partAt.emplace_back(part.firstBlock, static_cast<std::uint32_t>(out.people.size()));
     if (out.people.empty())
       out.people = std::move(part.people);

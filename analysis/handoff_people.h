@@ -11,6 +11,18 @@
 
 namespace orglens::analysis::detail {
 
+/// What receivers got, per dense person: the handoffs and their waits (µs), added up from the
+/// person groups' sums ("everyone waits on"), not a handoff at a time in the scan.
+struct Received {
+  std::vector<std::uint64_t> count;
+  std::vector<std::int64_t> micros;
+  explicit Received(std::size_t people = 0) : count(people, 0), micros(people, 0) {}
+  /// Integer sums: the same in any order.
+  void add(const Received& o) {
+    for (std::size_t p = 0; p < count.size(); ++p) count[p] += o.count[p], micros[p] += o.micros[p];
+  }
+};
+
 struct PersonTables {
   /// The person-pair groups in block order (blocks of whole teams: not key order), and their
   /// places in `people` in (from, to) dense key order: rankedInPlace() takes both.
@@ -20,10 +32,7 @@ struct PersonTables {
   /// ranked); if not, the caller groups the team waits itself.
   bool teamTables = false;
   GroupParts byTeam, byTeamActivity;
-  /// Per dense person: the handoffs received and their waits (µs), added up from the groups'
-  /// sums ("everyone waits on"), not a handoff at a time in the scan.
-  std::vector<std::uint64_t> received;
-  std::vector<std::int64_t> receivedMicros;
+  Received received;
 };
 
 /// How personTables() cuts its blocks. Tests change them (and put them back) to reach, on small

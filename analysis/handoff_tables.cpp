@@ -249,7 +249,8 @@ std::vector<IncomingWait> incoming(const std::vector<std::uint64_t>& count,
 
 }  // namespace
 
-void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, HandoffResult& r, model::Progress& progress,
+void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, HandoffResult& r,
+                        model::Progress& progress,
                         const std::function<void(const ActivityPairWaits&)>& withPairWaits) {
   const auto stopped = [&] { return r.cancelled = progress.cancelled(); };
   progress.report(0.4, "activity pairs");
@@ -309,10 +310,11 @@ void buildHandoffTables(const HandoffDims& d, const HandoffOptions& options, Han
   // "Everyone waits on": the teams' sums are their people's.
   std::vector<std::uint64_t> teamCount(nT, 0);
   std::vector<std::int64_t> teamMicros(nT, 0);
-  for (std::uint32_t p = 0; p < people.received.size(); ++p)
+  const Received& got = people.received;
+  for (std::uint32_t p = 0; p < got.count.size(); ++p)
     if (const auto team = d.teamOfPerson[p]; team != kNoTeam)
-      teamCount[team] += people.received[p], teamMicros[team] += people.receivedMicros[p];
-  r.waitsOnPerson = incoming(people.received, people.receivedMicros, d.people);
+      teamCount[team] += got.count[p], teamMicros[team] += got.micros[p];
+  r.waitsOnPerson = incoming(got.count, got.micros, d.people);
   r.waitsOnTeam = incoming(teamCount, teamMicros, d.teams);
 }
 

@@ -360,9 +360,7 @@ HandoffResult analyse(const EventLog& log, const HandoffOptions& options, const 
   // Items without an id (itemless events) form no sequence.
   const std::size_t firstItem = !log.item.empty() && log.item[0] == kNone ? 1 : 0;
   progress.report(0.0, "scanning items");
-  // The pass's fresh buffers come to about 48 bytes an event (the list 12 a handoff, the grouped
-  // waits 8, the person blocks' codes 4, the person groups, the variant keys).
-  const detail::HugePageScope hugePages(log.time.size() * 48);
+  const detail::HugePageScope hugePages(log.time.size() * detail::kHandoffPassBytesPerEvent);
   const Dims dims(log);
   const Lifecycles lifecycles = lifecyclesOf(log);
   auto columns = emptyColumns(log, dims, firstItem, lifecycles.assigns);

@@ -82,42 +82,51 @@ HugePageChoice hugePageChoice(const char* env) {
   return HugePageChoice::Auto;
 }
 
-bool hugePageDecision(const HugePageFacts& facts, std::size_t bytes, HugePageChoice choice) {
-  if (choice == HugePageChoice::Off || chosen(facts.enabled) != "madvise") return false;
-  if (choice == HugePageChoice::Auto && facts.freePageReporting) return false;
-  const auto compaction = chosen(facts.defrag);
-  if (compaction == "defer" || compaction == "never") return true;
-  if (compaction.empty()) return false;
-  return freeHugeBytes(facts.buddyinfo) / 2 >= bytes;
+namespace {
+
+/// The rules of hugePageDecision() that look at the settings only: why not, or "" where the free
+/// blocks decide (needsFreeBlocks()) or nothing stands in the way.
+std::string settingsRefusal(const HugePageFacts& facts, HugePageChoice choice) {
+  if (choice == HugePageChoice::Off) return "ORGLENS_HUGE_PAGES=off";
+  const auto enabled = chosen(facts.enabled);
+  if (enabled.empty()) return "this kernel has no transparent huge pages";
+  if (enabled != "madvise")
+    return "transparent huge pages are \"" + std::string(enabled) +
+           "\", not \"madvise\" (/sys/kernel/mm/transparent_hugepage/enabled)";
+  if (choice == HugePageChoice::Auto && facts.freePageReporting)
+    return "the hypervisor takes free memory back (free page reporting), so huge pages come "
+           "cold; ORGLENS_HUGE_PAGES=on asks for them anyway";
+  if (chosen(facts.defrag).empty())
+    return "the kernel's defrag setting (/sys/kernel/mm/transparent_hugepage/defrag)";
+  return "";
 }
 
-namespace {
+/// Whether an advised fault may compact memory, so that the free 2 MB blocks decide.
+bool needsFreeBlocks(const HugePageFacts& facts) {
+  const auto compaction = chosen(facts.defrag);
+  return compaction != "defer" && compaction != "never";
+}
+
+bool enoughFreeBlocks(const HugePageFacts& facts, std::size_t bytes) {
+  return freeHugeBytes(facts.buddyinfo) / 2 >= bytes;
+}
 
 /// The decision on this machine now, and why not when not.
 std::pair<bool, std::string> decideHere(std::size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
   const HugePageChoice choice = hugePageChoice(std::getenv("ORGLENS_HUGE_PAGES"));
-  if (choice == HugePageChoice::Off) return {false, "ORGLENS_HUGE_PAGES=off"};
+  if (choice == HugePageChoice::Off) return {false, settingsRefusal({}, choice)};  // nothing read
   // The settings and the hypervisor as the process found them; the free blocks now.
   static const std::string enabled = readFile("/sys/kernel/mm/transparent_hugepage/enabled");
   static const std::string defrag = readFile("/sys/kernel/mm/transparent_hugepage/defrag");
   static const bool reporting = hypervisorTakesFreeMemory();
-  if (chosen(enabled).empty()) return {false, "this kernel has no transparent huge pages"};
-  if (chosen(enabled) != "madvise")
-    return {false, "transparent huge pages are \"" + std::string(chosen(enabled)) +
-                       "\", not \"madvise\" (/sys/kernel/mm/transparent_hugepage/enabled)"};
-  if (choice == HugePageChoice::Auto && reporting)
-    return {false,
-            "the hypervisor takes free memory back (free page reporting), so huge pages come "
-            "cold; ORGLENS_HUGE_PAGES=on asks for them anyway"};
   HugePageFacts facts{enabled, defrag, "", reporting};
-  if (hugePageDecision(facts, 0, choice)) {  // read the free blocks only when they matter
-    const std::string buddyinfo = readFile("/proc/buddyinfo");
-    facts.buddyinfo = buddyinfo;
-    if (hugePageDecision(facts, bytes, choice)) return {true, ""};
-    return {false, "too few free 2 MB blocks for the pass without compacting memory"};
-  }
-  return {false, "the kernel's defrag setting (/sys/kernel/mm/transparent_hugepage/defrag)"};
+  if (std::string why = settingsRefusal(facts, choice); !why.empty()) return {false, why};
+  if (!needsFreeBlocks(facts)) return {true, ""};
+  const std::string buddyinfo = readFile("/proc/buddyinfo");
+  facts.buddyinfo = buddyinfo;
+  if (enoughFreeBlocks(facts, bytes)) return {true, ""};
+  return {false, "too few free 2 MB blocks for the pass without compacting memory"};
 #else
   (void)bytes;
   return {false, "not Linux"};
@@ -125,6 +134,11 @@ std::pair<bool, std::string> decideHere(std::size_t bytes) {
 }
 
 }  // namespace
+
+bool hugePageDecision(const HugePageFacts& facts, std::size_t bytes, HugePageChoice choice) {
+  return settingsRefusal(facts, choice).empty() &&
+         (!needsFreeBlocks(facts) || enoughFreeBlocks(facts, bytes));
+}
 
 bool hugePagesFor(std::size_t bytes) {
   return decideHere(bytes).first;
@@ -135,9 +149,9 @@ std::string describeHugePages(std::size_t bytes) {
   return yes ? "asked for" : "not asked for: " + why;
 }
 
-HugePageScope::HugePageScope(std::size_t bytes) : HugePageScope(bytes, hugePagesFor(bytes)) {}
+HugePageScope::HugePageScope(std::size_t bytes) : HugePageScope(hugePagesFor(bytes)) {}
 
-HugePageScope::HugePageScope(std::size_t, bool allowed) : m_allowed(allowed) {
+HugePageScope::HugePageScope(bool allowed) : m_allowed(allowed) {
   if (m_allowed) gAllowed.fetch_add(1, std::memory_order_relaxed);
 }
 

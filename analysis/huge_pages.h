@@ -37,6 +37,15 @@ struct HugePageFacts {
   bool freePageReporting = false;
 };
 
+/// The fresh buffers of a pass, about, in bytes an event: what its HugePageScope asks for.
+/// - the handoff pass (findHandoffs(), analyseHandoffsAndFlow()): the list 12 a handoff, the
+/// grouped
+///   waits 8, the person blocks' codes 4, the person groups, the variant keys;
+/// - the flow pass (analyseFlow()): the waits and their grouping 16, the variant keys, the items'
+///   times.
+inline constexpr std::size_t kHandoffPassBytesPerEvent = 48;
+inline constexpr std::size_t kFlowPassBytesPerEvent = 24;
+
 /// ORGLENS_HUGE_PAGES: unset (or anything else) Auto, "on"/"1"/"yes" On, "off"/"0"/"no" Off.
 enum class HugePageChoice { Auto, On, Off };
 HugePageChoice hugePageChoice(const char* env);
@@ -64,7 +73,7 @@ class HugePageScope {
   /// Allowed when hugePagesFor(bytes).
   explicit HugePageScope(std::size_t bytes);
   /// Allowed as told (tests).
-  HugePageScope(std::size_t bytes, bool allowed);
+  explicit HugePageScope(bool allowed);
   ~HugePageScope();
   HugePageScope(const HugePageScope&) = delete;
   HugePageScope& operator=(const HugePageScope&) = delete;

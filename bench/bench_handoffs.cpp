@@ -315,7 +315,8 @@ Measured measure(const char* name, const model::EventLog& log, const Options& o,
     if (!meets) missed.push_back(rows.back().benchmark);
   }
   if (otherPages) {
-    const bool asked = analysis::detail::hugePagesFor(log.eventCount() * 48);
+    const bool asked = analysis::detail::hugePagesFor(log.eventCount() *
+                                                      analysis::detail::kHandoffPassBytesPerEvent);
     const char* choice = asked ? "off" : "on";
     const Outcome other = timeRunsWithHugePages(log, o.runs, choice);
     const std::string label = asked ? "4 KB pages only" : "huge pages asked for anyway";
@@ -504,7 +505,8 @@ int main(int argc, char** argv) {
     const model::EventLog tailed = generateHandoffLog({o.events, false, 20253, true});
     notes.push_back("logs generated in memory in " + fixed(secondsSince(start), 1) + " s");
     notes.push_back("transparent huge pages for the pass's buffers (analysis/huge_pages.h): " +
-                    analysis::detail::describeHugePages(plain.eventCount() * 48));
+                    analysis::detail::describeHugePages(
+                        plain.eventCount() * analysis::detail::kHandoffPassBytesPerEvent));
     const Measured m = measure("completions only", plain, o, rows, missed, notes, true);
     measure("start/complete pairs", paired, o, rows, missed, notes);
     measure("completions only, long-tailed waits", tailed, o, rows, missed, notes);

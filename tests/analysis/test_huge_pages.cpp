@@ -138,12 +138,12 @@ TEST_CASE("adviseHuge() marks the whole 2 MB pages inside a range, only in an al
   char* base = reinterpret_cast<char*>((reinterpret_cast<std::uintptr_t>(bytes) + 3 * kHuge - 1) &
                                        ~std::uintptr_t{kHuge - 1});
   {
-    const hp::HugePageScope refused(kSize, false);
+    const hp::HugePageScope refused(false);
     hp::adviseHuge(base, 4 * kHuge);
     CHECK_FALSE(advisedHuge(base));
   }
   {
-    const hp::HugePageScope allowed(kSize, true);
+    const hp::HugePageScope allowed(true);
     hp::adviseHuge(base + 1, kHuge);  // no whole 2 MB page inside: nothing
     CHECK_FALSE(advisedHuge(base));
     hp::adviseHuge(base - 100, 100 + 2 * kHuge + 100);  // the two whole pages from base
@@ -153,7 +153,7 @@ TEST_CASE("adviseHuge() marks the whole 2 MB pages inside a range, only in an al
     CHECK_FALSE(advisedHuge(base - 1));
   }
   {
-    const hp::HugePageScope refused(kSize, false);
+    const hp::HugePageScope refused(false);
     hp::adviseHuge(base + 2 * kHuge, kHuge);  // after the allowed scope ended: nothing
     CHECK_FALSE(advisedHuge(base + 2 * kHuge));
   }
