@@ -1,5 +1,6 @@
 #include "cli/analysis_input.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <stdexcept>
 
@@ -35,31 +36,80 @@ reports::PersonNames personNames(const model::Store& store, const AnalysisArgs& 
   return reports::PersonNames(reports::pseudonymSalt(store), args.showPeople);
 }
 
+namespace {
+
+std::string keyList(const std::vector<NamedTable>& tables) {
+  std::string keys;
+  for (const auto& t : tables) keys += (keys.empty() ? "" : ", ") + t.key;
+  return keys;
+}
+
+}  // namespace
+
+void checkTable(const std::vector<NamedTable>& tables, const std::string& only) {
+  if (only.empty()) return;
+  for (const auto& t : tables)
+    if (t.key == only) return;
+  throw std::invalid_argument("--table: there is no table '" + only +
+                              "' here; there are: " + keyList(tables));
+}
+
 void printTables(const std::vector<NamedTable>& tables, reports::Format format,
-                 const std::string& definition) {
+                 const std::string& definition, const std::string& only, const char* command) {
+  checkTable(tables, only);
+  std::vector<const NamedTable*> chosen;
+  for (const auto& t : tables)
+    if (only.empty() || t.key == only) chosen.push_back(&t);
   std::string out;
   switch (format) {
     case reports::Format::Text:
-      for (const auto& t : tables) {
-        out += "\n" + t.title + "\n";
-        out += t.table.rows.empty() ? "(none)\n" : reports::renderText(t.table);
-        if (!t.table.note.empty()) out += t.table.note + "\n";
+      for (const auto* t : chosen) {
+        out += "\n" + t->title + "\n";
+        out += t->table.rows.empty() ? "(none)\n" : reports::renderText(t->table);
+        if (!t->table.note.empty()) out += t->table.note + "\n";
       }
       out += "\n(definition " + definition + ", see docs/metrics.md)\n";
       break;
     case reports::Format::Json:
       out = "{\n\"definition\": " + reports::jsonString(definition);
-      for (const auto& t : tables) {
-        out += ",\n" + reports::jsonString(t.key) + ": " + reports::renderJson(t.table);
+      for (const auto* t : chosen) {
+        out += ",\n" + reports::jsonString(t->key) + ": " + reports::renderJson(t->table);
         while (!out.empty() && out.back() == '\n') out.pop_back();
       }
       out += "\n}\n";
       break;
     case reports::Format::Csv:
-      if (!tables.empty()) out = reports::renderCsv(tables.front().table);
+      if (!chosen.empty()) out = reports::renderCsv(chosen.front()->table);
       break;
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
+  if (format == reports::Format::Csv && chosen.size() > 1) {
+    std::string others;
+    for (std::size_t i = 1; i < chosen.size(); ++i) others += (i > 1 ? ", " : "") + chosen[i]->key;
+    std::fflush(stdout);  // the note after the CSV, also where both go to one file
+    std::fprintf(stderr,
+                 "orglens %s: CSV holds one table; this is '%s'. For another, add --table with "
+                 "one of: %s\n",
+                 command, chosen.front()->key.c_str(), others.c_str());
+  }
+}
+
+std::string tableChosenBy(const std::string& by, const std::vector<std::string>& byValues,
+                          const std::vector<std::string>& keys, const std::string& table) {
+  std::string fromBy;
+  if (!by.empty()) {
+    const auto at = std::find(byValues.begin(), byValues.end(), by);
+    if (at == byValues.end()) {
+      std::string values;
+      for (const auto& v : byValues) values += (values.empty() ? "" : ", ") + v;
+      throw std::invalid_argument("--by: unknown grouping '" + by + "' (use " + values + ")");
+    }
+    fromBy = keys[static_cast<std::size_t>(at - byValues.begin())];
+  }
+  if (!fromBy.empty() && !table.empty() && fromBy != table)
+    throw std::invalid_argument("--by " + by + " prints the table '" + fromBy +
+                                "', but --table asks for '" + table + "': give one of them");
+  return fromBy.empty() ? table : fromBy;
 }
 
 }  // namespace orglens::cli

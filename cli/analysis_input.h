@@ -22,6 +22,7 @@ struct AnalysisArgs {
   std::size_t top = 10;
   unsigned threads = 0;
   bool showPeople = false;  // --show-people: keys instead of pseudonyms (privacy)
+  std::string table;        // --table: print only the table with this key; empty = all
 };
 
 /// How people are shown: pseudonyms from the store's salt, or keys with --show-people.
@@ -38,9 +39,23 @@ struct NamedTable {
 };
 
 /// Prints the tables: text sections, one JSON object {"definition": ..., key: rows, ...}, or
-/// the first table as CSV.
+/// one table as CSV. With `only` (--table) non-empty, just the table with that key: an unknown
+/// key throws std::invalid_argument naming the keys there are. CSV holds one table, so without
+/// `only` it is the first, and a note on stderr (after the CSV) names the others and --table.
+/// `command` names the command in that note ("flow").
 void printTables(const std::vector<NamedTable>& tables, reports::Format format,
-                 const std::string& definition);
+                 const std::string& definition, const std::string& only, const char* command);
+
+/// Throws std::invalid_argument, naming the keys there are, when `only` (--table) is given and
+/// no table has it. printTables() checks too; a command calls this before printing anything.
+void checkTable(const std::vector<NamedTable>& tables, const std::string& only);
+
+/// The table key that `--by` (one of `byValues`, or empty) and `--table` (`table`, or empty)
+/// choose together: either one, or both when they agree; empty when neither is given. Throws
+/// std::invalid_argument for an unknown --by value or two different choices. `keys[i]` is the
+/// table of `byValues[i]`.
+std::string tableChosenBy(const std::string& by, const std::vector<std::string>& byValues,
+                          const std::vector<std::string>& keys, const std::string& table);
 
 /// Runs `body` and maps exceptions to exit codes with a message prefixed by `command`.
 template <class Body>

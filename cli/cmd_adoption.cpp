@@ -235,6 +235,7 @@ int runAdoption(const AdoptionArgs& args) {
     const auto r = analysis::analyseAdoption(log, options, progress);
     auto tables = selectTables(args, log, r, progress, personNames(*store, args.common));
     progress.finish();
+    checkTable(tables, args.common.table);
     if (format == reports::Format::Text) {
       const auto& o = r.overall;
       std::printf(
@@ -255,7 +256,7 @@ int runAdoption(const AdoptionArgs& args) {
       summary.addRow(countsRow("all", r.overall));
       tables.insert(tables.begin(), {"summary", "Summary", summary});
     }
-    printTables(tables, format, r.definition);
+    printTables(tables, format, r.definition, args.common.table, "adoption");
     return int(kOk);
   });
 }

@@ -28,7 +28,7 @@ int runHandoffs(const HandoffArgs& args) {
             reports::workingTogetherTable(m, log, style)},
            {"timed_handovers", "Timed handovers between resources (consecutive events, a != b)",
             reports::timedHandoverTable(m, log, style)}},
-          format, "pm4py/1");
+          format, "pm4py/1", args.common.table, "handoffs");
       return int(kOk);
     }
     analysis::HandoffOptions options;
@@ -43,7 +43,7 @@ int runHandoffs(const HandoffArgs& args) {
                       "Slowest handoffs by " + args.by + " (ranked by excess delay; at least " +
                           std::to_string(args.minCount) + " handoffs)",
                       reports::handoffTable(r, log, by, args.minCount, style)});
-    if (format == reports::Format::Text || args.all) {
+    if (format == reports::Format::Text || args.all || !args.common.table.empty()) {
       tables.push_back({"waits_on_person", "Everyone waits on (incoming wait per person)",
                         reports::waitsOnTable(r, log, false, style)});
       tables.push_back(
@@ -53,11 +53,12 @@ int runHandoffs(const HandoffArgs& args) {
       tables.push_back({"rework", "Rework (same activity again in an item)",
                         reports::reworkTable(r, log, style)});
     }
+    checkTable(tables, args.common.table);
     if (format == reports::Format::Text)
       std::printf("%llu items, %llu activity instances, %zu handoffs\n",
                   static_cast<unsigned long long>(r.items),
                   static_cast<unsigned long long>(r.instances), r.handoffs.size());
-    printTables(tables, format, r.definition);
+    printTables(tables, format, r.definition, args.common.table, "handoffs");
     return int(kOk);
   });
 }

@@ -115,8 +115,8 @@ int runNetwork(const NetworkArgs& args) {
                               "; " + std::to_string(cg.graph.nodeCount()) + " people, " +
                               std::to_string(cg.graph.edgeCount()) + " ties" +
                               (b.estimated ? "; betweenness " + estimateLabel(b) : "") + ")";
-    printTables({{"people", title, peopleTable(cg, b, communities, log, names, args.common.top)}}, format,
-                cg.definition);
+    printTables({{"people", title, peopleTable(cg, b, communities, log, names, args.common.top)}},
+                format, cg.definition, args.common.table, "network");
     return int(kOk);
   });
 }
@@ -143,16 +143,17 @@ int runSilos(const NetworkArgs& args) {
     const auto names = personNames(*store, args.common);
     const auto s = analysis::analyseSilos(cg, log);
     progress.finish();
-    printTables(
-        {{"teams", "Teams by E-I index over tie counts (-1 = every tie inside the team)",
-          reports::siloTeamTable(s, log)},
-         {"brokers", "People carrying the most cross-team ties",
-          reports::brokerTable(s, cg, log, &names, args.common.top)},
-         {"matrix", "Tie weight between teams (diagonal: inside the team)", reports::teamMatrixTable(s, log)},
-         {"communities", "Communities vs teams (Leiden, resolution 1, seed 1)", reports::communityTable(cg, analysis::leiden(cg.graph))},
-         {"assortativity", "Assortativity of ties by team (1 = every tie inside a team)",
-          assortativityTable(cg)}},
-        format, s.definition);
+    printTables({{"teams", "Teams by E-I index over tie counts (-1 = every tie inside the team)",
+                  reports::siloTeamTable(s, log)},
+                 {"brokers", "People carrying the most cross-team ties",
+                  reports::brokerTable(s, cg, log, &names, args.common.top)},
+                 {"matrix", "Tie weight between teams (diagonal: inside the team)",
+                  reports::teamMatrixTable(s, log)},
+                 {"communities", "Communities vs teams (Leiden, resolution 1, seed 1)",
+                  reports::communityTable(cg, analysis::leiden(cg.graph))},
+                 {"assortativity", "Assortativity of ties by team (1 = every tie inside a team)",
+                  assortativityTable(cg)}},
+                format, s.definition, args.common.table, "silos");
     return int(kOk);
   });
 }
@@ -205,7 +206,7 @@ int runBusFactor(const BusFactorArgs& args) {
                   "Fewest people behind " + reports::formatFixed(100 * args.share, 0) +
                       "% of the events, per document folder and task area",
                   busFactorTable(areas, log, personNames(*store, args.common), args.common.top)}},
-                format, analysis::kNetworkDefinition);
+                format, analysis::kNetworkDefinition, common.table, "busfactor");
     return int(kOk);
   });
 }

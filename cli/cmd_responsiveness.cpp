@@ -22,6 +22,9 @@ std::optional<model::MicrosUtc> bound(const std::string& text, const char* optio
 int runResponsiveness(const ResponsivenessArgs& args) {
   return guarded("responsiveness", [&] {
     const auto format = reports::parseFormat(args.common.format);
+    const std::string table =
+        tableChosenBy(args.by, {"person", "team", "team-pair"},
+                      {"by_person", "by_team", "by_team_pair"}, args.common.table);
     const auto from = bound(args.common.from, "--from"), to = bound(args.common.to, "--to");
     auto store = model::Store::open(args.common.db, model::Store::Mode::ReadOnly);
     const auto log = model::MessageLog::load(*store, {from, to, nullptr, args.common.threads});
@@ -38,6 +41,15 @@ int runResponsiveness(const ResponsivenessArgs& args) {
     style.names = &names;
     style.humanDurations = format == reports::Format::Text;
     style.top = args.common.top;
+    const std::vector<NamedTable> tables{
+        {"by_person",
+         "Reply latency by responder (at least " + std::to_string(args.minCount) + " replies)",
+         reports::latencyTable(r.byPerson, log, false, style, "person", args.minCount)},
+        {"by_team", "Reply latency by responding team",
+         reports::latencyTable(r.byTeam, log, false, style, "team", args.minCount)},
+        {"by_team_pair", "Reply latency between teams",
+         reports::latencyTable(r.byTeamPair, log, true, style, "responding team", args.minCount)}};
+    checkTable(tables, table);
     if (format == reports::Format::Text)
       std::printf(
           "%llu messages, %llu replies, %llu threads, %.1f%% never answered; median reply %s, "
@@ -48,15 +60,7 @@ int runResponsiveness(const ResponsivenessArgs& args) {
           reports::formatDuration(r.replyLatency.median).c_str(),
           reports::formatDuration(r.firstResponse.median).c_str(),
           r.workingHoursOnly ? " (working hours only)" : "");
-    printTables(
-        {{"by_person",
-          "Reply latency by responder (at least " + std::to_string(args.minCount) + " replies)",
-          reports::latencyTable(r.byPerson, log, false, style, "person", args.minCount)},
-         {"by_team", "Reply latency by responding team",
-          reports::latencyTable(r.byTeam, log, false, style, "team", args.minCount)},
-         {"by_team_pair", "Reply latency between teams",
-          reports::latencyTable(r.byTeamPair, log, true, style, "responding team", args.minCount)}},
-        format, r.definition);
+    printTables(tables, format, r.definition, table, "responsiveness");
     return int(kOk);
   });
 }

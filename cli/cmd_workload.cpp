@@ -25,6 +25,8 @@ reports::Table weeksTable(const analysis::WorkloadResult& r) {
 int runWorkload(const WorkloadArgs& args) {
   return guarded("workload", [&] {
     const auto format = reports::parseFormat(args.common.format);
+    const std::string table = tableChosenBy(args.by, {"person", "team", "week"},
+                                            {"people", "teams", "weeks"}, args.common.table);
     std::unique_ptr<model::Store> store;
     const auto log = loadLog(args.common, store);
     analysis::WorkloadOptions options;
@@ -43,7 +45,7 @@ int runWorkload(const WorkloadArgs& args) {
           reports::workloadTable(r.teams, log, false, r.hasLifecycle, style)},
          {"weeks", "Arrivals, completions and open items per week (weeks start Monday 00:00 UTC)",
           weeksTable(r)}},
-        format, r.definition);
+        format, r.definition, table, "workload");
     return int(kOk);
   });
 }

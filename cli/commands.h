@@ -61,6 +61,7 @@ int runFlow(const FlowArgs& args);
 
 struct WorkloadArgs {
   AnalysisArgs common;
+  std::string by;  // person, team or week: that table only; empty = all
 };
 int runWorkload(const WorkloadArgs& args);
 
@@ -75,6 +76,7 @@ int runAdoption(const AdoptionArgs& args);
 
 struct ResponsivenessArgs {
   AnalysisArgs common;
+  std::string by;  // person, team or team-pair: that table only; empty = all
   bool workingHours = false;
   std::uint64_t minCount = 5;
   int startHour = 9;

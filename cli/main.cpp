@@ -108,6 +108,9 @@ void addAnalysisOptions(CLI::App* cmd, AnalysisArgs& args) {
   cmd->add_option("--format", args.format, "table, json or csv (JSON/CSV durations in seconds)")
       ->capture_default_str();
   cmd->add_option("--top", args.top, "Rows per table (0 = all)")->capture_default_str();
+  cmd->add_option("--table", args.table,
+                  "Print only this table, by its JSON key (CSV holds one table: the first "
+                  "unless this names another; the command says which keys there are)");
   cmd->add_option("--threads", args.threads,
                   "Worker threads for reading the store and analysing (0 = all cores; results do "
                   "not depend on it)");
@@ -125,7 +128,9 @@ void addHandoffs(CLI::App& app, HandoffArgs& args) {
   cmd->add_flag(
       "--pm4py", args.pm4py,
       "Print PM4Py's handover-of-work, working-together and timed-handover tables instead");
-  cmd->add_flag("--all", args.all, "JSON/CSV: also the waits-on, ping-pong and rework tables");
+  cmd->add_flag("--all", args.all,
+                "JSON: also the waits-on, ping-pong and rework tables (keys waits_on_person, "
+                "waits_on_team, ping_pong, rework; for one of them as CSV: --table KEY)");
   cmd->footer(
       "A handoff is a pair of consecutive activity instances of one work item done by two "
       "different people; its wait runs from the completion of the first to the start of the "
@@ -134,6 +139,7 @@ void addHandoffs(CLI::App& app, HandoffArgs& args) {
       "  orglens handoffs --db org.orglens\n  orglens handoffs --db org.orglens --by person --top "
       "20\n"
       "  orglens handoffs --db org.orglens --by team-activity --format csv > slow.csv\n"
+      "  orglens handoffs --db org.orglens --table waits_on_team --format csv\n"
       "  orglens handoffs --db org.orglens --pm4py");
 }
 
@@ -144,8 +150,9 @@ void addFlow(CLI::App& app, FlowArgs& args) {
   cmd->footer(
       "Edges join consecutive activity instances of a work item; their duration runs from the "
       "completion of one to the start of the next (PM4Py's performance DFG; definition flow/1)."
-      "\n\nExamples:\n  orglens flow --db org.orglens\n  orglens flow --db org.orglens --top 0 "
-      "--format json");
+      "\n\nTables (--table): dfg, summary, variants.\n\nExamples:\n  orglens flow --db "
+      "org.orglens\n  orglens flow --db org.orglens --top 0 --format json\n  orglens flow --db "
+      "org.orglens --table variants --top 0 --format csv");
 }
 
 void addExport(CLI::App& app, ExportArgs& args) {
@@ -167,11 +174,14 @@ void addWorkload(CLI::App& app, WorkloadArgs& args) {
   auto* cmd = app.add_subcommand(
       "workload", "Work in progress per person and team, arrivals and completions per week");
   addAnalysisOptions(cmd, args.common);
+  cmd->add_option("--by", args.by,
+                  "person, team or week: only that table (default: all three; CSV: person)");
   cmd->footer(
       "An item is open from its first to its last event and is held by the actor of its latest "
       "activity; work in progress is counted at the end of every week (definition workload/1)."
       "\n\nExamples:\n  orglens workload --db org.orglens\n  orglens workload --db org.orglens "
-      "--top 0 --format csv");
+      "--by team --top 0 --format csv\n  orglens workload --db org.orglens --by week --format "
+      "json");
 }
 
 void addAdoption(CLI::App& app, AdoptionArgs& args) {
@@ -206,6 +216,9 @@ void addResponsiveness(CLI::App& app, ResponsivenessArgs& args) {
   auto* cmd = app.add_subcommand("responsiveness",
                                  "Reply latency, time to first response and unanswered threads");
   addAnalysisOptions(cmd, args.common);
+  cmd->add_option("--by", args.by,
+                  "person, team or team-pair (the responder's side): only that table (default: "
+                  "all three; CSV: person)");
   cmd->add_flag("--working-hours", args.workingHours,
                 "Count only working time (Mon-Fri) in the responder's time zone");
   cmd->add_option("--min-count", args.minCount, "Leave out groups with fewer replies")
@@ -219,7 +232,7 @@ void addResponsiveness(CLI::App& app, ResponsivenessArgs& args) {
       "message to the reply by another person; a thread's first response is the first message by "
       "someone other than its author (definition responsiveness/1).\n\nExamples:\n"
       "  orglens responsiveness --db org.orglens\n  orglens responsiveness --db org.orglens "
-      "--working-hours");
+      "--working-hours\n  orglens responsiveness --db org.orglens --by team-pair --format csv");
 }
 
 void addNetworkOptions(CLI::App* cmd, NetworkArgs& args) {
@@ -256,8 +269,10 @@ void addSilos(CLI::App& app, NetworkArgs& args) {
   addNetworkOptions(cmd, args);
   cmd->footer(
       "Krackhardt's E-I index per team over tie counts: (ties across - ties inside) / all its "
-      "ties, -1 = every tie inside the team (definition network/1).\n\nExamples:\n"
-      "  orglens silos --db org.orglens\n  orglens silos --db org.orglens --format json");
+      "ties, -1 = every tie inside the team (definition network/1).\n\n"
+      "Tables (--table): teams, brokers, matrix, communities, assortativity.\n\nExamples:\n"
+      "  orglens silos --db org.orglens\n  orglens silos --db org.orglens --format json\n"
+      "  orglens silos --db org.orglens --table matrix --format csv");
 }
 
 void addBusFactor(CLI::App& app, BusFactorArgs& args) {

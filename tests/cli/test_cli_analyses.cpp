@@ -108,3 +108,46 @@ TEST_CASE("The four analysis commands write tables, JSON and CSV", "[cli]") {
     }
   }
 }
+
+namespace {
+
+std::string firstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+}  // namespace
+
+TEST_CASE("The table options choose one table, and CSV names the tables it left out", "[cli]") {
+  std::string out;
+  const std::string db = " --db '" + sampleStore() + "'";
+  // CSV holds one table: the first, then a note on stderr (after the CSV) naming the others.
+  REQUIRE(runCommand(cliCommand("flow" + db + " --top 2 --format csv"), out) == 0);
+  CHECK_THAT(firstLine(out), Catch::StartsWith("from activity,to activity,count"));
+  CHECK_THAT(out, Catch::EndsWith("CSV holds one table; this is 'dfg'. For another, add --table "
+                                  "with one of: summary, variants\n"));
+  REQUIRE(runCommand(cliCommand("flow" + db + " --top 2 --format csv --table variants"), out) == 0);
+  CHECK(firstLine(out) == "items,share,activities");
+  CHECK(std::count(out.begin(), out.end(), '\n') == 3);  // header and two rows, no note
+  REQUIRE(runCommand(cliCommand("handoffs" + db + " --top 2 --format csv --table rework"), out) ==
+          0);
+  CHECK(firstLine(out) == "activity,repeats,redos");
+  REQUIRE(runCommand(cliCommand("silos" + db + " --format csv --table matrix"), out) == 0);
+  CHECK_THAT(firstLine(out), Catch::StartsWith("team,"));
+  // --by of workload and responsiveness: one table, in every format.
+  REQUIRE(runCommand(cliCommand("workload" + db + " --by team --top 2 --format csv"), out) == 0);
+  CHECK_THAT(firstLine(out), Catch::StartsWith("team,"));
+  REQUIRE(runCommand(cliCommand("workload" + db + " --by week --format json"), out) == 0);
+  CHECK_THAT(out, Catch::Contains("\"weeks\"") && !Catch::Contains("\"people\""));
+  REQUIRE(runCommand(cliCommand("workload" + db + " --by person --top 2"), out) == 0);
+  CHECK_THAT(out, Catch::Contains("per person") && !Catch::Contains("per team"));
+  REQUIRE(runCommand(cliCommand("responsiveness" + db + " --by team-pair --format csv"), out) == 0);
+  CHECK_THAT(firstLine(out), Catch::StartsWith("asking team,responding team,replies"));
+  // Mistakes: exit 1 before anything is printed, naming what there is.
+  CHECK(runCommand(cliCommand("flow" + db + " --table nope"), out) == 1);
+  CHECK(out ==
+        "orglens flow: --table: there is no table 'nope' here; there are: dfg, summary, variants\n");
+  CHECK(runCommand(cliCommand("workload" + db + " --by galaxy"), out) == 1);
+  CHECK_THAT(out, Catch::Contains("unknown grouping 'galaxy' (use person, team, week)"));
+  CHECK(runCommand(cliCommand("workload" + db + " --by team --table weeks"), out) == 1);
+  CHECK_THAT(out, Catch::Contains("give one of them"));
+  CHECK(runCommand(cliCommand("responsiveness" + db + " --table by_day"), out) == 1);
+  CHECK_THAT(out, Catch::Contains("there are: by_person, by_team, by_team_pair"));
+}
