@@ -48,7 +48,8 @@ class EdgeDurations {
 struct ChunkFlow {
   explicit ChunkFlow(std::uint32_t activities = 0) : edges(activities), items(activities) {}
   EdgeDurations edges;
-  detail::FlowItems items;
+  detail::FlowItems items;      // only with FlowOptions::itemFigures
+  std::uint64_t itemCount = 0;  // items with an instance
 };
 
 struct Step {
@@ -56,10 +57,12 @@ struct Step {
   model::MicrosUtc start, complete;
 };
 
-/// Flow figures of one item's instance sequence step(0..n-1) whose activities are `seq`.
-template <class StepAt>
+/// Flow figures of one item's instance sequence step(0..n-1) whose activities are `seq`: its
+/// edges' durations, and with kItems its figures as an item.
+template <bool kItems, class StepAt>
 void scanSteps(const DenseIds& acts, std::size_t n, StepAt stepAt, const std::uint32_t* seq,
                ChunkFlow& out) {
+  ++out.itemCount;
   const Step first = stepAt(0);
   detail::ItemTimes times;
   std::uint32_t prevActivity = acts[first.activity];
@@ -69,24 +72,27 @@ void scanSteps(const DenseIds& acts, std::size_t n, StepAt stepAt, const std::ui
   for (std::size_t k = 0; k < n; ++k) {
     const Step cur = stepAt(k);
     const std::uint32_t a = acts[cur.activity];
-    times.add(k == 0, cur.start, cur.complete);
-    coder.add(variant, k, a);
+    if constexpr (kItems) {
+      times.add(k == 0, cur.start, cur.complete);
+      coder.add(variant, k, a);
+    }
     if (k > 0)
       out.edges.at(prevActivity, a).push_back(std::max<std::int64_t>(0, cur.start - prevComplete));
     prevActivity = a;
     prevComplete = cur.complete;
   }
-  out.items.add(acts[first.activity], prevActivity, times, variant, seq, n);
+  if constexpr (kItems) out.items.add(acts[first.activity], prevActivity, times, variant, seq, n);
 }
 
 /// `allCompletions`: the whole log has completions only (lifecyclesOf()), no item to check.
+template <bool kItems>
 void scanItem(const EventLog& log, const DenseIds& acts, bool allCompletions, std::size_t i,
               std::vector<ActivityInstance>& instances, std::vector<std::uint32_t>& seq,
               ChunkFlow& out) {
   const std::uint32_t begin = log.itemBegin[i], end = log.itemBegin[i + 1];
   if (begin == end) return;
   if (allCompletions || completionsOnly(log, begin, end)) {  // each event an instance
-    scanSteps(
+    scanSteps<kItems>(
         acts, end - begin,
         [&](std::size_t k) {
           const auto t = log.time[begin + k];
@@ -98,8 +104,9 @@ void scanItem(const EventLog& log, const DenseIds& acts, bool allCompletions, st
   buildInstances(log, begin, end, instances);
   if (instances.empty()) return;
   seq.clear();
-  for (const auto& x : instances) seq.push_back(x.activity);
-  scanSteps(
+  if (kItems)
+    for (const auto& x : instances) seq.push_back(x.activity);
+  scanSteps<kItems>(
       acts, instances.size(),
       [&](std::size_t k) {
         return Step{instances[k].activity, instances[k].start, instances[k].complete};
@@ -149,13 +156,18 @@ FlowResult analyseFlow(const EventLog& log, const FlowOptions& options, model::P
       firstItem, log.itemCount(), options.threads,
       [&](std::size_t begin, std::size_t end, ChunkFlow& out) {
         out = ChunkFlow(acts.size());
+        std::vector<ActivityInstance> instances;
+        std::vector<std::uint32_t> seq;
+        if (!options.itemFigures) {
+          for (std::size_t i = begin; i < end; ++i)
+            scanItem<false>(log, acts, allCompletions, i, instances, seq, out);
+          return;
+        }
         out.items.reserve(end - begin, log.itemBegin[end] - log.itemBegin[begin],
                           log.itemCount() - firstItem);
         out.items.variants.share(log.activity);  // completions-only items: not copied
-        std::vector<ActivityInstance> instances;
-        std::vector<std::uint32_t> seq;
         for (std::size_t i = begin; i < end; ++i)
-          scanItem(log, acts, allCompletions, i, instances, seq, out);
+          scanItem<true>(log, acts, allCompletions, i, instances, seq, out);
         out.items.variants.count();
       });
   if (progress.cancelled()) {
@@ -163,6 +175,13 @@ FlowResult analyseFlow(const EventLog& log, const FlowOptions& options, model::P
     return r;
   }
   progress.report(0.7, "edges and variants");
+  if (!options.itemFigures) {
+    for (const auto& c : chunks) r.items += c.itemCount;
+    r.itemFigures = false;
+    r.edges = mergeEdges(chunks, acts);
+    progress.report(1.0, "done");
+    return r;
+  }
   std::vector<detail::FlowItems*> items;
   for (auto& c : chunks) items.push_back(&c.items);
   detail::mergeFlowItems(items, acts, options, r, [&] { r.edges = mergeEdges(chunks, acts); });

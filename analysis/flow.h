@@ -17,6 +17,11 @@ inline constexpr const char* kFlowDefinition = "flow/1";
 struct FlowOptions {
   std::size_t topVariants = 10;
   unsigned threads = 0;
+  /// The figures per item: throughput, service and waiting time, start and end activities and
+  /// variants. Off: only the directly-follows graph and the count of items, which is what
+  /// PM4Py's performance DFG computes (`orglens flow --table dfg`); the rest of the result stays
+  /// empty and FlowResult::itemFigures is false.
+  bool itemFigures = true;
 };
 
 /// Directly-follows edge between consecutive activity instances of an item: duration =
@@ -45,6 +50,9 @@ struct FlowResult {
   bool hasLifecycle = false;  // any instance with start < complete
   std::uint64_t variantCount = 0;
   std::vector<Variant> topVariants;
+  /// Whether the figures per item (throughput to topVariants) were computed
+  /// (FlowOptions::itemFigures); when not, only `items` and `edges` hold figures.
+  bool itemFigures = true;
   bool cancelled = false;
 };
 

@@ -77,10 +77,15 @@ struct Step {
   if (sink.queue) c.queue[row] = queue;
 }
 
+/// How much of the flow the scan gathers beside the handoffs: nothing (findHandoffs), the waits
+/// of consecutive instances that are no handoff (for the DFG edges), or those and the figures per
+/// item (FlowOptions::itemFigures).
+enum class FlowPart { None, Edges, All };
+
 /// Handoffs, ping-pong and rework of one item's instance sequence step(0..n-1); with kFlow also
-/// its flow figures (its activities are `seq`) and the waits of its consecutive instances that are
-/// no handoff.
-template <bool kFlow, class StepAt>
+/// the waits of its consecutive instances that are no handoff, and with FlowPart::All its flow
+/// figures (its activities are `seq`).
+template <FlowPart kFlow, class StepAt>
 void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint32_t stamp,
                std::size_t n, StepAt stepAt, const std::uint32_t* seq, Scratch& s,
                ChunkResult& out) {
@@ -90,9 +95,10 @@ void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint
   std::uint32_t prevActor = kNone, prevPrevActor = kNone, prevActivity = kNone;
   std::uint32_t prevPerson = 0;  // the dense prevActor: each actor is looked up once
   model::MicrosUtc prevComplete = 0;
-  detail::ItemTimes times;              // kFlow only
-  detail::VariantCoder::Built variant;  // kFlow only: the sequence so far
-  const detail::VariantCoder coder = kFlow ? out.flow->coder : detail::VariantCoder{};
+  constexpr bool kItems = kFlow == FlowPart::All;
+  detail::ItemTimes times;              // kItems only
+  detail::VariantCoder::Built variant;  // kItems only: the sequence so far
+  const detail::VariantCoder coder = kItems ? out.flow->coder : detail::VariantCoder{};
   for (std::size_t i = 0; i < n; ++i) {
     const Step cur = stepAt(i);
     const std::uint32_t a = dims.activities[cur.activity];
@@ -110,11 +116,11 @@ void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint
       emit(sink, prevPerson, person, prevActivity, a, wait, queue, out);
       if (i >= 2 && prevPrevActor == cur.actor)
         out.pingPong.push_back(std::uint64_t{cur.actor} << 32 | prevActor);
-    } else if (kFlow && i > 0) {
+    } else if (kFlow != FlowPart::None && i > 0) {
       out.otherWaits.key.push_back(prevActivity * sink.activityCount + a);
       out.otherWaits.wait.push_back(wait);
     }
-    if constexpr (kFlow) {
+    if constexpr (kItems) {
       times.add(i == 0, cur.start, cur.complete);
       coder.add(variant, i, a);
     }
@@ -124,7 +130,7 @@ void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint
     prevActivity = a;
     prevComplete = cur.complete;
   }
-  if (kFlow && n > 0) {
+  if (kItems && n > 0) {
     out.flow->add(dims.activities[stepAt(0).activity], prevActivity, times, variant, seq, n);
   }
   if (out.rows != rowsBefore) {
@@ -133,7 +139,7 @@ void scanSteps(const Dims& dims, const Sink& sink, std::uint32_t item, std::uint
   }
 }
 
-template <bool kFlow>
+template <FlowPart kFlow>
 void scanItem(const EventLog& log, const Dims& dims, const Sink& sink, std::size_t i, Scratch& s,
               ChunkResult& out) {
   const std::uint32_t begin = log.itemBegin[i], end = log.itemBegin[i + 1];
@@ -149,7 +155,7 @@ void scanItem(const EventLog& log, const Dims& dims, const Sink& sink, std::size
     return;
   }
   buildInstances(log, begin, end, s.instances);
-  if constexpr (kFlow) {
+  if constexpr (kFlow == FlowPart::All) {
     s.sequence.clear();
     for (const auto& x : s.instances) s.sequence.push_back(x.activity);
   }
@@ -213,7 +219,7 @@ void populateRows(HandoffList::Columns& c, std::size_t from, std::size_t to) {
 }
 
 std::vector<ChunkResult> scanChunks(const EventLog& log, const Dims& dims, std::size_t first,
-                                    unsigned threads, const Sink& sink, bool flow) {
+                                    unsigned threads, const Sink& sink, FlowPart flow) {
   const std::uint32_t nA = dims.activities.size();
   return parallelChunks<ChunkResult>(
       first, log.itemCount(), threads, [&](std::size_t begin, std::size_t end, ChunkResult& out) {
@@ -241,20 +247,24 @@ std::vector<ChunkResult> scanChunks(const EventLog& log, const Dims& dims, std::
             scan(i);
           }
         };
-        if (!flow) {
-          scanAll([&](std::size_t i) { scanItem<false>(log, dims, sink, i, s, out); });
+        if (flow == FlowPart::None) {
+          scanAll([&](std::size_t i) { scanItem<FlowPart::None>(log, dims, sink, i, s, out); });
+          return;
+        }
+        // Consecutive instances without a handoff: an eighth of the events is room for those of
+        // most logs (the benchmark's: a tenth) and still little enough for glibc's heap (a
+        // reservation for every event took 80 MB of fresh mappings in each call); more grow.
+        out.otherWaits.key.reserve((lastRow - out.base) / 8);
+        out.otherWaits.wait.reserve((lastRow - out.base) / 8);
+        if (flow == FlowPart::Edges) {
+          scanAll([&](std::size_t i) { scanItem<FlowPart::Edges>(log, dims, sink, i, s, out); });
           return;
         }
         out.flow.emplace(nA);
         out.flow->reserve(end - begin, rowOf(log, end) - rowOf(log, begin),
                           log.itemCount() - first);
         out.flow->variants.share(log.activity);  // completions-only items: not copied
-        // Consecutive instances without a handoff: an eighth of the events is room for those of
-        // most logs (the benchmark's: a tenth) and still little enough for glibc's heap (a
-        // reservation for every event took 80 MB of fresh mappings in each call); more grow.
-        out.otherWaits.key.reserve((lastRow - out.base) / 8);
-        out.otherWaits.wait.reserve((lastRow - out.base) / 8);
-        scanAll([&](std::size_t i) { scanItem<true>(log, dims, sink, i, s, out); });
+        scanAll([&](std::size_t i) { scanItem<FlowPart::All>(log, dims, sink, i, s, out); });
         out.flow->variants.count();
       });
 }
@@ -366,8 +376,10 @@ HandoffResult analyse(const EventLog& log, const HandoffOptions& options, const 
   auto columns = emptyColumns(log, dims, firstItem, lifecycles.assigns);
   const Sink sink{columns, columns.activityCount, !columns.queue.empty(),
                   lifecycles.completionsOnly()};
-  std::vector<ChunkResult> chunks =
-      scanChunks(log, dims, firstItem, options.threads, sink, flow != nullptr);
+  const FlowPart part = !flow                       ? FlowPart::None
+                        : flow->options.itemFigures ? FlowPart::All
+                                                    : FlowPart::Edges;
+  std::vector<ChunkResult> chunks = scanChunks(log, dims, firstItem, options.threads, sink, part);
   if (progress.cancelled()) return stop();
   joinRows(chunks, columns, options.threads);
   r.handoffs = HandoffList(std::move(columns));
@@ -377,7 +389,7 @@ HandoffResult analyse(const EventLog& log, const HandoffOptions& options, const 
   std::function<void(const detail::ActivityPairWaits&)> withPairWaits;
   if (flow) {
     for (auto& c : chunks) {
-      flowItems.push_back(std::move(*c.flow));
+      if (c.flow) flowItems.push_back(std::move(*c.flow));
       if (chunks.size() == 1) {
         otherWaits = std::move(c.otherWaits);
         break;
@@ -394,11 +406,14 @@ HandoffResult analyse(const EventLog& log, const HandoffOptions& options, const 
   chunks.clear();
   detail::buildHandoffTables(dims, options, r, progress, withPairWaits);
   if (r.cancelled) return stop();  // no half-built tables
-  if (flow) {
+  if (part == FlowPart::All) {
     progress.report(0.95, "variants");
     std::vector<detail::FlowItems*> items;
     for (auto& c : flowItems) items.push_back(&c);
     detail::mergeFlowItems(items, dims.activities, flow->options, flow->result, {});
+  } else if (part == FlowPart::Edges) {
+    flow->result.items = r.items;  // the items with an instance, as FlowItems counts them
+    flow->result.itemFigures = false;
   }
   progress.report(1.0, "done");
   return r;

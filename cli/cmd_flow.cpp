@@ -16,6 +16,7 @@ int runFlow(const FlowArgs& args) {
     analysis::FlowOptions options;
     options.threads = args.common.threads;
     options.topVariants = args.common.top;
+    options.itemFigures = args.common.table != "dfg";  // the DFG alone: nothing else to compute
     StderrProgress progress("flow");
     const auto r = analysis::analyseFlow(log, options, progress);
     progress.finish();

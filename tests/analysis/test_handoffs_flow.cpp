@@ -128,3 +128,34 @@ TEST_CASE("Handoffs and flow in one pass: the same with either copy of the kerne
   test::checkSameHandoffs(base.handoffs, wide.handoffs);
   test::checkSameFlow(base.flow, wide.flow);
 }
+
+TEST_CASE("The DFG alone (no figures per item) equals the full flow's edges and item count",
+          "[analysis][handoffs][flow]") {
+  // FlowOptions::itemFigures off, as `orglens flow --table dfg` runs: the same edges and items,
+  // nothing else, in the flow pass and in the pass with the handoffs.
+  for (const std::uint64_t seed : {1u, 5u}) {
+    const auto log = test::variedLog(seed, seed == 5 ? 30'000 : 3'000);
+    for (const unsigned threads : {1u, 2u}) {
+      INFO("seed " << seed << ", threads " << threads);
+      analysis::FlowOptions fo;
+      fo.threads = threads;
+      analysis::HandoffOptions ho;
+      ho.threads = threads;
+      model::NoProgress progress;
+      const auto full = analysis::analyseFlow(log, fo, progress);
+      REQUIRE(full.itemFigures);
+      REQUIRE(full.variantCount > 0);
+      analysis::FlowResult expected;
+      expected.items = full.items;
+      expected.edges = full.edges;
+      fo.itemFigures = false;
+      const auto alone = analysis::analyseFlow(log, fo, progress);
+      CHECK_FALSE(alone.itemFigures);
+      test::checkSameFlow(alone, expected);
+      const auto both = analysis::analyseHandoffsAndFlow(log, ho, fo, progress);
+      CHECK_FALSE(both.flow.itemFigures);
+      test::checkSameFlow(both.flow, expected);
+      test::checkSameHandoffs(both.handoffs, analysis::findHandoffs(log, ho, progress));
+    }
+  }
+}
