@@ -72,7 +72,8 @@ struct DurationStats {
 };
 
 /// Statistics of `micros` (durations in microseconds); reorders the vector. O(n): ranges of more
-/// than 28 values find the median and p90 ranks by counting the values into buckets by their
+/// than 28 values (64 when long-tailed: the mean below a quarter of the span above the lowest)
+/// find the median and p90 ranks by counting the values into buckets by their
 /// offset from the minimum and selecting among the few values of the ranks' buckets (exact for
 /// any distribution; for long-tailed values the buckets cover twice the mean, where most values
 /// lie, and the values above share the last one); smaller ones, and the values
