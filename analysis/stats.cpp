@@ -228,6 +228,7 @@ constexpr std::size_t kCollectOnStackUpTo = 2048;
 /// `top` (the values beyond the bucketed span share the last bucket).
 template <bool Clamp>
 struct BucketOf {
+  static constexpr bool kCrowded = Clamp;  // long-tailed values (selectByBuckets())
   std::uint64_t lowest;
   int shift;
   std::uint64_t top;
@@ -247,8 +248,27 @@ void selectInBuckets(const std::int64_t* first, const std::int64_t* last, std::i
   thread_local std::vector<std::uint32_t> count;
   thread_local std::vector<std::int64_t> inside50, inside90;
   const auto n = static_cast<std::size_t>(last - first);
-  count.assign(std::size_t{1} << bits, 0);
-  for (auto* p = first; p != last; ++p) ++count[bucketOf(*p)];
+  const std::size_t buckets = std::size_t{1} << bits;
+  if constexpr (BucketFn::kCrowded) {
+    // Long-tailed values crowd into the first few buckets, so that one counter would be
+    // incremented again before its last increment is stored: four counters a bucket, one for
+    // each value in turn, cut those chains to a quarter.
+    count.assign(4 * buckets, 0);
+    std::uint32_t* c = count.data();
+    const auto* p = first;
+    for (; p + 4 <= last; p += 4) {
+      ++c[bucketOf(p[0])];
+      ++c[buckets + bucketOf(p[1])];
+      ++c[2 * buckets + bucketOf(p[2])];
+      ++c[3 * buckets + bucketOf(p[3])];
+    }
+    for (; p != last; ++p) ++c[bucketOf(*p)];
+    for (std::size_t b = 0; b < buckets; ++b)
+      c[b] += c[buckets + b] + c[2 * buckets + b] + c[3 * buckets + b];
+  } else {
+    count.assign(buckets, 0);
+    for (auto* p = first; p != last; ++p) ++count[bucketOf(*p)];
+  }
   // The buckets of the ranks, in one walk over the counts that stops at the last rank's bucket
   // (each rank < n, so the walk ends inside the counts). The ranks come in ascending order
   // except when one is asked for twice (r90 = r50): then the second walk starts again.
