@@ -37,20 +37,27 @@ TEST_CASE("DenseIds numbers the marked ids in order, kNone last", "[analysis]") 
 }
 
 TEST_CASE("DenseIds::markAll() marks as mark() does", "[analysis]") {
-  std::vector<std::uint32_t> column;
-  std::uint64_t state = 1;
-  for (int i = 0; i < 10'000; ++i) {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    // Mostly small ids, now and then a large one (the index grows), or one past the limit.
-    const auto r = static_cast<std::uint32_t>(state >> 33);
-    column.push_back(r % 97 == 0 ? r % 60'000 : r % 97 == 1 ? 70'000 + r % 5 : r % 300);
+  // markAll() takes eight ids at a time while they lie inside its index: columns of odd lengths
+  // (a tail of fewer than eight), shorter than eight, and with the growths and the ids past the
+  // limit anywhere in a block of eight.
+  for (const int length : {10'003, 10'000, 5, 0}) {
+    INFO("length " << length);
+    std::vector<std::uint32_t> column;
+    std::uint64_t state = static_cast<std::uint64_t>(length) + 1;
+    for (int i = 0; i < length; ++i) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      // Mostly small ids, now and then a large one (the index grows), or one past the limit.
+      const auto r = static_cast<std::uint32_t>(state >> 33);
+      column.push_back(r % 97 == 0 ? r % 60'000 : r % 97 == 1 ? 70'000 + r % 5 : r % 300);
+    }
+    if (length == 5) column.back() = 40'000;  // the index grows in the tail
+    DenseIds one(65'536), all(65'536);
+    for (const auto id : column) one.mark(id);
+    all.markAll(column);
+    one.finish();
+    all.finish();
+    REQUIRE(one.size() == all.size());
+    for (std::uint32_t d = 0; d < one.size(); ++d) CHECK(one.id(d) == all.id(d));
+    for (std::uint32_t id = 0; id < 70'010; ++id) REQUIRE(one[id] == all[id]);
   }
-  DenseIds one(65'536), all(65'536);
-  for (const auto id : column) one.mark(id);
-  all.markAll(column);
-  one.finish();
-  all.finish();
-  REQUIRE(one.size() == all.size());
-  for (std::uint32_t d = 0; d < one.size(); ++d) CHECK(one.id(d) == all.id(d));
-  for (std::uint32_t id = 0; id < 70'010; ++id) REQUIRE(one[id] == all[id]);
 }
