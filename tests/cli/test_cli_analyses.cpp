@@ -123,6 +123,11 @@ TEST_CASE("The table options choose one table, and CSV names the tables it left 
   CHECK_THAT(firstLine(out), Catch::StartsWith("from activity,to activity,count"));
   CHECK_THAT(out, Catch::EndsWith("CSV holds one table; this is 'dfg'. For another, add --table "
                                   "with one of: summary, variants\n"));
+  // --table dfg computes the DFG alone (FlowOptions::itemFigures off): the same rows.
+  const std::string withNote = out;
+  REQUIRE(runCommand(cliCommand("flow" + db + " --top 2 --format csv --table dfg"), out) == 0);
+  CHECK(withNote.starts_with(out));
+  CHECK(std::count(out.begin(), out.end(), '\n') == 3);
   REQUIRE(runCommand(cliCommand("flow" + db + " --top 2 --format csv --table variants"), out) == 0);
   CHECK(firstLine(out) == "items,share,activities");
   CHECK(std::count(out.begin(), out.end(), '\n') == 3);  // header and two rows, no note
