@@ -32,9 +32,9 @@ struct ChunkResult {
   std::vector<std::uint64_t> repeats, redos;  // by dense activity
   std::uint64_t instances = 0;
   std::uint64_t itemsWithInstances = 0;
-  // Only when the flow figures are asked for (analyseHandoffsAndFlow): the flow figures of the
-  // chunk's items, and the waits of consecutive instances that are no handoff (the DFG edges
-  // take the handoffs' waits from the activity-pair groups).
+  // Only when the flow is asked for (analyseHandoffsAndFlow): the waits of consecutive instances
+  // that are no handoff (the DFG edges take the handoffs' waits from the activity-pair groups),
+  // and with FlowOptions::itemFigures the flow figures of the chunk's items.
   std::optional<detail::FlowItems> flow;
   detail::UngroupedWaits otherWaits;
 };
