@@ -36,22 +36,17 @@ reports::PersonNames personNames(const model::Store& store, const AnalysisArgs& 
   return reports::PersonNames(reports::pseudonymSalt(store), args.showPeople);
 }
 
-namespace {
-
-std::string keyList(const std::vector<NamedTable>& tables) {
-  std::string keys;
-  for (const auto& t : tables) keys += (keys.empty() ? "" : ", ") + t.key;
-  return keys;
+void checkTableKey(const std::string& only, const std::vector<std::string>& keys) {
+  if (only.empty() || std::find(keys.begin(), keys.end(), only) != keys.end()) return;
+  std::string list;
+  for (const auto& k : keys) list += (list.empty() ? "" : ", ") + k;
+  throw std::invalid_argument("--table: there is no table '" + only + "' here; there are: " + list);
 }
 
-}  // namespace
-
 void checkTable(const std::vector<NamedTable>& tables, const std::string& only) {
-  if (only.empty()) return;
-  for (const auto& t : tables)
-    if (t.key == only) return;
-  throw std::invalid_argument("--table: there is no table '" + only +
-                              "' here; there are: " + keyList(tables));
+  std::vector<std::string> keys;
+  for (const auto& t : tables) keys.push_back(t.key);
+  checkTableKey(only, keys);
 }
 
 void printTables(const std::vector<NamedTable>& tables, reports::Format format,
@@ -106,6 +101,7 @@ std::string tableChosenBy(const std::string& by, const std::vector<std::string>&
     }
     fromBy = keys[static_cast<std::size_t>(at - byValues.begin())];
   }
+  checkTableKey(table, keys);
   if (!fromBy.empty() && !table.empty() && fromBy != table)
     throw std::invalid_argument("--by " + by + " prints the table '" + fromBy +
                                 "', but --table asks for '" + table + "': give one of them");

@@ -47,13 +47,17 @@ void printTables(const std::vector<NamedTable>& tables, reports::Format format,
                  const std::string& definition, const std::string& only, const char* command);
 
 /// Throws std::invalid_argument, naming the keys there are, when `only` (--table) is given and
-/// no table has it. printTables() checks too; a command calls this before printing anything.
+/// is not one of `keys`. A command whose tables are known before its analysis calls this first,
+/// so that a misspelt key costs no analysis.
+void checkTableKey(const std::string& only, const std::vector<std::string>& keys);
+/// checkTableKey() over the tables' keys. printTables() checks too; a command calls this before
+/// printing anything.
 void checkTable(const std::vector<NamedTable>& tables, const std::string& only);
 
 /// The table key that `--by` (one of `byValues`, or empty) and `--table` (`table`, or empty)
 /// choose together: either one, or both when they agree; empty when neither is given. Throws
-/// std::invalid_argument for an unknown --by value or two different choices. `keys[i]` is the
-/// table of `byValues[i]`.
+/// std::invalid_argument for an unknown --by value, a --table that is none of `keys`, or two
+/// different choices. `keys[i]` is the table of `byValues[i]`.
 std::string tableChosenBy(const std::string& by, const std::vector<std::string>& byValues,
                           const std::vector<std::string>& keys, const std::string& table);
 

@@ -8,6 +8,7 @@ namespace orglens::cli {
 int runFlow(const FlowArgs& args) {
   return guarded("flow", [&] {
     const auto format = reports::parseFormat(args.common.format);
+    checkTableKey(args.common.table, {"dfg", "summary", "variants"});
     std::unique_ptr<model::Store> store;
     const auto log = loadLog(args.common, store);
     reports::TableStyle style;

@@ -10,6 +10,11 @@ int runHandoffs(const HandoffArgs& args) {
   return guarded("handoffs", [&] {
     const auto format = reports::parseFormat(args.common.format);
     const auto by = reports::parseHandoffGrouping(args.by);
+    checkTableKey(args.common.table,
+                  args.pm4py ? std::vector<std::string>{"handover_of_work", "working_together",
+                                                        "timed_handovers"}
+                             : std::vector<std::string>{"slow_handoffs", "waits_on_person",
+                                                        "waits_on_team", "ping_pong", "rework"});
     std::unique_ptr<model::Store> store;
     const auto log = loadLog(args.common, store);
     const auto names = personNames(*store, args.common);

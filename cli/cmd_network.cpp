@@ -101,6 +101,7 @@ std::string estimateLabel(const analysis::BetweennessResult& b) {
 int runNetwork(const NetworkArgs& args) {
   return guarded("network", [&] {
     const auto format = reports::parseFormat(args.common.format);
+    checkTableKey(args.common.table, {"people"});
     EventLog log;
     StderrProgress progress("network");
     std::unique_ptr<model::Store> store;
@@ -136,6 +137,8 @@ reports::Table assortativityTable(const analysis::CollaborationGraph& cg) {
 int runSilos(const NetworkArgs& args) {
   return guarded("silos", [&] {
     const auto format = reports::parseFormat(args.common.format);
+    checkTableKey(args.common.table,
+                  {"teams", "brokers", "matrix", "communities", "assortativity"});
     EventLog log;
     StderrProgress progress("silos");
     std::unique_ptr<model::Store> store;

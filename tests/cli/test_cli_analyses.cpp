@@ -156,3 +156,31 @@ TEST_CASE("The table options choose one table, and CSV names the tables it left 
   CHECK(runCommand(cliCommand("responsiveness" + db + " --table by_day"), out) == 1);
   CHECK_THAT(out, Catch::Contains("there are: by_person, by_team, by_team_pair"));
 }
+
+TEST_CASE("Every table key a command names can be printed alone, and a wrong one costs no analysis",
+          "[cli]") {
+  // The keys each command checks before its analysis must be the keys of the tables it builds.
+  const std::vector<std::pair<std::string, std::vector<std::string>>> commands{
+      {"flow", {"dfg", "summary", "variants"}},
+      {"handoffs", {"slow_handoffs", "waits_on_person", "waits_on_team", "ping_pong", "rework"}},
+      {"handoffs --pm4py", {"handover_of_work", "working_together", "timed_handovers"}},
+      {"workload", {"people", "teams", "weeks"}},
+      {"responsiveness", {"by_person", "by_team", "by_team_pair"}},
+      {"network", {"people"}},
+      {"silos", {"teams", "brokers", "matrix", "communities", "assortativity"}}};
+  std::string out;
+  for (const auto& [command, keys] : commands) {
+    for (const auto& key : keys) {
+      INFO(command << " --table " << key);
+      REQUIRE(runCommand(cliCommand(command + " --db '" + sampleStore() + "' --top 1 --table " +
+                                    key + " --format csv"),
+                         out) == 0);
+      CHECK(std::count(out.begin(), out.end(), '\n') >= 1);
+      CHECK(out.find("CSV holds one table") == std::string::npos);
+    }
+    // Checked before the store is opened: a usage error (1), not a bad store (2).
+    INFO(command);
+    CHECK(runCommand(cliCommand(command + " --db /nonexistent/x.orglens --table nope"), out) == 1);
+    CHECK_THAT(out, Catch::Contains("there is no table 'nope' here; there are: " + keys.front()));
+  }
+}
