@@ -173,13 +173,20 @@ std::uint64_t typicalOffset(ExactMicros total, std::size_t n, std::int64_t lowes
   return static_cast<std::uint64_t>(total / static_cast<ExactMicros>(n) - lowest);
 }
 
-/// Whether n values summing to `total` in [lowest, highest] are long-tailed: their mean lies
-/// less than a quarter of the span above the lowest (selectByBuckets() then buckets only up to
-/// twice the mean). Up to kSortedUpTo such values are sorted by rank rather than bucketed: most
-/// of them crowd into the first buckets, which then need sorting anyway.
-bool skewed(ExactMicros total, std::size_t n, std::int64_t lowest, std::int64_t highest) {
+/// Whether values whose mean lies `typical` above the lowest (typicalOffset()) over a span of
+/// `span` are long-tailed: the mean less than a quarter of the span up. selectByBuckets() then
+/// buckets only up to twice the mean, and sortsByRank() sorts up to kSortedUpTo such values.
+bool longTailed(std::uint64_t typical, std::uint64_t span) {
+  return typical < span / 4;
+}
+
+/// Whether summarize() and quantileOf() sort n values summing to `total` in [lowest, highest] by
+/// rank rather than bucket them: up to kRankSortUpTo values, and up to kSortedUpTo long-tailed
+/// ones (most of them crowd into the first buckets, which then need sorting anyway).
+bool sortsByRank(std::size_t n, ExactMicros total, std::int64_t lowest, std::int64_t highest) {
+  if (n <= kRankSortUpTo) return true;
   const auto span = static_cast<std::uint64_t>(highest) - static_cast<std::uint64_t>(lowest);
-  return typicalOffset(total, n, lowest) < span / 4;
+  return n <= kSortedUpTo && longTailed(typicalOffset(total, n, lowest), span);
 }
 
 /// Rank buckets holding more values than kSortedUpTo, up to this many, are bucketed again over
@@ -332,7 +339,7 @@ void selectByBuckets(const std::int64_t* first, const std::int64_t* last, std::i
   const int bits = std::clamp(static_cast<int>(std::bit_width(n)) - 3, 4, 13);  // B ~ n / 4
   const auto span = static_cast<std::uint64_t>(highest) - static_cast<std::uint64_t>(lowest);
   const auto low = static_cast<std::uint64_t>(lowest);
-  if (typical < span / 4) {
+  if (longTailed(typical, span)) {
     const std::uint64_t covered = 2 * typical + 1;
     const int shift = std::max(0, static_cast<int>(std::bit_width(covered)) - bits);
     selectInBuckets(first, last, lowest, highest, bits,
@@ -361,7 +368,7 @@ double quantileOf(std::int64_t* first, std::int64_t* last, double q) {
   const ExactMicros total = f.total;
   const std::int64_t lowest = f.extremes.lowest, highest = f.extremes.highest;
   std::pair<std::int64_t, std::int64_t> v;
-  if (n <= kRankSortUpTo || (n <= kSortedUpTo && skewed(total, n, lowest, highest))) {
+  if (sortsByRank(n, total, lowest, highest)) {
     rankSort(first, n, lowest, highest);
     v = {first[r.lo], first[r.hi]};
   } else {
@@ -392,7 +399,7 @@ DurationStats fromTotals(std::int64_t* first, std::int64_t* last, const Totals& 
   s.max = static_cast<double>(t.highest) * kMicrosToSeconds;
   const Rank r50 = rankOf(n, 0.5), r90 = rankOf(n, 0.9);
   std::pair<std::int64_t, std::int64_t> v50, v90;
-  if (n <= kRankSortUpTo || (n <= kSortedUpTo && skewed(t.total, n, t.lowest, t.highest))) {
+  if (sortsByRank(n, t.total, t.lowest, t.highest)) {
     // as quantileOf(), written out: a shared helper measured 3 % slower
     rankSort(first, n, t.lowest, t.highest);
     v50 = {first[r50.lo], first[r50.hi]};
