@@ -36,11 +36,21 @@ reports::PersonNames personNames(const model::Store& store, const AnalysisArgs& 
   return reports::PersonNames(reports::pseudonymSalt(store), args.showPeople);
 }
 
+namespace {
+
+/// "a, b, c".
+std::string commaList(const std::vector<std::string>& words) {
+  std::string list;
+  for (const auto& w : words) list += (list.empty() ? "" : ", ") + w;
+  return list;
+}
+
+}  // namespace
+
 void checkTableKey(const std::string& only, const std::vector<std::string>& keys) {
   if (only.empty() || std::find(keys.begin(), keys.end(), only) != keys.end()) return;
-  std::string list;
-  for (const auto& k : keys) list += (list.empty() ? "" : ", ") + k;
-  throw std::invalid_argument("--table: there is no table '" + only + "' here; there are: " + list);
+  throw std::invalid_argument("--table: there is no table '" + only +
+                              "' here; there are: " + commaList(keys));
 }
 
 void checkTable(const std::vector<NamedTable>& tables, const std::string& only) {
@@ -79,13 +89,13 @@ void printTables(const std::vector<NamedTable>& tables, reports::Format format,
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   if (format == reports::Format::Csv && chosen.size() > 1) {
-    std::string others;
-    for (std::size_t i = 1; i < chosen.size(); ++i) others += (i > 1 ? ", " : "") + chosen[i]->key;
+    std::vector<std::string> others;
+    for (std::size_t i = 1; i < chosen.size(); ++i) others.push_back(chosen[i]->key);
     std::fflush(stdout);  // the note after the CSV, also where both go to one file
     std::fprintf(stderr,
                  "orglens %s: CSV holds one table; this is '%s'. For another, add --table with "
                  "one of: %s\n",
-                 command, chosen.front()->key.c_str(), others.c_str());
+                 command, chosen.front()->key.c_str(), commaList(others).c_str());
   }
 }
 
@@ -94,11 +104,9 @@ std::string tableChosenBy(const std::string& by, const std::vector<std::string>&
   std::string fromBy;
   if (!by.empty()) {
     const auto at = std::find(byValues.begin(), byValues.end(), by);
-    if (at == byValues.end()) {
-      std::string values;
-      for (const auto& v : byValues) values += (values.empty() ? "" : ", ") + v;
-      throw std::invalid_argument("--by: unknown grouping '" + by + "' (use " + values + ")");
-    }
+    if (at == byValues.end())
+      throw std::invalid_argument("--by: unknown grouping '" + by + "' (use " +
+                                  commaList(byValues) + ")");
     fromBy = keys[static_cast<std::size_t>(at - byValues.begin())];
   }
   checkTableKey(table, keys);

@@ -50,8 +50,8 @@ void printTables(const std::vector<NamedTable>& tables, reports::Format format,
 /// is not one of `keys`. A command whose tables are known before its analysis calls this first,
 /// so that a misspelt key costs no analysis.
 void checkTableKey(const std::string& only, const std::vector<std::string>& keys);
-/// checkTableKey() over the tables' keys. printTables() checks too; a command calls this before
-/// printing anything.
+/// checkTableKey() over the tables' keys, for a command whose tables depend on its options and
+/// results (adoption): it calls this before printing anything. printTables() checks too.
 void checkTable(const std::vector<NamedTable>& tables, const std::string& only);
 
 /// The table key that `--by` (one of `byValues`, or empty) and `--table` (`table`, or empty)

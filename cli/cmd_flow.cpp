@@ -30,7 +30,6 @@ int runFlow(const FlowArgs& args) {
         {"variants",
          "Variants (" + std::to_string(r.variantCount) + " in all, most frequent first)",
          reports::variantsTable(r, log, style)});
-    checkTable(tables, args.common.table);
     if (format == reports::Format::Text)
       std::printf("%llu items, %zu directly-follows edges\n",
                   static_cast<unsigned long long>(r.items), r.edges.size());

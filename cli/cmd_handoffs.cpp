@@ -58,7 +58,6 @@ int runHandoffs(const HandoffArgs& args) {
       tables.push_back({"rework", "Rework (same activity again in an item)",
                         reports::reworkTable(r, log, style)});
     }
-    checkTable(tables, args.common.table);
     if (format == reports::Format::Text)
       std::printf("%llu items, %llu activity instances, %zu handoffs\n",
                   static_cast<unsigned long long>(r.items),

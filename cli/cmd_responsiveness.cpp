@@ -49,7 +49,6 @@ int runResponsiveness(const ResponsivenessArgs& args) {
          reports::latencyTable(r.byTeam, log, false, style, "team", args.minCount)},
         {"by_team_pair", "Reply latency between teams",
          reports::latencyTable(r.byTeamPair, log, true, style, "responding team", args.minCount)}};
-    checkTable(tables, table);
     if (format == reports::Format::Text)
       std::printf(
           "%llu messages, %llu replies, %llu threads, %.1f%% never answered; median reply %s, "
