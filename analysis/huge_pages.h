@@ -39,8 +39,7 @@ struct HugePageFacts {
 
 /// The fresh buffers of a pass, about, in bytes an event: what its HugePageScope asks for.
 /// - the handoff pass (findHandoffs(), analyseHandoffsAndFlow()): the list 12 a handoff, the
-/// grouped
-///   waits 8, the person blocks' codes 4, the person groups, the variant keys;
+///   grouped waits 8, the person blocks' codes 4, the person groups, the variant keys;
 /// - the flow pass (analyseFlow()): the waits and their grouping 16, the variant keys, the items'
 ///   times.
 inline constexpr std::size_t kHandoffPassBytesPerEvent = 48;

@@ -373,23 +373,19 @@ Measured measure(const char* name, const model::EventLog& log, const Options& o,
                     " s (best " + fixed(other.seconds, 3) +
                     " s). Huge pages can come cold from a VM's host: see analysis/huge_pages.h");
   }
-  const std::string dfgDiff = handoffsAndDfgDifference(m.dfgOne, m.dfgTwo);
-  rows.push_back({dfgName + ", 1 vs 2 threads", size, "-", "-", "-", "identical",
-                  dfgDiff.empty() ? "meets" : "misses (" + dfgDiff + " differs)"});
-  if (!dfgDiff.empty()) missed.push_back(rows.back().benchmark);
-  const std::string scopes = handoffsAndDfgDifference(m.dfgOne, m.one);
-  rows.push_back({dfgName + " vs all of flow: handoffs, DFG and items", size, "-", "-", "-",
-                  "identical", scopes.empty() ? "meets" : "misses (" + scopes + " differs)"});
-  if (!scopes.empty()) missed.push_back(rows.back().benchmark);
-  const std::string diff = difference(m.one, m.two);
-  rows.push_back({allName + ", 1 vs 2 threads", size, "-", "-", "-", "identical",
-                  diff.empty() ? "meets" : "misses (" + diff + " differs)"});
-  if (!diff.empty()) missed.push_back(rows.back().benchmark);
-  const std::string apart = difference(m.one, m.separate);
-  rows.push_back({allName + ", one pass vs separate calls", size, fixed(m.separate.seconds, 3),
-                  rate(m.events, m.separate.seconds), "-", "identical",
-                  apart.empty() ? "meets" : "misses (" + apart + " differs)"});
-  if (!apart.empty()) missed.push_back(rows.back().benchmark);
+  // An identity check's row: `diff` names the first part that differs, empty when none.
+  const auto identical = [&](const std::string& benchmark, const std::string& diff,
+                             std::string seconds = "-", std::string throughput = "-") {
+    rows.push_back({benchmark, size, std::move(seconds), std::move(throughput), "-", "identical",
+                    diff.empty() ? "meets" : "misses (" + diff + " differs)"});
+    if (!diff.empty()) missed.push_back(benchmark);
+  };
+  identical(dfgName + ", 1 vs 2 threads", handoffsAndDfgDifference(m.dfgOne, m.dfgTwo));
+  identical(dfgName + " vs all of flow: handoffs, DFG and items",
+            handoffsAndDfgDifference(m.dfgOne, m.one));
+  identical(allName + ", 1 vs 2 threads", difference(m.one, m.two));
+  identical(allName + ", one pass vs separate calls", difference(m.one, m.separate),
+            fixed(m.separate.seconds, 3), rate(m.events, m.separate.seconds));
   notes.push_back(
       std::string(name) + ": " + withCommas(log.itemCount()) + " items, " +
       withCommas(m.one.handoffs.instances) + " instances, " +
